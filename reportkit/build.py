@@ -1,0 +1,50 @@
+"""Build orchestration: content file -> edition -> renderer bytes -> atomic files in the out folder."""
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .output import write_bytes
+
+# format -> (renderer module with ``render(edition) -> bytes``, file suffix)
+RENDERERS = {"memo": ("reportkit.memo", ".pdf"), "deck": ("reportkit.deck", ".pptx")}
+DEFAULT_CONTENT = Path("content/us-russia-talks.yaml")
+
+
+@dataclass(frozen=True)
+class Written:
+    format: str
+    path: Path
+    seconds: float
+
+    def __str__(self) -> str:
+        return f"wrote {self.path} ({self.format}, {self.seconds:.2f} s)"
+
+
+def output_path(out_dir: Path, content: Path, fmt: str, audience: str | None = None) -> Path:
+    stem = content.stem + (f"-{audience}" if audience else "")
+    return out_dir / f"{stem}-{fmt}{RENDERERS[fmt][1]}"
+
+
+def render(edition, fmt: str) -> bytes:
+    module = importlib.import_module(RENDERERS[fmt][0])
+    return module.render(edition)
+
+
+def build_edition(edition, content: Path, out_dir: Path, formats: list[str],
+                  report: Callable[[Written], None] | None = None) -> list[Written]:
+    """Render every format to bytes first, then write each atomically: a failure leaves old files."""
+    written = []
+    for fmt in formats:
+        t0 = time.perf_counter()
+        data = render(edition, fmt)
+        path = output_path(out_dir, content, fmt, edition.audience)
+        write_bytes(path, data)
+        w = Written(fmt, path, time.perf_counter() - t0)
+        written.append(w)
+        if report:
+            report(w)
+    return written

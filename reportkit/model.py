@@ -1,0 +1,192 @@
+"""The briefing model: a frozen tree in the words of the domain.
+
+Everything downstream (audience selection, chart data, the memo and deck planners, diff) reads this
+model and nothing else. It imports no rendering library. Lookups are built once, in ``Briefing``'s
+``__post_init__``, so renderers never scan lists (speed grows linearly with the briefing).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+# Ordered scales. Order matters: charts, badges and diffs compare positions in these tuples.
+SCORES = (-2, -1, 0, 1, 2)
+SCORE_LABELS = {
+    -2: "strongly opposes",
+    -1: "opposes",
+    0: "neutral / mixed",
+    1: "supports",
+    2: "strongly supports",
+}
+BASES = ("stated", "inferred")  # stated in the source, or inferred by the analyst
+LIKELIHOODS = ("low", "medium", "high")  # always an analyst's judgement unless basis says stated
+LIKELIHOOD_BASES = ("judgement", "stated")
+POSITIONS = ("support", "conditional", "oppose", "unknown")
+TONES = ("welcoming", "hopeful", "cautious", "skeptical", "opposed", "neutral")
+ROLES = ("negotiator", "belligerent", "mediator", "alliance", "bloc", "observer")
+# Sensitivity of one item, lowest first. An audience sees items at or below its clearance.
+SENSITIVITIES = ("public", "internal", "restricted")
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """Visibility tags every content item carries (see docs/content-format.md, "Audiences").
+
+    ``audiences`` empty means "every audience"; otherwise only the named audiences see the item.
+    """
+
+    audiences: tuple[str, ...] = ()
+    sensitivity: str = "public"
+
+
+@dataclass(frozen=True)
+class Memo:
+    to: str
+    from_: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    subtitle: str
+    date: _dt.date
+    classification: str
+    memo: Memo
+    author: str
+    organisation: str
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Source(Tagged):
+    id: str = ""
+    title: str = ""
+    publisher: str = ""
+    date: _dt.date | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Party(Tagged):
+    id: str = ""
+    name: str = ""
+    short: str = ""
+    role: str = "negotiator"
+    leader: str | None = None
+    color: str | None = None  # "#RRGGBB"; None lets the theme choose
+
+
+@dataclass(frozen=True)
+class Issue(Tagged):
+    id: str = ""
+    name: str = ""
+    proposition: str = ""  # what a positive score supports, e.g. "Ukraine keeps all of its territory"
+
+
+@dataclass(frozen=True)
+class Stance(Tagged):
+    party: str = ""
+    issue: str = ""
+    score: int = 0  # -2 strongly opposes the proposition .. +2 strongly supports it
+    basis: str = "stated"
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Position:
+    party: str
+    position: str  # one of POSITIONS
+
+
+@dataclass(frozen=True)
+class Outcome(Tagged):
+    id: str = ""
+    title: str = ""
+    likelihood: str = "medium"
+    likelihood_basis: str = "judgement"
+    likelihood_note: str | None = None  # why the analyst judged it so
+    summary: str = ""
+    conditions: tuple[str, ...] = ()
+    obstacles: tuple[str, ...] = ()
+    positions: tuple[Position, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def position_of(self, party_id: str) -> str:
+        for p in self.positions:
+            if p.party == party_id:
+                return p.position
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Reaction(Tagged):
+    party: str = ""
+    tone: str = "neutral"
+    text: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Point(Tagged):
+    """One bullet: a bottom-line item or a next step."""
+
+    text: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section(Tagged):
+    id: str = ""
+    title: str = ""
+    paragraphs: tuple[str, ...] = ()  # each may hold *italic* and **bold**
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    meta: Meta
+    summary: tuple[Point, ...]
+    parties: tuple[Party, ...]
+    issues: tuple[Issue, ...]
+    stances: tuple[Stance, ...]
+    outcomes: tuple[Outcome, ...]
+    reactions: tuple[Reaction, ...]
+    sections: tuple[Section, ...]
+    next_steps: tuple[Point, ...]
+    sources: tuple[Source, ...]
+    audiences: Mapping[str, Mapping] = field(default_factory=dict)  # user-defined audience profiles
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        idx = self._index
+        idx["party"] = {p.id: p for p in self.parties}
+        idx["issue"] = {i.id: i for i in self.issues}
+        idx["source"] = {s.id: s for s in self.sources}
+        idx["outcome"] = {o.id: o for o in self.outcomes}
+        idx["stance"] = {(s.party, s.issue): s for s in self.stances}
+        idx["source_number"] = {s.id: n for n, s in enumerate(self.sources, start=1)}
+
+    # Lookups the renderers need; all O(1).
+    def party(self, party_id: str) -> Party:
+        return self._index["party"][party_id]
+
+    def issue(self, issue_id: str) -> Issue:
+        return self._index["issue"][issue_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._index["source"][source_id]
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return self._index["outcome"][outcome_id]
+
+    def stance(self, party_id: str, issue_id: str) -> Stance | None:
+        """The stance of a party on an issue, or None where the content gives none."""
+        return self._index["stance"].get((party_id, issue_id))
+
+    def source_number(self, source_id: str) -> int:
+        """The endnote number of a source: its 1-based position in ``sources``."""
+        return self._index["source_number"][source_id]
