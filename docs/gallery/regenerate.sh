@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerate the gallery: one PNG per memo page and per slide of the reference briefing, for each
+# built-in theme. Needs pdftoppm (poppler-utils) and soffice (libreoffice-impress).
+#   bash docs/gallery/regenerate.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+gallery=docs/gallery
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+dpi=${GALLERY_DPI:-50}
+for theme in ${GALLERY_THEMES:-default}; do
+  python3 -m reportkit build content/us-russia-talks.yaml --theme "$theme" --out "$tmp/$theme" --quiet
+  suffix=$([[ $theme == default ]] && echo "" || echo "-$theme")
+  rm -f "$gallery"/memo"$suffix"-page-*.png "$gallery"/deck"$suffix"-slide-*.png
+  pdftoppm -r "$dpi" -png "$tmp/$theme"/*-memo.pdf "$gallery/memo$suffix-page"
+  prof=$(mktemp -d)
+  soffice --headless --norestore "-env:UserInstallation=file://$prof" --convert-to pdf --outdir "$tmp/$theme/deckpdf" "$tmp/$theme"/*-deck.pptx >/dev/null 2>&1
+  rm -rf "$prof"
+  pdftoppm -r "$dpi" -png "$tmp/$theme"/deckpdf/*.pdf "$gallery/deck$suffix-slide"
+done
+ls "$gallery"
