@@ -8,13 +8,20 @@ gallery=docs/gallery
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 dpi=${GALLERY_DPI:-50}
 for theme in ${GALLERY_THEMES:-default}; do
-  python3 -m reportkit build content/us-russia-talks.yaml --theme "$theme" --out "$tmp/$theme" --quiet
+  # Each format is built on its own so one unfinished renderer does not hide the other's pages.
+  for fmt in memo deck; do
+    python3 -m reportkit build content/us-russia-talks.yaml --theme "$theme" --format $fmt --out "$tmp/$theme" --quiet || true
+  done
   suffix=$([[ $theme == default ]] && echo "" || echo "-$theme")
   rm -f "$gallery"/memo"$suffix"-page-*.png "$gallery"/deck"$suffix"-slide-*.png
-  pdftoppm -r "$dpi" -png "$tmp/$theme"/*-memo.pdf "$gallery/memo$suffix-page"
-  prof=$(mktemp -d)
-  soffice --headless --norestore "-env:UserInstallation=file://$prof" --convert-to pdf --outdir "$tmp/$theme/deckpdf" "$tmp/$theme"/*-deck.pptx >/dev/null 2>&1
-  rm -rf "$prof"
-  pdftoppm -r "$dpi" -png "$tmp/$theme"/deckpdf/*.pdf "$gallery/deck$suffix-slide"
+  if compgen -G "$tmp/$theme/*-memo.pdf" >/dev/null; then
+    pdftoppm -r "$dpi" -png "$tmp/$theme"/*-memo.pdf "$gallery/memo$suffix-page"
+  fi
+  if compgen -G "$tmp/$theme/*-deck.pptx" >/dev/null; then
+    prof=$(mktemp -d)
+    soffice --headless --norestore "-env:UserInstallation=file://$prof" --convert-to pdf --outdir "$tmp/$theme/deckpdf" "$tmp/$theme"/*-deck.pptx >/dev/null 2>&1
+    rm -rf "$prof"
+    pdftoppm -r "$dpi" -png "$tmp/$theme"/deckpdf/*.pdf "$gallery/deck$suffix-slide"
+  fi
 done
 ls "$gallery"
