@@ -1,0 +1,153 @@
+"""``reportkit watch [FILE] [--out DIR] [--format memo|deck|all]``: rebuild on every save.
+
+One long-lived process pays the imports once, so a rebuild costs only the build itself. Bad input
+prints the located problems and leaves the last good outputs in place (writes are atomic); the next
+good save rebuilds. Editors save in bursts (write, rename, chmod), so changes are debounced.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from ..build import DEFAULT_CONTENT, RENDERERS, Written, build_edition
+from ..errors import InputError
+
+DEBOUNCE_SECONDS = 0.05  # quiet time after the last event of a save burst before rebuilding
+_WRITE_EVENTS = {"created", "modified", "moved", "deleted", "closed"}
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", type=Path, default=DEFAULT_CONTENT, help=f"content file (default: {DEFAULT_CONTENT})")
+    p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    p.add_argument("--format", choices=[*RENDERERS, "all"], default="all", help="what to build (default: all)")
+    p.add_argument("--page-size", choices=["letter", "a4"], default=None, help="memo page size (default: the theme's, letter)")
+    p.add_argument("--theme", default="default", help="theme name or file (default: default)")
+    p.add_argument("--quiet", action="store_true", help="print only problems")
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _complain(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class Rebuilder:
+    """Builds one content file's outputs on demand; ``rebuild()`` is what each save triggers."""
+
+    def __init__(self, content: Path, out_dir: Path, formats: list[str], theme: str = "default",
+                 page_size: str | None = None, say: Callable[[str], None] | None = _say,
+                 complain: Callable[[str], None] = _complain):
+        self.content = content
+        self.out_dir = out_dir
+        self.formats = formats
+        self.theme = theme
+        self.page_size = page_size
+        self.say = say
+        self.complain = complain
+
+    def warm_up(self) -> None:
+        """Import the pipeline and the chosen renderers now, so the first save does not pay for it."""
+        from .. import content, pipeline  # noqa: F401
+
+        for fmt in self.formats:
+            importlib.import_module(RENDERERS[fmt][0])
+
+    def input_files(self) -> set[Path]:
+        from ..pipeline import input_files
+
+        return input_files(self.content, self.theme)
+
+    def rebuild(self) -> list[Written] | None:
+        """Build every chosen format. Returns what was written, or None when nothing was (the
+        problems are reported through ``complain`` and earlier outputs stay as they were)."""
+        from ..pipeline import load_edition
+
+        t0 = time.perf_counter()
+        try:
+            edition = load_edition(self.content, self.theme, self.page_size)
+            written = build_edition(edition, self.content, self.out_dir, self.formats,
+                                    report=(lambda w: self.say(str(w))) if self.say else None)
+        except InputError as e:
+            for problem in e.problems:
+                self.complain(str(problem))
+            self.complain("not rebuilt: fix the problems above; the last good outputs are kept")
+            return None
+        except OSError as e:  # e.g. the file is mid-rename by an editor, or was deleted
+            self.complain(f"{self.content}: cannot read: {e.strerror or e}; the last good outputs are kept")
+            return None
+        except Exception as e:  # noqa: BLE001 - a renderer bug must not end the session
+            self.complain(f"reportkit: internal error: {type(e).__name__}: {e}; the last good outputs are kept")
+            return None
+        if self.say:
+            self.say(f"rebuilt in {(time.perf_counter() - t0) * 1000:.0f} ms")
+        return written
+
+
+class _Changes:
+    """Collects file-system events for a set of files; ``wait_for_quiet`` returns after a burst ends."""
+
+    def __init__(self) -> None:
+        self.files: set[Path] = set()
+        self._event = threading.Event()
+
+    def dispatch(self, event) -> None:  # watchdog calls this from its own thread
+        if event.event_type not in _WRITE_EVENTS:  # our own reads raise "opened" events: ignore them
+            return
+        for p in (getattr(event, "src_path", None), getattr(event, "dest_path", None)):
+            if p and Path(p).resolve() in self.files:
+                self._event.set()
+                return
+
+    def wait_for_quiet(self) -> None:
+        while not self._event.wait(0.5):  # a timeout keeps Ctrl-C responsive
+            pass
+        self._event.clear()
+        while self._event.wait(DEBOUNCE_SECONDS):
+            self._event.clear()
+
+
+def _schedule(observer, changes: _Changes, files: set[Path], watches: dict) -> None:
+    """Watch the folders holding ``files`` (not the files: editors replace them by renaming)."""
+    changes.files = files
+    folders = {f.parent for f in files}
+    for folder in set(watches) - folders:
+        observer.unschedule(watches.pop(folder))
+    for folder in folders - set(watches):
+        if folder.is_dir():
+            watches[folder] = observer.schedule(changes, str(folder), recursive=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    from watchdog.observers import Observer
+
+    formats = list(RENDERERS) if args.format == "all" else [args.format]
+    say = None if args.quiet else _say
+    rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, say=say)
+    rebuilder.warm_up()
+    changes = _Changes()
+    observer = Observer()
+    watches: dict = {}
+    try:
+        _schedule(observer, changes, rebuilder.input_files(), watches)
+        observer.start()
+        rebuilder.rebuild()
+        if say:
+            say(f"watching {args.file} (Ctrl-C to stop)")
+        while True:
+            changes.wait_for_quiet()
+            rebuilder.rebuild()
+            _schedule(observer, changes, rebuilder.input_files(), watches)  # the theme chain may have changed
+    except KeyboardInterrupt:
+        if say:
+            say("stopped watching")
+        return 0
+    finally:
+        observer.stop()
+        observer.join(timeout=2)
