@@ -1,10 +1,17 @@
-"""``reportkit build [FILE] [--out DIR] [--format memo|deck|all]``"""
+"""``reportkit build [FILE] [--out DIR] [--format memo|deck|all] [--audience NAME | --all-audiences]``
+
+Without an audience the build is the full briefing, as written. ``--audience NAME`` shapes it for one
+profile (what it may see, detail, notes, disclaimer, theme); ``--all-audiences`` builds every profile
+x format in parallel, one worker per (audience, format), and writes nothing unless all succeed.
+"""
 from __future__ import annotations
 
 import argparse
+import os
+import time
 from pathlib import Path
 
-from ..build import DEFAULT_CONTENT, RENDERERS, build_edition
+from ..build import DEFAULT_CONTENT, RENDERERS, Written, build_edition, output_path
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -12,19 +19,84 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     p.add_argument("--format", choices=[*RENDERERS, "all"], default="all", help="what to build (default: all)")
     p.add_argument("--page-size", choices=["letter", "a4"], default=None, help="memo page size (default: the theme's, letter)")
-    p.add_argument("--theme", default="default", help="theme name or file (default: default)")
+    p.add_argument("--theme", default=None,
+                   help="theme name or .yaml path (default: the audience's theme; 'default' for the full briefing)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--audience", metavar="NAME", default=None,
+                     help="build for one audience profile (see `reportkit audiences FILE`)")
+    who.add_argument("--all-audiences", action="store_true", help="build every audience profile, in parallel")
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
 
 
-def run(args: argparse.Namespace) -> int:
+def audience_edition(content: Path, audience: str | None, theme_name: str | None = None,
+                     page_size: str | None = None):
+    """The edition one audience receives, and what was withheld from it (None for the full briefing)."""
+    from ..audience import get_profile, select
     from ..content import load
     from ..edition import make_edition
     from ..theme import load_theme
 
-    briefing = load(args.file)
-    theme = load_theme(args.theme, search=(args.file.parent,))
-    kw = {"page_size": args.page_size} if args.page_size else {}
-    edition = make_edition(briefing, theme, **kw)
+    briefing = load(content)
+    search = (content.parent,)
+    kw = {"page_size": page_size} if page_size else {}
+    if audience is None:
+        return make_edition(briefing, load_theme(theme_name or "default", search, where=str(content)), **kw), None
+    profile = get_profile(audience, briefing, where=str(content))
+    selected, withheld = select(briefing, profile)
+    theme = load_theme(theme_name or profile.theme, search, where=str(content))
+    edition = make_edition(selected, theme, audience=profile.name, detail=profile.detail,
+                           speaker_notes=profile.notes, disclaimer=profile.disclaimer, **kw)
+    return edition, withheld
+
+
+def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, page_size: str | None):
+    """One worker's job: render one (audience, format) to bytes. Runs in a child process."""
+    from ..build import render
+
+    t0 = time.perf_counter()
+    edition, _ = audience_edition(content, audience, theme_name, page_size)
+    return render(edition, fmt), time.perf_counter() - t0
+
+
+def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_name: str | None = None,
+                        page_size: str | None = None, report=print, workers: int | None = None) -> list[Written]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..audience import profiles
+    from ..content import load
+    from ..output import write_bytes
+
+    # Check every input here first, so a wrong content file or theme is reported once, located,
+    # before any worker starts (and no worker has to ship an InputError back).
+    names = list(profiles(load(content), where=str(content)))
+    withheld = {name: audience_edition(content, name, theme_name, page_size)[1] for name in names}
+    jobs = [(name, fmt) for name in names for fmt in formats]
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size) for name, fmt in jobs]
+        results = [f.result() for f in futures]  # all rendered before anything is written
+    written = []
+    for (name, fmt), (data, seconds) in zip(jobs, results):
+        path = output_path(out_dir, content, fmt, name)
+        write_bytes(path, data)
+        written.append(Written(fmt, path, seconds))
+    if report:
+        for name in names:
+            for (job_name, _), w in zip(jobs, written):
+                if job_name == name:
+                    report(w)
+            report(withheld[name])
+    return written
+
+
+def run(args: argparse.Namespace) -> int:
     formats = list(RENDERERS) if args.format == "all" else [args.format]
-    build_edition(edition, args.file, args.out, formats, report=None if args.quiet else print)
+    report = None if args.quiet else print
+    if args.all_audiences:
+        build_all_audiences(args.file, args.out, formats, args.theme, args.page_size, report=report)
+        return 0
+    edition, withheld = audience_edition(args.file, args.audience, args.theme, args.page_size)
+    build_edition(edition, args.file, args.out, formats, report=report)
+    if withheld is not None and report:
+        report(withheld)
     return 0

@@ -2,16 +2,27 @@
 
 A theme is a YAML mapping; ``extends: NAME`` merges it over its parent key by key, so a child
 overrides only what it names (Rich's theme model). Found on a search path: the given folders first
-(the user's project), then reportkit's built-ins (MkDocs' theme search path).
+(the user's project: the content file's folder and its ``themes/`` subfolder), then reportkit's
+built-ins (MkDocs' theme search path). ``load_theme`` accepts a name or a path to a ``.yaml`` file.
+
+Every problem with a theme (unknown name, a colour that is not ``#RRGGBB``, a missing font file, a
+font path that leaves the project) is an ``InputError`` located at FILE:LINE:COL.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError, Problem
+
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 FONT_DIR = Path(__file__).parent.parent / "fonts"
+# Groups whose every leaf is a colour.
+PALETTE_GROUPS = ("color", "stance", "likelihood", "position", "tone", "table", "banner", "bluf")
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -21,11 +32,30 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+def matplotlib_font_dir() -> Path | None:
+    """matplotlib's bundled TTF folder (DejaVu), found without importing matplotlib (slow)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf"
+    return folder if folder.is_dir() else None
+
+
+def font_dirs() -> tuple[Path, ...]:
+    """Where a bare font file name is looked up after the theme's own folder."""
+    mpl = matplotlib_font_dir()
+    return (FONT_DIR,) + ((mpl,) if mpl else ())
+
+
 @dataclass(frozen=True)
 class Theme:
     name: str
     values: dict
-    folder: Path | None = None  # where the theme file lives, for relative paths
+    folder: Path | None = None  # where the (child-most) theme file lives
+    files: tuple[Path, ...] = ()  # the extends chain, child first: what ``watch`` should watch
+    fonts: dict = field(default_factory=dict, compare=False)  # "role.style" -> resolved font file
 
     def get(self, key: str, default: Any = None) -> Any:
         node: Any = self.values
@@ -42,28 +72,214 @@ class Theme:
         return value
 
     def font_file(self, role: str, style: str = "regular") -> Path:
-        name = self.get(f"font.{role}.{style}") or self.get(f"font.{role}.regular")
-        for folder in (self.folder, FONT_DIR):
-            if folder is not None and (folder / name).is_file():
-                return folder / name
-        raise FileNotFoundError(f"theme {self.name!r}: font file {name!r} not found")
+        """The TTF file for ``font.ROLE.STYLE`` (falling back to the role's regular), already
+        checked to exist when the theme was loaded."""
+        for key in (f"{role}.{style}", f"{role}.regular"):
+            if key in self.fonts:
+                return self.fonts[key]
+        raise KeyError(f"theme {self.name!r} has no font {role!r}")
 
 
-def find_theme_file(name: str, search: tuple[Path, ...] = ()) -> Path:
+# --- finding -------------------------------------------------------------------------------------
+
+def is_theme_path(name: str) -> bool:
+    return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+
+
+def theme_candidates(name: str, search: tuple[Path, ...] = ()) -> list[Path]:
+    """Every file that could be theme ``name``, in search-path order (project first, built-ins last)."""
+    if is_theme_path(name):
+        p = Path(name)
+        return [p] if p.is_file() else []
+    out = []
     for folder in (*search, BUILTIN_DIR):
         for candidate in (folder / f"{name}.yaml", folder / "themes" / f"{name}.yaml"):
             if candidate.is_file():
-                return candidate
-    raise FileNotFoundError(f"no theme named {name!r}")
+                out.append(candidate)
+    return out
 
 
-def load_theme(name: str = "default", search: tuple[Path, ...] = ()) -> Theme:
+def find_theme_file(name: str, search: tuple[Path, ...] = ()) -> Path:
+    found = theme_candidates(name, search)
+    if not found:
+        raise FileNotFoundError(f"no theme named {name!r}")
+    return found[0]
+
+
+def builtin_themes() -> list[str]:
+    return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
+
+
+# --- reading with positions ----------------------------------------------------------------------
+
+def _read(path: Path) -> tuple[dict, dict]:
+    """The file's mapping and the 1-based (line, col) of every key path in it."""
     import yaml
 
-    path = find_theme_file(name, search)
-    values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    parent = values.pop("extends", None)
-    if parent:
-        base = load_theme(parent, search)
-        values = _merge(base.values, values)
-    return Theme(name=values.get("name", name), values=values, folder=path.parent)
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        values = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InputError(Problem(str(path), line, col, f"theme is not valid YAML: {getattr(e, 'problem', e)}")) from None
+    if values is None:
+        return {}, {}
+    if not isinstance(values, dict):
+        raise InputError(Problem(str(path), 1, 1, "a theme must be a mapping of keys to values"))
+    marks: dict[tuple, tuple[int, int]] = {}
+
+    def walk(n, prefix: tuple) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                key = prefix + (k.value,)
+                marks[key] = (v.start_mark.line + 1, v.start_mark.column + 1)
+                walk(v, key)
+
+    walk(node, ())
+    return values, marks
+
+
+def _leaves(d: dict, prefix: tuple = ()):
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from _leaves(v, prefix + (k,))
+        else:
+            yield prefix + (k,), v
+
+
+# --- checking one file ---------------------------------------------------------------------------
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _check_file(path: Path, values: dict, marks: dict, root: Path | None, fonts: dict) -> list[Problem]:
+    """Check the keys this file sets; resolve the font files it names into ``fonts``."""
+    problems = []
+
+    def at(key: tuple, message: str) -> None:
+        line, col = marks.get(key, (1, 1))
+        problems.append(Problem(str(path), line, col, message))
+
+    for group in PALETTE_GROUPS:
+        if group in values and not isinstance(values[group], dict):
+            at((group,), f"{group} must be a mapping of names to colours")
+            continue
+        for key, v in _leaves(values.get(group) or {}, (group,)):
+            if not (isinstance(v, str) and _HEX.match(v)):
+                at(key, f"{'.'.join(key)} is not a colour: {v!r} (write #RRGGBB)")
+
+    font = values.get("font") or {}
+    if not isinstance(font, dict):
+        at(("font",), "font must be a mapping of roles (heading, body) to font files")
+        font = {}
+    for role, styles in font.items():
+        if not isinstance(styles, dict):
+            at(("font", role), f"font.{role} must map styles ({', '.join(FONT_STYLES)}) to TTF files")
+            continue
+        for style, name in styles.items():
+            key = ("font", role, style)
+            if style not in FONT_STYLES:
+                at(key, f"font.{role}.{style}: unknown style (use {', '.join(FONT_STYLES)})")
+                continue
+            if not isinstance(name, str) or not name.lower().endswith(".ttf"):
+                at(key, f"font.{role}.{style} must name a .ttf file, got {name!r}")
+                continue
+            resolved, message = _resolve_font(name, path.parent, root)
+            if message:
+                at(key, f"font.{role}.{style}: {message}")
+            else:
+                fonts[f"{role}.{style}"] = resolved
+
+    page = values.get("memo", {}).get("page_size") if isinstance(values.get("memo"), dict) else None
+    if page is not None and page not in ("letter", "a4"):
+        at(("memo", "page_size"), f"memo.page_size must be letter or a4, got {page!r}")
+    logo = values.get("logo")
+    if logo is not None:
+        p = path.parent / str(logo)
+        if root is not None and not _inside(p, root):
+            at(("logo",), f"logo {logo!r} is outside the project folder {root}")
+        elif not p.is_file():
+            at(("logo",), f"logo file {logo!r} not found next to the theme")
+    return problems
+
+
+def _resolve_font(name: str, folder: Path, root: Path | None) -> tuple[Path | None, str | None]:
+    """A font next to the theme file (which must stay inside the project), else a bare name in
+    reportkit's fonts or matplotlib's DejaVu folder."""
+    p = Path(name)
+    if p.is_absolute() or ".." in p.parts:
+        if root is not None and not _inside(folder / p, root):
+            return None, f"font path {name!r} is outside the project folder {root}"
+    candidate = folder / p
+    if candidate.is_file():
+        return candidate, None
+    if len(p.parts) == 1:
+        for d in font_dirs():
+            if (d / name).is_file():
+                return d / name, None
+    return None, f"font file {name!r} not found (looked next to the theme, in reportkit/fonts and matplotlib's fonts)"
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def _project_root(path: Path, search: tuple[Path, ...]) -> Path | None:
+    """The project a theme file belongs to (fonts and logos may not leave it); None for built-ins."""
+    if _inside(path, BUILTIN_DIR):
+        return None
+    for folder in search:
+        if _inside(path, folder):
+            return folder
+    return path.parent.parent if path.parent.name == "themes" else path.parent
+
+
+def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str = "theme") -> Theme:
+    """Load theme ``name`` (or a path to a .yaml) with its ``extends`` chain.
+
+    A theme may extend a theme of its own name (a project ``default.yaml`` that ``extends: default``):
+    the parent is then the next file of that name on the search path.
+    """
+    search = tuple(Path(s) for s in search)
+    chain: list[tuple[Path, dict, dict]] = []
+    requested, parent_name = name, name
+    while parent_name:
+        candidates = [c for c in theme_candidates(parent_name, search)
+                      if c.resolve() not in {p.resolve() for p, _, _ in chain}]
+        if not candidates:
+            if chain:
+                path, _, marks = chain[-1]
+                line, col = marks.get(("extends",), (1, 1))
+                if any(p.stem == parent_name for p, _, _ in chain) and theme_candidates(parent_name, search):
+                    msg = f"themes extend each other in a loop ({' -> '.join(p.name for p, _, _ in chain)})"
+                else:
+                    msg = f"extends unknown theme {parent_name!r} (built-in: {', '.join(builtin_themes())})"
+                raise InputError(Problem(str(path), line, col, msg))
+            raise InputError(Problem(where, 1, 1, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
+                                                  "a project theme is NAME.yaml beside the content file or in its themes/ folder)"))
+        path = candidates[0]
+        values, marks = _read(path)
+        chain.append((path, values, marks))
+        parent = values.get("extends")
+        if parent is not None and not isinstance(parent, str):
+            line, col = marks.get(("extends",), (1, 1))
+            raise InputError(Problem(str(path), line, col, "extends must be a theme name"))
+        parent_name = parent
+
+    problems: list[Problem] = []
+    fonts: dict[str, Path] = {}
+    merged: dict = {}
+    for path, values, marks in reversed(chain):  # root ancestor first; each child overrides
+        problems += _check_file(path, values, marks, _project_root(path, search), fonts)
+        merged = _merge(merged, {k: v for k, v in values.items() if k != "extends"})
+    if problems:
+        raise InputError(problems)
+    child, child_values, _ = chain[0]
+    merged["name"] = child_values.get("name", child.stem)  # a child is never mistaken for its parent
+    return Theme(name=merged["name"], values=merged, folder=child.parent,
+                 files=tuple(p for p, _, _ in chain), fonts=fonts)

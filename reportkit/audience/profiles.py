@@ -1,0 +1,80 @@
+"""Audience profiles: who an edition is for, how much it shows, and what it may not show.
+
+Built-ins are ``principals``, ``staff`` and ``press``. Users add or override profiles in the content
+file's top-level ``audiences:`` mapping: the profile travels with the briefing it shapes, so one file
+is reviewed and nothing about who-sees-what lives elsewhere (see docs/templates.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..errors import InputError, Problem
+from ..model import SENSITIVITIES, Briefing
+
+DETAILS = ("brief", "full")
+PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    theme: str = "default"
+    detail: str = "full"  # "brief": bottom line, stance matrix, outcome table; "full": everything
+    notes: bool = True  # speaker notes in the deck
+    disclaimer: str | None = None  # one line printed on every page and slide
+    clearance: str = "internal"  # highest sensitivity shown; one of model.SENSITIVITIES
+    builtin: bool = False
+
+    def may_see(self, sensitivity: str) -> bool:
+        return SENSITIVITIES.index(sensitivity) <= SENSITIVITIES.index(self.clearance)
+
+
+BUILTIN = {
+    # Principals decide, so they are cleared for everything staff see; brevity comes from the detail
+    # level, never from hiding judgements from the person who acts on them.
+    "principals": Profile("principals", "Principals", detail="brief", notes=True,
+                          clearance="restricted", builtin=True),
+    "staff": Profile("staff", "Staff", detail="full", notes=True, clearance="restricted", builtin=True),
+    # Releasable: only public items, no speaker notes (they are the analyst's voice, not for release).
+    "press": Profile("press", "Press (releasable)", detail="full", notes=False, clearance="public",
+                     disclaimer="Prepared for public release. Not a statement of government policy.",
+                     builtin=True),
+}
+
+
+def profile_from_mapping(name: str, spec: Mapping, base: Profile | None = None, where: str = "content") -> Profile:
+    """A profile from the content file's ``audiences.NAME`` mapping; a built-in of the same name is
+    the base, so ``press: {theme: print}`` changes only the theme."""
+    problems = []
+    unknown = sorted(set(spec) - set(PROFILE_KEYS))
+    if unknown:
+        problems.append(f"audience {name!r}: unknown key(s) {', '.join(unknown)}")
+    if "detail" in spec and spec["detail"] not in DETAILS:
+        problems.append(f"audience {name!r}: detail must be one of {', '.join(DETAILS)}")
+    if "clearance" in spec and spec["clearance"] not in SENSITIVITIES:
+        problems.append(f"audience {name!r}: clearance must be one of {', '.join(SENSITIVITIES)}")
+    if "notes" in spec and not isinstance(spec["notes"], bool):
+        problems.append(f"audience {name!r}: notes must be true or false")
+    if problems:
+        # The content validator locates these precisely; this is the backstop for models built in code.
+        raise InputError([Problem(where, 1, 1, p) for p in problems])
+    base = base or Profile(name=name, label=name.capitalize())
+    fields = {k: spec[k] for k in PROFILE_KEYS if k in spec}
+    return Profile(**{**base.__dict__, **fields, "name": name, "builtin": False})
+
+
+def profiles(briefing: Briefing | None = None, where: str = "content") -> dict[str, Profile]:
+    """Every profile: the built-ins, then the content file's (which win on a shared name)."""
+    out = dict(BUILTIN)
+    for name, spec in ((briefing.audiences if briefing else None) or {}).items():
+        out[name] = profile_from_mapping(name, spec or {}, BUILTIN.get(name), where)
+    return out
+
+
+def get_profile(name: str, briefing: Briefing | None = None, where: str = "content") -> Profile:
+    known = profiles(briefing, where)
+    if name not in known:
+        raise InputError(Problem(where, 1, 1, f"unknown audience {name!r}; known: {', '.join(known)}"))
+    return known[name]

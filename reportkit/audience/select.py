@@ -1,0 +1,122 @@
+"""Audience selection: the briefing an audience may see, and a record of what was withheld.
+
+An item is withheld when its ``audiences`` list is non-empty and lacks the audience, or its
+sensitivity is above the audience's clearance. Withholding cascades so the result is a valid
+briefing that mentions nothing withheld:
+
+- a withheld party takes its stances, reactions and outcome positions with it;
+- a withheld issue takes its stances;
+- a withheld source is dropped from every citation; an item that cited *only* withheld sources is
+  withheld too (its claim rests on material this audience may not see, and an unsourced claim in a
+  released product would invite the question where it came from).
+
+Renderers only ever receive the result, so they cannot leak what it lacks.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..model import Briefing, Tagged
+from .profiles import Profile
+
+# Report order and the words used for each kind in the one-line report.
+KINDS = ("source", "party", "issue", "stance", "outcome", "position", "reaction", "section", "summary", "next step")
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """What one audience does not see: (kind, id) pairs in report order."""
+
+    audience: str
+    items: tuple[tuple[str, str], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for kind, _ in self.items:
+            out[kind] = out.get(kind, 0) + 1
+        return out
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        return tuple(i for k, i in self.items if k == kind)
+
+    def __str__(self) -> str:
+        if not self.items:
+            return f"{self.audience}: withheld nothing"
+        n = len(self.items)
+        listed = ", ".join(f"{k} {i}" for k, i in self.items)
+        return f"{self.audience}: withheld {n} item{'s' * (n != 1)} - {listed}"
+
+
+def _visible(item: Tagged, profile: Profile) -> bool:
+    if item.audiences and profile.name not in item.audiences:
+        return False
+    return profile.may_see(item.sensitivity)
+
+
+def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
+    out: list[tuple[str, str]] = []
+
+    def keep(kind: str, item, ident: str, extra_ok: bool = True) -> bool:
+        ok = extra_ok and _visible(item, profile)
+        if not ok:
+            out.append((kind, ident))
+        return ok
+
+    sources = tuple(s for s in briefing.sources if keep("source", s, s.id))
+    source_ids = {s.id for s in sources}
+    parties = tuple(p for p in briefing.parties if keep("party", p, p.id))
+    party_ids = {p.id for p in parties}
+    issues = tuple(i for i in briefing.issues if keep("issue", i, i.id))
+    issue_ids = {i.id for i in issues}
+
+    def cited(item) -> tuple[tuple[str, ...], bool]:
+        """The item's remaining sources, and whether it still stands (had none, or keeps one)."""
+        remaining = tuple(s for s in item.sources if s in source_ids)
+        return remaining, bool(remaining) or not item.sources
+
+    stances = tuple(
+        s for s in briefing.stances
+        if keep("stance", s, f"{s.party}/{s.issue}",
+                s.party in party_ids and s.issue in issue_ids and s.source in source_ids)
+    )
+
+    outcomes = []
+    for o in briefing.outcomes:
+        remaining, stands = cited(o)
+        if keep("outcome", o, o.id, stands):
+            for p in o.positions:
+                if p.party not in party_ids:
+                    out.append(("position", f"{o.id}/{p.party}"))
+            positions = tuple(p for p in o.positions if p.party in party_ids)
+            outcomes.append(dataclasses.replace(o, positions=positions, sources=remaining))
+
+    reactions = tuple(
+        r for n, r in enumerate(briefing.reactions, start=1)
+        if keep("reaction", r, f"{r.party}#{n}", r.party in party_ids and r.source in source_ids)
+    )
+
+    def cited_items(kind: str, items, ident):
+        kept = []
+        for n, item in enumerate(items, start=1):
+            remaining, stands = cited(item)
+            if keep(kind, item, ident(item, n), stands):
+                kept.append(dataclasses.replace(item, sources=remaining))
+        return tuple(kept)
+
+    sections = cited_items("section", briefing.sections, lambda s, n: s.id)
+    summary = cited_items("summary", briefing.summary, lambda p, n: str(n))
+    next_steps = cited_items("next step", briefing.next_steps, lambda p, n: str(n))
+
+    order = {k: i for i, k in enumerate(KINDS)}
+    items = tuple(sorted(out, key=lambda kv: order[kv[0]]))  # stable: content order within a kind
+    selected = Briefing(
+        meta=briefing.meta, summary=summary, parties=parties, issues=issues, stances=stances,
+        outcomes=tuple(outcomes), reactions=reactions, sections=sections, next_steps=next_steps,
+        sources=sources,
+        audiences={},  # other audiences' profiles are none of this edition's business
+    )
+    return selected, Withheld(profile.name, items)
