@@ -1,0 +1,141 @@
+"""``reportkit diff OLD NEW`` or ``reportkit diff NEW --since OLD``: the meaningful changes between two
+versions of a content file. OLD (or NEW) may be ``git:REV`` (the same file at revision REV) or
+``git:REV:PATH``. Exit 0 when nothing meaningful changed, 1 when something did (like ``diff``), 2 on
+bad input. ``--audience NAME`` compares only what that audience may see.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+from pathlib import Path
+
+from ..errors import InputError, Problem
+
+GIT_PREFIX = "git:"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("versions", nargs="+", metavar="FILE",
+                   help="OLD NEW, or only NEW with --since; a version may be git:REV or git:REV:PATH")
+    p.add_argument("--since", metavar="OLD", help="the older version: a file, git:REV (NEW's path at REV) or git:REV:PATH")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON (keys in docs/diff.md)")
+    p.add_argument("--audience", metavar="NAME",
+                   help="only what this audience may see, in both versions (profiles as in NEW; see `reportkit audiences`)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..diff import diff, format_text, to_json
+
+    old_spec, new_spec = _versions(args.versions, args.since)
+    if new_spec.startswith(GIT_PREFIX) and not _git_path(new_spec):
+        raise InputError([f"reportkit diff: {new_spec}: give the file too, as git:REV:PATH"])
+    new_path = None if new_spec.startswith(GIT_PREFIX) else Path(new_spec)
+    old_name, old = _load(old_spec, default_path=new_path)
+    new_name, new = _load(new_spec, default_path=None)
+    if args.audience:
+        old, new = _select(old, new, args.audience, new_name)
+    changes = diff(old, new)
+    if args.json:
+        print(json.dumps(to_json(changes, old_name, new_name, args.audience), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(changes, old_name, new_name, args.audience), end="")
+    return 1 if changes.meaningful else 0
+
+
+def _select(old, new, audience: str, where: str):
+    """Both versions as one audience sees them, under the profile as NEW defines it, so an item
+    withheld from that audience cannot show up as a change."""
+    from ..audience import get_profile, select
+
+    profile = get_profile(audience, new, where=where)
+    return select(old, profile)[0], select(new, profile)[0]
+
+
+def _versions(files: list[str], since: str | None) -> tuple[str, str]:
+    if since is not None and len(files) == 1:
+        return since, files[0]
+    if since is None and len(files) == 2:
+        return files[0], files[1]
+    raise InputError(["reportkit diff: give OLD and NEW, or NEW --since OLD"])
+
+
+def _git_path(spec: str) -> str:
+    return spec[len(GIT_PREFIX):].partition(":")[2]
+
+
+def _load(spec: str, default_path: Path | None):
+    """(display name, briefing) for a file path or a ``git:`` spec."""
+    if spec.startswith(GIT_PREFIX):
+        name, text = _git_text(spec, default_path)
+    else:
+        path = Path(spec)
+        if not path.is_file():
+            raise InputError([f"{spec}: no such file"])
+        name, text = spec, path.read_bytes()
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError([f"{name}: not UTF-8 text (byte {e.start})"]) from None
+    return name, _load_text(decoded, name)
+
+
+def _load_text(text: str, filename: str):
+    try:
+        from ..content import load_text
+    except ImportError:  # PROVISIONAL until reportkit.content.load_text lands (issue 2)
+        load_text = _fallback_load_text
+    return load_text(text, filename)
+
+
+def _fallback_load_text(text: str, filename: str):
+    import yaml
+
+    from ..content.to_model import to_model
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InputError(Problem(filename, line, col, f"YAML syntax error: {e.problem or e}")) from None
+    except yaml.YAMLError as e:
+        raise InputError(Problem(filename, 1, 1, f"YAML error: {e}")) from None
+    try:
+        return to_model(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise InputError(Problem(filename, 1, 1, f"not a valid content file ({type(e).__name__}: {e}); "
+                                                 f"run 'reportkit validate' on it for every problem")) from None
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise InputError(["reportkit diff: git is not installed, so git: versions cannot be read"]) from None
+
+
+def _git_text(spec: str, default_path: Path | None) -> tuple[str, bytes]:
+    """The bytes of ``git:REV[:PATH]`` via ``git show REV:PATH`` (PATH relative to the repository root)."""
+    rev, _, given = spec[len(GIT_PREFIX):].partition(":")
+    if not rev or rev.startswith("-"):  # "-..." would reach git as an option
+        raise InputError([f"reportkit diff: {spec}: no revision; write git:REV or git:REV:PATH (e.g. git:HEAD~1)"])
+    if not given and default_path is None:
+        raise InputError([f"reportkit diff: {spec}: give the file too, as git:REV:PATH"])
+    target = (Path(given) if given else default_path).resolve()
+    cwd = next(p for p in (target.parent, *target.parents) if p.is_dir())
+    top = _git(["rev-parse", "--show-toplevel"], cwd)
+    if top.returncode != 0:
+        raise InputError([f"reportkit diff: {spec}: {cwd} is not inside a git repository"])
+    root = Path(top.stdout.decode().strip()).resolve()
+    try:
+        rel = target.relative_to(root).as_posix()
+    except ValueError:
+        raise InputError([f"reportkit diff: {spec}: {target} is outside the git repository at {root}"]) from None
+    name = f"{GIT_PREFIX}{rev}:{rel}"
+    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
+        raise InputError([f"reportkit diff: {spec}: no revision '{rev}' in the git repository at {root}"])
+    shown = _git(["show", f"{rev}:{rel}"], root)
+    if shown.returncode != 0:
+        raise InputError([f"reportkit diff: {spec}: {rel} does not exist at revision '{rev}'"])
+    return name, shown.stdout
