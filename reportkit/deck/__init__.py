@@ -1,0 +1,25 @@
+"""The PowerPoint briefing deck: ``render(edition) -> bytes``.
+
+Two steps, as in pandoc's PowerPoint writer: ``plan`` decides every slide (pure data, no python-pptx),
+``emit`` draws the plan with python-pptx. ``overflow.check`` reopens a deck and reports text that
+does not fit its box.
+"""
+from __future__ import annotations
+
+import sys
+
+from .plan import plan
+
+
+def render(edition) -> bytes:
+    from .emit import Emitter  # python-pptx is imported only when a deck is drawn
+
+    deck = plan(edition)
+    emitter = Emitter(deck, edition.theme)
+    data = emitter.render()
+    for warning in (*deck.warnings, *emitter.warnings):
+        print(f"reportkit: deck: {warning}", file=sys.stderr)
+    return data
+
+
+__all__ = ["plan", "render"]

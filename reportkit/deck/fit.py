@@ -1,0 +1,107 @@
+"""Text measurement with real font metrics, so the planner can split and shrink before drawing.
+
+python-pptx never shrinks text (its autofit is only a flag PowerPoint acts on after an edit), so we
+measure: advance widths from Carlito, the metric twin of Calibri (the font the deck names), and
+PowerPoint's single line height from the font's hhea ascent, descent and line gap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+_FILES = {(False, False): "Carlito-Regular.ttf", (True, False): "Carlito-Bold.ttf",
+          (False, True): "Carlito-Italic.ttf", (True, True): "Carlito-BoldItalic.ttf"}
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    units_per_em: int
+    widths: dict  # code point -> advance width in font units
+    default_width: int
+    line_height: float  # single line spacing as a fraction of the font size
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of ``text`` in points at ``size`` points."""
+        w = self.widths
+        units = sum(w.get(ord(ch), self.default_width) for ch in text)
+        return units * size / self.units_per_em
+
+
+@lru_cache(maxsize=None)
+def metrics(bold: bool = False, italic: bool = False) -> FontMetrics:
+    from fontTools.ttLib import TTFont  # fonttools: already a matplotlib dependency
+
+    import logging
+
+    log = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    level = log.level
+    log.setLevel(logging.ERROR)  # Carlito's head.created date trips a harmless "timestamp" warning
+    try:
+        font = TTFont(FONT_DIR / _FILES[(bold, italic)], lazy=True)
+        upm = font["head"].unitsPerEm
+    finally:
+        log.setLevel(level)
+    hmtx = font["hmtx"].metrics
+    widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
+    hhea = font["hhea"]
+    line = (hhea.ascent - hhea.descent + hhea.lineGap) / upm
+    return FontMetrics(upm, widths, hmtx[".notdef"][0], line)
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> list[str]:
+    """Greedy word wrap as PowerPoint does it; a word wider than the line is broken by character."""
+    m = metrics(bold, italic)
+    lines: list[str] = []
+    for hard in text.split("\n"):
+        line = ""
+        for word in hard.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if m.width(candidate, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            while m.width(word, size) > width and len(word) > 1:  # an unbreakable long word
+                cut = len(word) - 1
+                while cut > 1 and m.width(word[:cut], size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def line_count(text: str, width: float, size: float, bold: bool = False) -> int:
+    return len(wrap(text, width, size, bold))
+
+
+def line_height(size: float, spacing: float = 1.0) -> float:
+    return size * metrics().line_height * spacing
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph to measure: plain text, size in points, extra space after in points."""
+
+    text: str
+    size: float
+    bold: bool = False
+    indent: float = 0.0  # points taken from the line width (bullet hanging indent)
+    space_before: float = 0.0
+
+
+def height(paras, width: float, spacing: float = 1.0) -> float:
+    """Height in points that ``paras`` take in a text frame ``width`` points wide (insets excluded)."""
+    total = 0.0
+    for i, p in enumerate(paras):
+        n = line_count(p.text, width - p.indent, p.size, p.bold)
+        total += n * line_height(p.size, spacing) + (p.space_before if i else 0.0)
+    return total
+
+
+def fits(paras, width: float, box_height: float, spacing: float = 1.0) -> bool:
+    return height(paras, width, spacing) <= box_height + 0.01

@@ -1,0 +1,523 @@
+"""Edition -> DeckPlan: every decision about the deck (which slides, what text, where, what size,
+when to split onto a continuation slide). Pure: imports no python-pptx, so it is tested directly.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..charts import DivergingChart, signed
+from ..model import LIKELIHOODS, SCORE_LABELS
+from ..text import plain, spans
+from . import fit
+from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Paragraph, Rect, Run, Slide,
+                    Table, TableCell, Text)
+
+MARGIN = 36.0
+TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
+BODY = Box(MARGIN, 104, SLIDE_W - 2 * MARGIN, 388)  # ends at 492; footer 496..518, banner 520..540
+TITLE_SIZES = (28, 26, 24, 22, 20)
+MIN_SIZE = 12  # nothing on a slide body is smaller (footers and chart keys excepted)
+STANCE_KEYS = ("strongly_oppose", "oppose", "neutral", "support", "strongly_support")
+BULLET_INDENT = 18.0
+
+
+def _stance_color(theme, score):
+    return theme.color("stance.none") if score is None else theme.color(f"stance.{STANCE_KEYS[score + 2]}")
+
+
+def on_color(fill: str) -> str:
+    """Black or white text, whichever reads better on ``fill`` (WCAG relative luminance)."""
+    def chan(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
+    lum = 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
+    return "#FFFFFF" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else "#1B1F24"
+
+
+def _runs(text: str, bold: bool = False, color: str | None = None) -> tuple[Run, ...]:
+    return tuple(Run(s.text, bold or s.bold, s.italic, color) for s in spans(text)) or (Run(""),)
+
+
+def _measure(paras, box: Box) -> float:
+    return fit.height([fit.Para(p.text, p.size, p.bold, p.indent if p.bullet else 0.0, p.space_before)
+                       for p in paras], box.inner_w)
+
+
+def _fits(paras, box: Box) -> bool:
+    return _measure(paras, box) <= box.inner_h + 0.01
+
+
+def fit_title(text: str, box: Box = TITLE_BOX, sizes=TITLE_SIZES) -> float:
+    for size in sizes:
+        if _fits([Paragraph((Run(text, True),), size)], box):
+            return size
+    return sizes[-1]  # the title planner splits no further; the overflow check reports it
+
+
+class Planner:
+    def __init__(self, edition):
+        self.e = edition
+        self.b = edition.briefing
+        self.t = edition.theme
+        self.warnings: list[str] = []
+        self.text = self.t.color("color.text")
+        self.muted = self.t.color("color.muted")
+        self.primary = self.t.color("color.primary")
+
+    # ---- building blocks -------------------------------------------------------------------
+    def slide(self, kind, title, shapes, notes, layout="content") -> Slide:
+        notes = notes if self.e.speaker_notes else None
+        return Slide(kind, layout, title, TITLE_BOX, fit_title(title), tuple(shapes), notes)
+
+    def item(self, text, size, bullet="•", lead: str | None = None, lead_color=None, gap=None) -> Paragraph:
+        runs = ((Run(lead, True, False, lead_color),) if lead else ()) + _runs(text)
+        return Paragraph(runs, size, bullet, BULLET_INDENT if bullet else 0.0,
+                         size * 0.5 if gap is None else gap)
+
+    def paginate(self, make, count: int, box: Box, sizes) -> list[tuple[float, int, int]]:
+        """Split items 0..count-1 into pages of (size, start, end). ``make(i, size)`` -> paragraphs.
+
+        Shrink first (one page at the largest size that fits); when even the smallest size does not
+        fit, split at the second-largest size so continuation slides stay readable.
+        """
+        if count == 0:
+            return []
+        for size in sizes:
+            if _fits([p for i in range(count) for p in make(i, size, i == 0)], box):
+                return [(size, 0, count)]
+        size = sizes[min(1, len(sizes) - 1)]
+        pages, start = [], 0
+        while start < count:
+            end = start + 1
+            while end < count and _fits([p for i in range(start, end + 1) for p in make(i, size, i == start)], box):
+                end += 1
+            page_size = size
+            if not _fits([p for i in range(start, end) for p in make(i, size, i == start)], box):
+                page_size = next((s for s in sizes if _fits(make(start, s, True), box)), sizes[-1])
+                if page_size == sizes[-1] and not _fits(make(start, page_size, True), box):
+                    self.warnings.append(f"an item is too long for one slide even at {page_size} pt: "
+                                         f"{plain(make(start, page_size, True)[0].text)[:60]}…")
+            pages.append((page_size, start, end))
+            start = end
+        return pages
+
+    def list_slides(self, kind, title, make, count, notes, box=BODY, sizes=(22, 20, 18, 16, 14)):
+        pages = self.paginate(make, count, box, sizes)
+        out = []
+        for n, (size, start, end) in enumerate(pages, 1):
+            paras = tuple(p for i in range(start, end) for p in make(i, size, i == start))
+            t = title if len(pages) == 1 else f"{title} ({n}/{len(pages)})"
+            out.append(self.slide(kind, t, [Text(box, paras, name=f"{title} text")], notes))
+        return out
+
+    # ---- slides ---------------------------------------------------------------------------
+    def title_slide(self) -> Slide:
+        m = self.b.meta
+        w = SLIDE_W - 2 * 72
+        title_box = Box(72, 150, w, 130)
+        size = fit_title(m.title, title_box, (44, 40, 36, 32, 28))
+        shapes = [Rect(Box(72, 140, 80, 5), self.t.color("color.accent"), name="Accent rule")]
+        sub = (Paragraph(_runs(m.subtitle), 24, color=self.muted),)
+        sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], Box(72, 285, w, 70))), 16)
+        shapes.append(Text(Box(72, 285, w, 70), (replace(sub[0], size=sub_size),), name="Subtitle"))
+        date = f"{m.date.day} {m.date:%B %Y}"
+        meta = [Paragraph((Run(date, True),), 18, color=self.text),
+                Paragraph((Run(m.organisation),), 16, color=self.muted, space_before=4),
+                Paragraph((Run(m.author),), 16, color=self.muted, space_before=2),
+                Paragraph((Run(m.classification, True),), 16, color=self.text, space_before=6)]
+        shapes.append(Text(Box(72, 370, w, 100), tuple(meta), name="Date and organisation"))
+        if self.e.disclaimer:
+            box = Box(72, 470, w, 24)
+            para = Paragraph((Run(self.e.disclaimer, False, True),), 12, color=self.muted)
+            dsize = next((s for s in (12, 11, 10, 9) if _fits([replace(para, size=s)], box)), 9)
+            shapes.append(Text(box, (replace(para, size=dsize),), name="Disclaimer"))
+        notes = f"{m.title}. {m.subtitle}. {m.memo.subject}. Prepared by {m.author}, {m.organisation}, {date}."
+        s = self.slide("title", m.title, shapes, notes, layout="title")
+        return replace(s, title_box=title_box, title_size=size)
+
+    def agenda(self, later: list[Slide], first_number: int) -> list[Slide]:
+        seen, entries = set(), []
+        for n, s in enumerate(later, first_number):
+            group = AGENDA_GROUP.get(s.kind)
+            if group and group not in seen:
+                seen.add(group)
+                entries.append((group, n))
+        def make(i, size, first):
+            group, n = entries[i]
+            return [Paragraph((Run(f"{group}"), Run(f"   slide {n}", False, False, self.muted)), size,
+                              f"{i + 1}.", 30.0, 0 if first else size * 0.45)]
+        notes = "Agenda: " + "; ".join(g for g, _ in entries) + "."
+        return self.list_slides("agenda", "Agenda", make, len(entries), notes, sizes=(24, 22, 20, 18, 16))
+
+    def bottom_line(self) -> list[Slide]:
+        pts = self.b.summary
+        def make(i, size, first):
+            return [self.item(pts[i].text, size, gap=0 if first else None)]
+        notes = "Bottom line.\n" + "\n".join(f"- {plain(p.text)}" for p in pts)
+        if not pts:
+            return [self.slide("bottom_line", "Bottom line",
+                               [Text(BODY, (Paragraph(_runs("The content gives no bottom-line points."), 20),))], notes)]
+        return self.list_slides("bottom_line", "Bottom line", make, len(pts), notes)
+
+    def heatmap(self) -> list[Slide]:
+        mx = self.e.charts.matrix
+        if not mx.parties or not mx.issues:
+            return [self.slide("heatmap", "Where the parties stand", [Text(BODY, (Paragraph(
+                _runs("No parties or issues in the source."), 20),))], None)]
+        out = []
+        col_chunks = [list(range(i, min(i + 7, len(mx.issues)))) for i in range(0, len(mx.issues), 7)]
+        for cols in col_chunks:
+            out += self._heatmap_tables(mx, cols, len(col_chunks) > 1)
+        if len(out) > 1:
+            out = [replace(s, title=f"{s.title} ({n}/{len(out)})", title_size=fit_title(f"{s.title} ({n}/{len(out)})"))
+                   for n, s in enumerate(out, 1)]
+        return out
+
+    def _heatmap_tables(self, mx, cols, partial) -> list[Slide]:
+        hdr_fill, hdr_text = self.t.color("table.header.fill"), self.t.color("table.header.text")
+        first_w = 150.0
+        col_w = min(130.0, (BODY.w - first_w) / len(cols))
+        widths = (first_w,) + (col_w,) * len(cols)
+        key_h = 50.0
+        avail = BODY.h - key_h
+        size, hsize = 18, 13
+        header_h = max(fit.height([fit.Para(c, hsize, True)], col_w - 2 * 7.2) for c in
+                       [mx.issues[c].name for c in cols]) + 2 * 3.6 + 2
+        name_h = lambda p: fit.height([fit.Para(p.short, size, True)], first_w - 2 * 7.2) + 2 * 3.6 + 4
+        row_h = max(34.0, max(name_h(p) for p in mx.parties))
+        per_page = max(1, int((avail - header_h) // row_h))
+        slides = []
+        for start in range(0, len(mx.parties), per_page):
+            rows = [tuple([TableCell("", hsize, hdr_fill, hdr_text, True)] +
+                          [TableCell(mx.issues[c].name, hsize, hdr_fill, hdr_text, True, "center") for c in cols])]
+            for r in range(start, min(start + per_page, len(mx.parties))):
+                row = [TableCell(mx.parties[r].short, size, self.t.color("table.zebra.fill"), self.text, True)]
+                for c in cols:
+                    cell = mx.cell(r, c)
+                    fill = _stance_color(self.t, cell.score)
+                    label = "—" if cell.score is None else signed(cell.score) + ("*" if cell.basis == "inferred" else "")
+                    color = self.muted if cell.score is None else on_color(fill)
+                    row.append(TableCell(label, size, fill, color, cell.score is not None, "center"))
+                rows.append(tuple(row))
+            heights = (header_h,) + (row_h,) * (len(rows) - 1)
+            box = Box(BODY.x, BODY.y, sum(widths), sum(heights))
+            table = Table(box, widths, heights, tuple(rows), mx.alt_text(), name="Stance heatmap")
+            shapes = [table] + self._stance_key(BODY.y + sum(heights) + 14)
+            title = "Where the parties stand"
+            slides.append(self.slide("heatmap", title, shapes, self._stance_notes(mx)))
+        return slides
+
+    def _stance_key(self, y) -> list:
+        """Colour key under the heatmap, plus what "*" and "—" mean."""
+        shapes, x = [], BODY.x
+        for score in (-2, -1, 0, 1, 2):
+            shapes.append(Rect(Box(x, y + 4, 14, 14), _stance_color(self.t, score), name=f"Key {signed(score)}"))
+            label = f"{signed(score)} {SCORE_LABELS[score]}"
+            w = fit.metrics().width(label, 12) + 2 * INSET + 4
+            shapes.append(Text(Box(x + 16, y, w, 22), (Paragraph((Run(label),), 12, color=self.text),), name="Key label"))
+            x += 16 + w + 10
+        expl = "* inferred by the analyst   — no stance in the source"
+        shapes.append(Text(Box(x, y, BODY.x + BODY.w - x, 22), (Paragraph((Run(expl, False, True),), 12,
+                                                                        color=self.muted),), name="Key notes"))
+        return shapes
+
+    def _stance_notes(self, mx) -> str:
+        lines = ["Scores run from −2 (strongly opposes the proposition) to +2 (strongly supports it)."]
+        for row in mx.rows:
+            for c in row:
+                if c.score is not None:
+                    lines.append(f"{c.party.name} on {c.issue.name}: {signed(c.score)} ({c.basis}). {plain(c.summary)}")
+        missing = [f"{c.party.short} on {c.issue.name}" for row in mx.rows for c in row if c.score is None]
+        if missing:
+            lines.append("No stance in the source: " + "; ".join(missing) + ".")
+        return "\n".join(lines)
+
+    def chart_shape(self, chart: DivergingChart, box: Box, font_size=14) -> Chart:
+        colors = tuple(self.t.color(f"stance.{STANCE_KEYS[level + 2]}") for level, _, _ in chart.series_by_score)
+        return Chart(box, chart, colors, chart.alt_text(), font_size, name=f"Chart {chart.title}")
+
+    def proposition(self, chart: DivergingChart, box: Box) -> Text:
+        para = Paragraph((Run("Proposition: ", True, False, self.muted),
+                          *(replace(r, color=self.muted) for r in _runs(chart.subtitle))), 16)
+        size = next((s for s in (16, 15, 14, 13, 12) if _fits([replace(para, size=s)], box)), 12)
+        return Text(box, (replace(para, size=size),), name="Proposition")
+
+    def issue_slides(self) -> list[Slide]:
+        out = []
+        for chart, issue in zip(self.e.charts.by_issue, self.b.issues):
+            prop_box = Box(BODY.x, BODY.y - 6, BODY.w, 30)
+            notes = [f"{issue.name}. Proposition: {plain(issue.proposition)}."]
+            if not chart.bars:
+                msg = (Paragraph((Run("No stances in the source", True),), 24, color=self.text),
+                       Paragraph(_runs("The source gives no party's stance on this issue, so there is nothing to "
+                                       "chart. It stays on the list of open questions."), 18,
+                                 color=self.muted, space_before=12))
+                notes.append("The source gives no party's stance on this issue.")
+                out.append(self.slide("issue", issue.name, [self.proposition(chart, prop_box),
+                                                            Text(Box(BODY.x, 200, BODY.w, 160), msg, name="No stances")],
+                                      "\n".join(notes)))
+                continue
+            for bar in chart.bars:
+                notes.append(f"{bar.label}: {signed(bar.score)}, {SCORE_LABELS[bar.score]} ({bar.basis}). {plain(bar.summary)}")
+            chart_box = Box(BODY.x, BODY.y + 28, 540, BODY.h - 28)
+            panel = Box(BODY.x + 560, BODY.y + 32, BODY.w - 560, BODY.h - 32)
+            def make(i, size, first, bars=chart.bars):
+                b = bars[i]
+                tag = " (inferred)" if b.basis == "inferred" else ""
+                return [Paragraph((Run(f"{b.label} {signed(b.score)}{tag}: ", True),) + _runs(b.summary), size,
+                                  space_before=0 if first else size * 0.5)]
+            shapes = [self.proposition(chart, prop_box), self.chart_shape(chart, chart_box)]
+            size = next((s for s in (16, 15, 14, 13, 12) if _fits(
+                [p for i in range(len(chart.bars)) for p in make(i, s, i == 0)], panel)), None)
+            if size is None:  # the summaries do not fit beside the chart: the chart alone, summaries in the notes
+                self.warnings.append(f"{issue.name}: stance summaries moved to the speaker notes (too long for the slide)")
+                shapes[1] = self.chart_shape(chart, Box(BODY.x, BODY.y + 28, BODY.w, BODY.h - 28))
+            else:
+                paras = tuple(p for i in range(len(chart.bars)) for p in make(i, size, i == 0))
+                shapes.append(Text(panel, paras, name="What the parties say"))
+            out.append(self.slide("issue", issue.name, shapes, "\n".join(notes)))
+        return out
+
+    def brief_charts(self) -> list[Slide]:
+        """Brief decks: the two most divided issues side by side."""
+        charts = [c for c in self.e.charts.by_issue if c.bars]
+        charts.sort(key=lambda c: -(max(c.values) - min(c.values)))
+        picked = [c for c in self.e.charts.by_issue if c in charts[:2]]
+        if not picked:
+            return []
+        w = (BODY.w - 20) / len(picked)
+        shapes, notes = [], ["The issues on which the parties are most divided."]
+        for n, c in enumerate(picked):
+            x = BODY.x + n * (w + 20)
+            head = Paragraph((Run(c.title, True),), 18, color=self.primary)
+            shapes.append(Text(Box(x, BODY.y - 6, w, 30), (head,), name="Chart heading"))
+            shapes.append(self.proposition(c, Box(x, BODY.y + 24, w, 46)))
+            shapes.append(self.chart_shape(c, Box(x, BODY.y + 72, w, BODY.h - 72), 13))
+            notes.append(f"{c.title}: " + "; ".join(f"{b.label} {signed(b.score)} ({b.basis}), {plain(b.summary)}"
+                                                     for b in c.bars))
+        return [self.slide("issue", "Where the parties are furthest apart", shapes, "\n".join(notes))]
+
+    def likelihood_cell(self, o) -> TableCell:
+        fill = self.t.color(f"likelihood.{o.likelihood}")
+        return TableCell(o.likelihood.capitalize(), 16, fill, on_color(fill), True, "center")
+
+    def outcomes_overview(self) -> list[Slide]:
+        outs = self.b.outcomes
+        if not outs:
+            return [self.slide("outcomes", "Possible outcomes", [Text(BODY, (Paragraph(
+                _runs("The source names no possible outcomes."), 20),))], None)]
+        hdr_fill, hdr_text = self.t.color("table.header.fill"), self.t.color("table.header.text")
+        widths = (260.0, 150.0, BODY.w - 410.0)
+        size = 15
+        def row_h(o):
+            return max(fit.height([fit.Para(plain(o.title), size, True)], widths[0] - 14.4),
+                       fit.height([fit.Para(plain(o.summary), size)], widths[2] - 14.4)) + 7.2 + 6
+        header = (TableCell("Outcome", 14, hdr_fill, hdr_text, True), TableCell("Likelihood", 14, hdr_fill, hdr_text, True, "center"),
+                  TableCell("What it would mean", 14, hdr_fill, hdr_text, True))
+        header_h = 30.0
+        pages, cur, h = [], [], header_h
+        avail = BODY.h - 30
+        for o in outs:
+            rh = max(40.0, row_h(o))
+            if cur and h + rh > avail:
+                pages.append(cur)
+                cur, h = [], header_h
+            cur.append((o, rh))
+            h += rh
+        pages.append(cur)
+        judged = all(o.likelihood_basis == "judgement" for o in outs)
+        foot = ("Likelihood is the analyst's judgement." if judged else
+                "Likelihood is the analyst's judgement unless marked as stated in the source.")
+        notes = "\n".join(f"{o.title}: likelihood {o.likelihood} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'})."
+                          f" {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
+        out = []
+        for n, page in enumerate(pages, 1):
+            rows = [header]
+            for o, _ in page:
+                lik = self.likelihood_cell(o)
+                if o.likelihood_basis == "stated":
+                    lik = replace(lik, text=f"{lik.text} (stated)")
+                rows.append((TableCell(plain(o.title), size, None, self.text, True), lik,
+                             TableCell(plain(o.summary), size, None, self.text)))
+            heights = (header_h,) + tuple(rh for _, rh in page)
+            alt = "Table of possible outcomes: " + "; ".join(f"{plain(o.title)}, likelihood {o.likelihood}" for o, _ in page) + "."
+            table = Table(Box(BODY.x, BODY.y, BODY.w, sum(heights)), widths, heights, tuple(rows), alt, name="Outcomes")
+            foot_box = Box(BODY.x, BODY.y + sum(heights) + 8, BODY.w, 24)
+            shapes = [table, Text(foot_box, (Paragraph((Run(foot, False, True),), 13, color=self.muted),), name="Likelihood note")]
+            title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
+            out.append(self.slide("outcomes", title, shapes, notes))
+        return out
+
+    def outcome_slides(self) -> list[Slide]:
+        out = []
+        for o in self.b.outcomes:
+            out += self.outcome_slide(o)
+        return out
+
+    def outcome_slide(self, o) -> list[Slide]:
+        left = Box(BODY.x, BODY.y, 250, BODY.h)
+        mid = Box(BODY.x + 270, BODY.y, 370, BODY.h)
+        right = Box(BODY.x + 660, BODY.y, BODY.w - 660, BODY.h)
+        fixed = self._likelihood_scale(o, left)
+        y0 = left.y + 100
+        summ_box = Box(left.x, y0, left.w, left.y + left.h - y0)
+        spara = Paragraph(_runs(o.summary), 16, color=self.text)
+        ssize = next((s for s in (16, 15, 14, 13, 12) if _fits([replace(spara, size=s)], summ_box)), None)
+        if ssize is None:
+            self.warnings.append(f"{o.title}: summary moved to the speaker notes (too long for the slide)")
+        else:
+            fixed.append(Text(summ_box, (replace(spara, size=ssize),), name="Outcome summary"))
+        fixed += self._positions_table(o, right)
+        # Conditions then obstacles, one flowing list that may continue on further slides.
+        items = [("Conditions", None)] + [("Conditions", c) for c in o.conditions] or []
+        items += [("Obstacles", None)] + [("Obstacles", c) for c in o.obstacles]
+        if not o.conditions:
+            items.insert(1, ("Conditions", "None named in the source"))
+        if not o.obstacles:
+            items.append(("Obstacles", "None named in the source"))
+        def make(i, size, first):
+            head, text = items[i]
+            if text is None:
+                return [Paragraph((Run(head, True, False, self.primary),), size + 2,
+                                  space_before=0 if first else size * 0.9)]
+            return [self.item(text, size, gap=size * 0.3)]
+        pages = self.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
+        notes = [f"{o.title}. {plain(o.summary)}",
+                 f"Likelihood: {o.likelihood} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'}). "
+                 + plain(o.likelihood_note or ""),
+                 "Conditions: " + ("; ".join(plain(c) for c in o.conditions) or "none named") + ".",
+                 "Obstacles: " + ("; ".join(plain(c) for c in o.obstacles) or "none named") + ".",
+                 "Positions: " + "; ".join(f"{p.short} {o.position_of(p.id)}" for p in self.b.parties) + "."]
+        slides = []
+        for n, (size, start, end) in enumerate(pages, 1):
+            paras = [p for i in range(start, end) for p in make(i, size, i == start)]
+            if items[start][1] is not None and n > 1:  # repeat the heading on a continuation slide
+                paras.insert(0, Paragraph((Run(f"{items[start][0]} (continued)", True, False, self.primary),), size + 2))
+                if not _fits(paras, mid):
+                    self.warnings.append(f"{o.title}: continuation heading dropped to fit")
+                    paras.pop(0)
+            title = o.title if len(pages) == 1 else f"{o.title} ({n}/{len(pages)})"
+            shapes = fixed + [Text(mid, tuple(paras), name="Conditions and obstacles")]
+            slides.append(self.slide("outcome", title, shapes, "\n".join(notes)))
+        return slides
+
+    def _likelihood_scale(self, o, box: Box) -> list:
+        """Three steps, low / medium / high, the judged one filled: readable without colour too."""
+        shapes = [Text(Box(box.x, box.y, box.w, 24), (Paragraph((Run("Likelihood", True, False, self.muted),), 14),),
+                       name="Likelihood label")]
+        step_w = (box.w - 8) / 3
+        for n, level in enumerate(LIKELIHOODS):
+            on = level == o.likelihood
+            fill = self.t.color(f"likelihood.{level}") if on else self.t.color("stance.none")
+            b = Box(box.x + n * (step_w + 4), box.y + 26, step_w, 34)
+            shapes.append(Text(b, (Paragraph((Run(level.capitalize(), on),), 15, align="center",
+                                             color=on_color(fill) if on else self.muted),),
+                               name=f"Likelihood {level}{' (judged)' if on else ''}", fill=fill, anchor="middle"))
+        basis = "Analyst judgement" if o.likelihood_basis == "judgement" else "Stated in the source"
+        shapes.append(Text(Box(box.x, box.y + 64, box.w, 24), (Paragraph((Run(basis, False, True, self.muted),), 13),),
+                           name="Likelihood basis"))
+        return shapes
+
+    def _positions_table(self, o, box: Box) -> list:
+        parties = self.b.parties
+        if not parties:
+            return []
+        hdr_fill, hdr_text = self.t.color("table.header.fill"), self.t.color("table.header.text")
+        widths = (box.w * 0.52, box.w * 0.48)
+        for size in (15, 14, 13, 12, 11, 10):
+            rh = max(fit.height([fit.Para(p.short, size, True)], widths[0] - 14.4) for p in parties) + 7.2 + 6
+            if 28 + rh * len(parties) <= box.h:
+                break
+        else:
+            self.warnings.append(f"{o.title}: party positions table is taller than the slide body")
+        rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
+        for p in parties:
+            pos = o.position_of(p.id)
+            fill = self.t.color(f"position.{pos}")
+            rows.append((TableCell(p.short, size, None, self.text, True),
+                         TableCell(pos, size, fill, on_color(fill), pos != "unknown", "center")))
+        heights = (28.0,) + (rh,) * len(parties)
+        alt = f"Party positions on {plain(o.title)}: " + ", ".join(f"{p.short} {o.position_of(p.id)}" for p in parties) + "."
+        return [Table(Box(box.x, box.y, box.w, sum(heights)), widths, heights, tuple(rows), alt, name="Party positions")]
+
+    def context(self) -> list[Slide]:
+        secs = [s for s in self.b.sections if s.paragraphs]
+        if not secs:
+            return []
+        def make(i, size, first):
+            s = secs[i]
+            first_sentence = plain(s.paragraphs[0]).split(". ")[0].rstrip(".") + "."
+            return [self.item(first_sentence, size, lead=f"{plain(s.title)}: ", lead_color=self.primary,
+                              gap=0 if first else size * 0.6)]
+        notes = "\n\n".join(f"{plain(s.title)}.\n" + "\n".join(plain(p) for p in s.paragraphs) for s in secs)
+        return self.list_slides("context", "Context", make, len(secs), notes)
+
+    def reactions(self) -> list[Slide]:
+        rs = self.b.reactions
+        if not rs:
+            return []
+        def make(i, size, first):
+            r = rs[i]
+            name = self.b.party(r.party).name if r.party in self.b._index["party"] else r.party
+            return [Paragraph((Run(f"{name} ", True), Run(f"({r.tone}): ", True, False, self.t.color(f"tone.{r.tone}")))
+                              + _runs(r.text), size, space_before=0 if first else size * 0.7)]
+        notes = "Reactions.\n" + "\n".join(f"{r.party} ({r.tone}): {plain(r.text)}" for r in rs)
+        return self.list_slides("reactions", "International reactions", make, len(rs), notes,
+                                sizes=(20, 19, 18, 17, 16, 15, 14))
+
+    def next_steps(self) -> list[Slide]:
+        st = self.b.next_steps
+        if not st:
+            return []
+        def make(i, size, first):
+            return [Paragraph(_runs(st[i].text), size, f"{i + 1}.", 30.0, 0 if first else size * 0.6)]
+        notes = "Next steps.\n" + "\n".join(f"{n}. {plain(p.text)}" for n, p in enumerate(st, 1))
+        return self.list_slides("next_steps", "Next steps", make, len(st), notes)
+
+    def sources(self) -> list[Slide]:
+        src = self.b.sources
+        if not src:
+            return []
+        def make(i, size, first):
+            s = src[i]
+            bits = [plain(s.title)] + [x for x in (s.publisher, s.date and f"{s.date:%d %B %Y}", s.url) if x]
+            paras = [Paragraph(_runs(". ".join(bits) + "."), size, f"{i + 1}.", 30.0, 0 if first else size * 0.6)]
+            if s.note:
+                paras.append(Paragraph((Run(plain(s.note), False, True, self.muted),), size - 2, None, 0.0, 2))
+            return paras
+        notes = "Sources.\n" + "\n".join(f"{n}. {plain(s.title)} {plain(s.note or '')}".rstrip() for n, s in enumerate(src, 1))
+        return self.list_slides("sources", "Sources", make, len(src), notes, sizes=(18, 17, 16, 15, 14, 13, 12))
+
+    def plan(self) -> DeckPlan:
+        m = self.b.meta
+        if self.e.detail == "brief":
+            body = (self.bottom_line() + self.heatmap() + self.brief_charts() + self.outcomes_overview()
+                    + self.next_steps() + self.sources())
+            slides = [self.title_slide()] + body
+        else:
+            body = (self.bottom_line() + self.heatmap() + self.issue_slides() + self.outcomes_overview()
+                    + self.outcome_slides() + self.context() + self.reactions() + self.next_steps() + self.sources())
+            agenda = self.agenda(body, 2)  # agenda is one slide for any realistic briefing
+            if len(agenda) > 1:
+                agenda = self.agenda(body, 1 + len(agenda))
+            slides = [self.title_slide()] + agenda + body
+        footer = m.organisation + (f" · {self.e.disclaimer}" if self.e.disclaimer else "")
+        chrome = Chrome(m.classification, footer, self.t.color("banner.fill"), self.t.color("banner.text"),
+                        self.muted, self.t.get("deck.font", "Calibri"))
+        return DeckPlan(tuple(slides), chrome, m.title, m.author, m.memo.subject, m.language, m.date,
+                        tuple(self.warnings))
+
+
+AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stand", "issue": "Stances by issue",
+                "outcomes": "Possible outcomes", "outcome": "Possible outcomes", "context": "Context",
+                "reactions": "International reactions", "next_steps": "Next steps", "sources": "Sources"}
+
+FOOTER_BOX = Box(MARGIN, 497, SLIDE_W - 2 * MARGIN - 60, 20)
+NUMBER_BOX = Box(SLIDE_W - MARGIN - 56, 497, 56, 20)
+BANNER_H = 18.0
+
+
+def plan(edition) -> DeckPlan:
+    """The whole deck as data: slides with their shapes, notes and alt text, and planner warnings."""
+    return Planner(edition).plan()
