@@ -1,20 +1,46 @@
 """Content loading: YAML file -> validated data -> frozen model (``reportkit.model``).
 
-``load(path)`` is the one entry point; it raises ``reportkit.errors.InputError`` with every located
-problem at once.
+- ``load(path)`` and ``load_text(text, filename)`` return a ``Briefing`` or raise
+  ``reportkit.errors.InputError`` with every located problem at once;
+- ``load_yaml(source, filename)`` is the safe, located YAML reader alone (themes use it too);
+- ``problems(source, filename)`` returns the problems as data instead of raising.
+The format is declared once in ``spec.py``; see docs/content-format.md.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputError, Problem
 from ..model import Briefing
-from .to_model import to_model
+from .safe_yaml import Document, load_yaml
+from .validate import validate
+
+__all__ = ["load", "load_text", "load_yaml", "problems", "Document"]
 
 
 def load(path: str | Path) -> Briefing:
-    # PROVISIONAL: plain safe_load; the validating loader (issue 2) replaces this body.
-    import yaml
+    """The briefing in the content file at ``path``."""
+    path = Path(path)
+    return _briefing(load_yaml(path, str(path), strict=False))
 
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    return to_model(data)
+
+def load_text(text: str | bytes, filename: str) -> Briefing:
+    """The briefing in ``text`` (e.g. ``git show`` output); ``filename`` is used in messages."""
+    return _briefing(load_yaml(text, filename, strict=False))
+
+
+def problems(source: str | bytes | Path, filename: str | None = None) -> list[Problem]:
+    """Every problem with a content file or text, sorted by position; empty when it is valid."""
+    try:
+        return validate(load_yaml(source, filename, strict=False))
+    except InputError as e:
+        return sorted(e.problems)
+
+
+def _briefing(doc: Document) -> Briefing:
+    found = validate(doc)
+    if found:
+        raise InputError(found)
+    from .to_model import to_model
+
+    return to_model(doc.data)

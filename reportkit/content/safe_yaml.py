@@ -1,0 +1,323 @@
+"""Safe YAML: bytes -> plain data (dict, list, str, int, float, bool, None, date) plus where each value is.
+
+PyYAML's ``safe_load`` silently keeps the last of two duplicate keys, expands aliases without bound and
+recurses without limit. So the file is read in three guarded steps, each reporting located problems:
+
+1. bytes: size limit, encoding (UTF-8; a BOM is dropped; UTF-16 and binary files are named), control
+   characters;
+2. YAML events: syntax, nesting depth, tags (only plain data), alias expansion size;
+3. composed nodes -> data: duplicate keys, non-text keys, bad scalars, long strings and lists.
+
+``Document.nodes`` maps a path such as ``("parties", 0, "id")`` to its YAML node, so any later check
+can say FILE:LINE:COL for any value.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, Problem
+from . import limits
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same marks, faster
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")} | {"!"}
+# Exactly the characters YAML itself refuses (PyYAML's Reader.NON_PRINTABLE), so the message is ours.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Inside a string value (after escapes such as "\a" are decoded), only tab and newline may be control.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0B-\x1F\x7F-\x9F]")
+_SHOWN_CHARACTER_PROBLEMS = 10
+
+
+class _Invalid:
+    """Stands in for a value already reported, so later checks do not report it twice."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+@dataclass
+class Document:
+    filename: str
+    data: Any = None
+    nodes: dict = field(default_factory=dict)  # path -> value node
+    keys: dict = field(default_factory=dict)  # path -> key node of that mapping entry
+    problems: list = field(default_factory=list)
+
+    def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at ``path`` (or of its key), else of its nearest parent."""
+        path = tuple(path)
+        if key and path in self.keys:
+            mark = self.keys[path].start_mark
+            return mark.line + 1, mark.column + 1
+        while path not in self.nodes and path:
+            path = path[:-1]
+        node = self.nodes.get(path)
+        if node is None:
+            return 1, 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def problem(self, path: tuple, message: str, key: bool = False) -> Problem:
+        line, col = self.where(path, key)
+        return Problem(self.filename, line, col, message)
+
+    def node(self, path: tuple):
+        return self.nodes.get(tuple(path))
+
+
+def load_yaml(source: str | bytes | Path, filename: str | None = None, strict: bool = True) -> Document:
+    """Read YAML safely. ``source`` is a ``Path`` (read from disk) or the text itself (``str``/``bytes``).
+
+    Raises ``InputError`` for anything that stops reading (syntax, encoding, limits). With ``strict``
+    it also raises for value-level problems (duplicate keys, bad dates, …); without, they are left in
+    ``Document.problems`` so a validator can report them together with its own.
+    """
+    if isinstance(source, Path):
+        filename = filename or str(source)
+        raw = read_bytes(source, filename)
+    else:
+        filename = filename or "<text>"
+        raw = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+    text = decode(raw, filename)
+    doc = Document(filename)
+    _check_events(text, filename)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        raise InputError(_syntax_problem(e, text, filename)) from None
+    if root is not None:
+        doc.data = _Converter(doc).convert(root, ())
+    doc.problems.sort()
+    if strict and doc.problems:
+        raise InputError(doc.problems)
+    return doc
+
+
+def read_bytes(path: Path, filename: str) -> bytes:
+    def fail(message: str) -> InputError:
+        return InputError(Problem(filename, 1, 1, message))
+
+    if path.is_dir():
+        raise fail("is a folder, not a content file")
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(limits.MAX_FILE_BYTES + 1)  # bounded even for devices and pipes
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except OSError as e:
+        raise fail(f"cannot read the file: {e.strerror or e}") from None
+    return raw
+
+
+def decode(raw: bytes, filename: str) -> str:
+    def fail(message: str, line: int = 1, col: int = 1) -> InputError:
+        return InputError(Problem(filename, line, col, message))
+
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise fail(f"file is larger than the limit of {limits.MAX_FILE_BYTES:,} bytes (file size limit)")
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise fail("file is UTF-32 encoded; save it as UTF-8")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise fail("file is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        head = raw[:64]
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+            raise fail("file looks UTF-16 encoded (NUL bytes between letters); save it as UTF-8")
+        line, col = _byte_position(raw, nul)
+        raise fail("binary file: NUL byte found; a content file is UTF-8 text", line, col)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _byte_position(raw, e.start)
+        raise fail(f"not UTF-8: byte 0x{raw[e.start]:02X} cannot be decoded; save the file as UTF-8", line, col) from None
+    problems = []
+    for m in _NON_PRINTABLE.finditer(text):
+        if len(problems) == _SHOWN_CHARACTER_PROBLEMS:
+            break
+        line, col = _text_position(text, m.start())
+        problems.append(Problem(filename, line, col, f"control character U+{ord(m.group()):04X} is not allowed "
+                                                     "(only tab and line breaks may appear in text)"))
+    if problems:
+        raise InputError(problems)
+    return text
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    start = raw.rfind(b"\n", 0, offset) + 1
+    col = len(raw[start:offset].decode("utf-8", "replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, col
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _mark_problem(mark, filename: str, message: str) -> Problem:
+    return Problem(filename, mark.line + 1, mark.column + 1, message)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+
+
+def _check_events(text: str, filename: str) -> None:
+    """Syntax, depth, tags and alias expansion, checked on the event stream before any node is built
+    (composing recurses per nesting level, and expanding an alias bomb would exhaust memory)."""
+    problems: list[Problem] = []
+    depth = 0
+    total = 0  # values so far, counting each alias as the size of what it repeats
+    open_anchors: list[tuple[str | None, int]] = []  # per open collection: its anchor, total at its start
+    sizes: dict[str, int] = {}
+    try:
+        for ev in yaml.parse(text, Loader=_Loader):
+            tag = getattr(ev, "tag", None)
+            if tag is not None and tag not in _PLAIN_TAGS:
+                problems.append(_mark_problem(ev.start_mark, filename,
+                                              f"YAML tag {_show_tag(tag)} is not allowed: a content file holds plain "
+                                              "data (text, numbers, dates, lists, mappings)"))
+            if isinstance(ev, yaml.AliasEvent):
+                if any(a == ev.anchor for a, _ in open_anchors):
+                    problems.append(_mark_problem(ev.start_mark, filename,
+                                                  f"alias *{ev.anchor} refers to a value that contains it (recursive)"))
+                    break
+                total += sizes.get(ev.anchor, 1)
+            elif isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                total += 1
+                if isinstance(ev, yaml.ScalarEvent) and ev.anchor:
+                    sizes[ev.anchor] = 1
+            if isinstance(ev, yaml.CollectionStartEvent):
+                depth += 1
+                open_anchors.append((ev.anchor, total - 1))
+                if depth > limits.MAX_DEPTH:
+                    problems.append(_mark_problem(ev.start_mark, filename,
+                                                  f"nested more than {limits.MAX_DEPTH} levels deep (nesting limit)"))
+                    break
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                depth -= 1
+                anchor, start = open_anchors.pop()
+                if anchor:
+                    sizes[anchor] = total - start
+            if total > limits.MAX_NODES:
+                problems.append(_mark_problem(ev.start_mark, filename,
+                                              f"more than {limits.MAX_NODES:,} values once aliases are expanded "
+                                              "(alias expansion limit; is this a 'billion laughs' file?)"))
+                break
+    except yaml.YAMLError as e:
+        problems.append(_syntax_problem(e, text, filename))
+    if problems:
+        raise InputError(sorted(problems))
+
+
+def _syntax_problem(e: yaml.YAMLError, text: str, filename: str) -> Problem:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if mark is None:
+        return Problem(filename, 1, 1, f"YAML syntax error: {e}")
+    lines = text.splitlines()
+    char = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+    if char == "\t":
+        return _mark_problem(mark, filename, "tab character: YAML indentation must use spaces, not tabs")
+    problem = (getattr(e, "problem", None) or str(e)).strip()
+    if "another document" in problem:
+        return _mark_problem(mark, filename, "a second YAML document starts here (---); a content file holds one")
+    context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
+    if context and cmark is not None and (cmark.line, cmark.column) != (mark.line, mark.column):
+        problem += f" ({context} started at line {cmark.line + 1}, column {cmark.column + 1})"
+    elif context:
+        problem += f" ({context})"
+    return _mark_problem(mark, filename, f"YAML syntax error: {problem}")
+
+
+class _Converter:
+    """Composed YAML nodes -> plain data, recording each node's path and reporting value problems."""
+
+    _constructor = yaml.constructor.SafeConstructor()
+    _scalars = {
+        _YAML + "int": _constructor.construct_yaml_int,
+        _YAML + "float": _constructor.construct_yaml_float,
+        _YAML + "bool": _constructor.construct_yaml_bool,
+        _YAML + "timestamp": _constructor.construct_yaml_timestamp,
+    }
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def report(self, node, message: str) -> None:
+        self.doc.problems.append(_mark_problem(node.start_mark, self.doc.filename, message))
+
+    def convert(self, node, path: tuple) -> Any:
+        self.doc.nodes[path] = node
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if len(node.value) > limits.MAX_LIST_ITEMS:
+            what = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+            self.report(node, f"{what} has {len(node.value):,} items; the limit is {limits.MAX_LIST_ITEMS:,} (list length limit)")
+            return INVALID
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.mapping(node, path)
+
+    def scalar(self, node) -> Any:
+        tag = node.tag
+        if tag in (_YAML + "str", _YAML + "value", "!"):
+            return self.text(node)
+        if tag == _YAML + "null":
+            return None
+        if tag == _YAML + "merge":
+            self.report(node, "merge keys (<<) are not supported; write the keys out")
+            return INVALID
+        construct = self._scalars.get(tag)
+        if construct is None:
+            self.report(node, f"YAML tag {_show_tag(tag)} cannot be used on a single value")
+            return INVALID
+        try:
+            return construct(node)
+        except (ValueError, TypeError, OverflowError):
+            kind = {"timestamp": "date"}.get(tag[len(_YAML):], tag[len(_YAML):])
+            self.report(node, f"{node.value!r} is not a valid {kind}")
+            return INVALID
+
+    def text(self, node) -> Any:
+        value = node.value
+        if len(value) > limits.MAX_TEXT_CHARS:
+            self.report(node, f"text is {len(value):,} characters long; the limit is {limits.MAX_TEXT_CHARS:,} (string length limit)")
+            return INVALID
+        bad = _CONTROL_IN_TEXT.search(value)
+        if bad:
+            self.report(node, f"control character U+{ord(bad.group()):04X} in text is not allowed "
+                              "(only tab and newline may appear in text)")
+            return INVALID
+        return value
+
+    def mapping(self, node, path: tuple) -> dict:
+        out: dict = {}
+        first: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, "a key must be a plain name, not a list or mapping")
+                continue
+            key = self.scalar(key_node)
+            if key is INVALID:
+                continue
+            if not isinstance(key, str):
+                hint = f"; YAML reads {key_node.value} as {str(key).lower()}: quote it" if not key_node.style else ""
+                self.report(key_node, f"key {key_node.value!r} must be text{hint}")
+                continue
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.report(key_node, f"duplicate key {key!r} (first given at line {line}); "
+                                      "YAML would silently keep only the last one")
+                continue
+            first[key] = key_node
+            self.doc.keys[path + (key,)] = key_node
+            out[key] = self.convert(value_node, path + (key,))
+        return out

@@ -1,0 +1,30 @@
+"""JSON Schema (draft 2020-12) of the content format, generated from ``spec.CONTENT``.
+
+The schema cannot see across the file: unknown ids, duplicate ids, two stances for one pair and
+duplicate YAML keys are checked only by ``reportkit validate``.
+"""
+from __future__ import annotations
+
+import json
+
+from .spec import CONTENT, FORMAT_VERSION
+
+SCHEMA_ID = "https://reportkit.invalid/schema/content-v1.json"  # an identifier, never fetched
+
+
+def content_schema() -> dict:
+    defs: dict = {}
+    CONTENT.schema(defs)
+    body = defs.pop(CONTENT.name)  # the file itself is the root, not a $ref
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": f"reportkit content file, format version {FORMAT_VERSION}",
+        **body,
+        "$defs": defs,
+    }
+
+
+def schema_json() -> str:
+    """The schema as text: sorted keys, so the same spec always gives the same bytes."""
+    return json.dumps(content_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,166 @@
+"""The content format, version 1, declared once. This spec drives the validator (``validate.py``),
+``reportkit schema`` (``schema.py``) and the field tables in docs/content-format.md (``docs.py``).
+
+Allowed values come from ``reportkit.model`` so the format and the model cannot disagree.
+"""
+from __future__ import annotations
+
+from .. import model as m
+from .types import (Boolean, Choice, Color, Date, Field, Id, Integer, KeyName, KeyRef, ListOf, MapOf,
+                    Record, Ref, Text, TextOr, Url, Version)
+
+FORMAT_VERSION = 1
+BUILTIN_AUDIENCES = ("principals", "staff", "press")  # defined in reportkit/audience/profiles.py
+DETAILS = ("brief", "full")
+
+
+def _sources(doc: str = "ids of the sources this rests on") -> Field:
+    return Field("sources", ListOf(Ref("source")), doc=doc)
+
+
+# Every item may carry these (model.Tagged): who sees it.
+TAGS = [
+    Field("audiences", ListOf(Ref("audience")),
+          doc="only these audiences see the item (built-in: principals, staff, press, or one defined under "
+              "`audiences:`); absent means every audience"),
+    Field("sensitivity", Choice(m.SENSITIVITIES),
+          doc="lowest clearance that may see the item; default `public`"),
+]
+
+MEMO = Record("memo header", [
+    Field("to", Text(), True, "addressee line"),
+    Field("from", Text(), True, "sender line"),
+    Field("subject", Text(), True, "subject line"),
+], doc="The TO / FROM / SUBJECT block at the top of the memo.")
+
+BRIEFING = Record("briefing", [
+    Field("title", Text(), True, "title on the memo and the deck's title slide"),
+    Field("subtitle", Text(), doc="one line under the title"),
+    Field("date", Date(), True, "date of the briefing, YYYY-MM-DD"),
+    Field("classification", Text(), True, "classification marking printed on every page and slide, e.g. UNCLASSIFIED"),
+    Field("memo", MEMO, True, "memo header"),
+    Field("author", Text(), doc="author line"),
+    Field("organisation", Text(), doc="organisation line"),
+    Field("language", Text(), doc="language tag of the text (PDF /Lang), default `en`"),
+], doc="Metadata of the briefing.")
+
+POINT = Record("point", [
+    Field("text", Text(), True, "the bullet, one or two sentences; *italic* and **bold** allowed"),
+    _sources(),
+    *TAGS,
+], doc="A bullet with sources and tags; a plain string is a bullet with neither.")
+
+PARTY = Record("party", [
+    Field("id", Id("party"), True, "short id used by stances, outcomes and reactions, e.g. `us`"),
+    Field("name", Text(), True, "full name, e.g. United States"),
+    Field("short", Text(), doc="short name for tight spaces (charts, table headers); default: name"),
+    Field("role", Choice(m.ROLES), True, "the party's part in the negotiation"),
+    Field("leader", Text(), doc="leader named in the sources"),
+    Field("color", Color(), doc='colour "#RRGGBB" (quote it: `#` starts a YAML comment); default: the theme\'s'),
+    *TAGS,
+], doc="A party to, or voice in, the negotiation.")
+
+ISSUE = Record("issue", [
+    Field("id", Id("issue"), True, "short id used by stances, e.g. `territory`"),
+    Field("name", Text(), True, "name of the issue"),
+    Field("proposition", Text(), True,
+          "the statement a stance score measures: +2 strongly supports it, −2 strongly opposes it"),
+    *TAGS,
+], doc="An issue under negotiation, phrased as a proposition that parties support or oppose.")
+
+
+def _one_stance_per_pair(stance: dict, path: tuple, ck) -> None:
+    party, issue = stance.get("party"), stance.get("issue")
+    if not (isinstance(party, str) and isinstance(issue, str)):
+        return
+    seen = ck.defined.setdefault("stance pair", {})
+    if (party, issue) in seen:
+        ck.report(path, f"second stance for party {party!r} on issue {issue!r} "
+                        f"(the first is at line {ck.line_of(seen[(party, issue)])}); give one stance per pair")
+    else:
+        seen[(party, issue)] = path
+
+
+STANCE = Record("stance", [
+    Field("party", Ref("party"), True, "party id"),
+    Field("issue", Ref("issue"), True, "issue id"),
+    Field("score", Integer(min(m.SCORES), max(m.SCORES)), True,
+          "−2 strongly opposes the issue's proposition, −1 opposes, 0 neutral or mixed, +1 supports, "
+          "+2 strongly supports"),
+    Field("basis", Choice(m.BASES), True,
+          "`stated`: the source says so; `inferred`: the analyst's judgement from what the source reports"),
+    Field("summary", Text(), True, "one line: the party's position in words"),
+    Field("source", Ref("source"), True, "source id"),
+    *TAGS,
+], doc="One party's position on one issue. Leave a pair out when the sources give no basis for it.",
+    check_item=_one_stance_per_pair)
+
+OUTCOME = Record("outcome", [
+    Field("id", Id("outcome"), True, "short id"),
+    Field("title", Text(), True, "title of the outcome"),
+    Field("likelihood", Choice(m.LIKELIHOODS), True, "how likely it is, low to high"),
+    Field("likelihood_basis", Choice(m.LIKELIHOOD_BASES),
+          doc="`judgement` (default): the likelihood is the analyst's; `stated`: a source gives it"),
+    Field("likelihood_note", Text(), doc="why the likelihood was judged so"),
+    Field("summary", Text(), True, "what the outcome would be"),
+    Field("conditions", ListOf(Text()), doc="what would have to happen for it"),
+    Field("obstacles", ListOf(Text()), doc="what stands in its way"),
+    Field("positions", MapOf(Choice(m.POSITIONS, "position"), KeyRef("party")),
+          doc="each party's position on the outcome: party id → position; a party left out is `unknown`"),
+    _sources(),
+    *TAGS,
+], doc="A potential outcome of the negotiation.")
+
+REACTION = Record("reaction", [
+    Field("party", Ref("party"), True, "party id"),
+    Field("tone", Choice(m.TONES), True, "tone of the reaction"),
+    Field("text", Text(), True, "what the party said or did, in one to three sentences"),
+    Field("source", Ref("source"), True, "source id"),
+    *TAGS,
+], doc="A party's reaction to the talks.")
+
+SECTION = Record("section", [
+    Field("id", Id("section"), True, "short id"),
+    Field("title", Text(), True, "section heading"),
+    Field("body", Text(), True, "paragraphs separated by blank lines; *italic* and **bold** allowed"),
+    _sources(),
+    *TAGS,
+], doc="A narrative section of the memo.")
+
+SOURCE = Record("source", [
+    Field("id", Id("source"), True, "short id that stances, outcomes and points cite"),
+    Field("title", Text(), True, "title of the source"),
+    Field("publisher", Text(), doc="publisher"),
+    Field("date", Date(), doc="publication date, YYYY-MM-DD"),
+    Field("url", Url(), doc="web address (printed, never fetched)"),
+    Field("note", Text(), doc="anything a reader needs to find or weigh the source"),
+    *TAGS,
+], doc="A source; endnotes are numbered in this order.")
+
+AUDIENCE = Record("audience profile", [
+    Field("label", Text(), doc="name shown on the outputs"),
+    Field("theme", Text(), doc="theme name or file"),
+    Field("detail", Choice(DETAILS), doc="`brief` or `full`"),
+    Field("notes", Boolean(), doc="speaker notes in the deck"),
+    Field("disclaimer", Text(), doc="one line printed on every page and slide"),
+    Field("clearance", Choice(m.SENSITIVITIES), doc="highest sensitivity this audience sees"),
+], doc="An audience profile; a built-in of the same name is its base.")
+
+CONTENT = Record("content file", [
+    Field("reportkit", Version(FORMAT_VERSION), True, "format version; always `1`"),
+    Field("briefing", BRIEFING, True, "metadata"),
+    Field("summary", ListOf(TextOr(POINT), 1, 6), True, "bottom line up front: 3–6 bullets recommended"),
+    Field("parties", ListOf(PARTY, 1), True, "the parties, in the order the outputs show them"),
+    Field("issues", ListOf(ISSUE, 1), True, "the issues, in the order the outputs show them"),
+    Field("stances", ListOf(STANCE), doc="party × issue scores"),
+    Field("outcomes", ListOf(OUTCOME), doc="potential outcomes"),
+    Field("reactions", ListOf(REACTION), doc="international reactions"),
+    Field("sections", ListOf(SECTION), doc="narrative sections of the memo"),
+    Field("next_steps", ListOf(TextOr(POINT)), doc="next steps / path forward"),
+    Field("sources", ListOf(SOURCE, 1), True, "the sources, in endnote order"),
+    Field("audiences", MapOf(AUDIENCE, KeyName()),
+          doc="audience profiles: name → profile (adds to or overrides the built-ins)"),
+], doc="A reportkit content file (format version 1).")
+
+# Records in the order docs/content-format.md documents them.
+RECORDS = (CONTENT, BRIEFING, MEMO, POINT, PARTY, ISSUE, STANCE, OUTCOME, REACTION, SECTION, SOURCE, AUDIENCE)
