@@ -1,0 +1,128 @@
+"""Nothing withheld from the press may appear anywhere in its outputs: memo text and metadata, every
+XML part of the deck (slides, notes, alt text, chart XML) and every part of each embedded workbook."""
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REFERENCE
+from reportkit.audience import BUILTIN, select
+
+MIN_LEN = 20  # shorter strings ("China", "Open questions") are common words; longer ones identify an item
+
+
+def _squash(text: str) -> str:
+    """Compare without whitespace or hyphenation, so line and run breaks cannot hide a leak."""
+    return re.sub(r"[\s\u00ad-]+", "", html.unescape(text)).casefold()
+
+
+def _texts(item) -> list[str]:
+    out = []
+    for name in ("name", "title", "summary", "text", "proposition", "likelihood_note", "note", "publisher", "url"):
+        v = getattr(item, name, None)
+        if isinstance(v, str):
+            out.append(v)
+    for name in ("paragraphs", "conditions", "obstacles"):
+        out += list(getattr(item, name, ()) or ())
+    # Compare what a reader sees: the memo turns *italic* and **bold** into styles.
+    return [t.replace("*", "") for t in out]
+
+
+def _all_items(b):
+    return [*b.summary, *b.parties, *b.issues, *b.stances, *b.outcomes, *b.reactions, *b.sections,
+            *b.next_steps, *b.sources]
+
+
+def withheld_strings(full, shown) -> list[str]:
+    """Strings of withheld items that no shown item also carries (those may legitimately appear)."""
+    shown_text = _squash(" ".join(t for item in _all_items(shown) for t in _texts(item)))
+    out = set()
+    for item in _all_items(full):
+        for t in _texts(item):
+            if len(t) >= MIN_LEN and _squash(t) not in shown_text:
+                out.add(t)
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def press_build(tmp_path_factory):
+    """The reference briefing with more withheld: China (and so its stances, reaction and positions)
+    is restricted, and a restricted source backs one bullet alone and one outcome beside the article."""
+    folder = tmp_path_factory.mktemp("leaks")
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    next(p for p in data["parties"] if p["id"] == "cn")["sensitivity"] = "restricted"
+    data["sources"].append({"id": "cable", "title": "Embassy cable 4471 on Kremlin preconditions",
+                            "sensitivity": "restricted"})
+    data["summary"].append({"text": "Moscow privately signals flexibility on the sequencing of guarantees.",
+                            "sources": ["cable"]})
+    data["outcomes"][0]["sources"] = ["article", "cable"]
+    content = folder / "leaks.yaml"
+    content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--audience", "press",
+                        "--out", str(folder / "out")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    from reportkit.content import load
+
+    full = load(content)
+    shown, withheld = select(full, BUILTIN["press"])
+    assert {"source", "party", "stance", "reaction", "position", "summary"} <= set(withheld.counts())
+    assert str(withheld) in r.stdout  # the build reports it
+    strings = withheld_strings(full, shown)
+    assert any("Embassy cable" in s for s in strings) and any("Offered to mediate" in s for s in strings)
+    return folder / "out", strings
+
+
+def _assert_clean(where: str, text: str, strings: list[str]) -> None:
+    squashed = _squash(text)
+    leaks = [s for s in strings if _squash(s) in squashed]
+    assert not leaks, f"{where} leaks withheld text: {leaks}"
+
+
+def test_press_memo_text_and_metadata(press_build):
+    out, strings = press_build
+    from pypdf import PdfReader
+
+    pdf = out / "leaks-press-memo.pdf"
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    assert "Prepared for public release" in text  # the extraction works and the disclaimer is there
+    _assert_clean("memo text", text, strings)
+    _assert_clean("memo metadata", " ".join(str(v) for v in (reader.metadata or {}).values()), strings)
+    _assert_clean("memo outline", repr(reader.outline), strings)
+
+
+def _xml_parts(data: bytes, prefix: str = ""):
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            blob = z.read(name)
+            if name.endswith((".xlsx", ".xlsm", ".bin")) and blob[:2] == b"PK":
+                yield from _xml_parts(blob, f"{prefix}{name}!")  # the workbook behind a native chart
+            elif name.endswith((".xml", ".rels")):
+                yield prefix + name, blob.decode("utf-8", "replace")
+
+
+def test_press_deck_every_xml_part(press_build):
+    out, strings = press_build
+    parts = list(_xml_parts((out / "leaks-press-deck.pptx").read_bytes()))
+    assert any(n.startswith("ppt/slides/slide") for n, _ in parts)
+    for name, xml in parts:
+        text = re.sub(r"<[^>]+>", " ", xml)  # text nodes; attributes (alt text: descr=) kept below
+        attrs = " ".join(re.findall(r'="([^"]*)"', xml))
+        _assert_clean(name, text + " " + attrs, strings)
+
+
+def test_press_deck_has_no_speaker_notes(press_build):
+    out, _ = press_build
+    from pptx import Presentation
+
+    prs = Presentation(out / "leaks-press-deck.pptx")
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert not any(n.strip() for n in notes)
