@@ -1,0 +1,398 @@
+"""Draw a MemoPlan with reportlab. Decisions live in ``plan``; this module only turns blocks into
+flowables, styles them from the theme's semantic names and decorates each page."""
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.flowables import HRFlowable
+
+from ..text import plain
+from ..workarounds.reportlab import build_with_page_count, doc_settings, table
+from . import plan as p
+from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
+from .fonts import MemoFonts, memo_fonts
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+BANNER_H = 15
+
+
+class Ctx:
+    """What every block emitter needs: theme, fonts, styles and the frame width."""
+
+    def __init__(self, theme, fonts: MemoFonts, width: float):
+        self.theme, self.fonts, self.width = theme, fonts, width
+        self.c = lambda key: HexColor(theme.color(key))
+        text, muted = theme.color("color.text"), theme.color("color.muted")
+        base = ParagraphStyle("body", fontName=fonts.body, fontSize=10.5, leading=14.2, textColor=HexColor(text),
+                              spaceAfter=6)
+        s = {"body": base}
+        s["note"] = ParagraphStyle("note", base, fontSize=8.5, leading=11, textColor=HexColor(muted), spaceAfter=4)
+        s["small"] = ParagraphStyle("small", base, fontSize=8.5, leading=10.8, spaceAfter=0)
+        s["small_muted"] = ParagraphStyle("small_muted", s["small"], textColor=HexColor(muted))
+        s["cell_head"] = ParagraphStyle("cell_head", s["small"], fontName=fonts.bold,
+                                        textColor=HexColor(theme.color("table.header.text")))
+        s["bullet"] = ParagraphStyle("bullet", base, leftIndent=13, bulletIndent=0, spaceAfter=4,
+                                     bulletFontName=fonts.body)
+        s["cell_bullet"] = ParagraphStyle("cell_bullet", s["small"], leftIndent=8, bulletIndent=0, spaceAfter=2,
+                                          bulletFontName=fonts.body)
+        s["h1"] = ParagraphStyle("h1", base, fontName=fonts.heading, fontSize=14, leading=17, spaceBefore=14,
+                                 spaceAfter=6, textColor=self.c("color.primary"), keepWithNext=1)
+        s["h2"] = ParagraphStyle("h2", s["h1"], fontSize=11.5, leading=14, spaceBefore=10, spaceAfter=4)
+        s["panel_title"] = ParagraphStyle("panel_title", s["small"], fontName=fonts.bold, fontSize=9,
+                                          textColor=self.c("color.primary"))
+        s["org"] = ParagraphStyle("org", base, fontName=fonts.bold, fontSize=8.5, leading=11,
+                                  textColor=self.c("color.accent"), spaceAfter=2)
+        s["title"] = ParagraphStyle("title", base, fontName=fonts.heading, fontSize=21, leading=25,
+                                    textColor=self.c("color.primary"), spaceAfter=3)
+        s["subtitle"] = ParagraphStyle("subtitle", base, fontSize=12, leading=15, textColor=HexColor(muted),
+                                       spaceAfter=8)
+        s["endnote"] = ParagraphStyle("endnote", s["note"], textColor=HexColor(text), leftIndent=16, bulletIndent=0,
+                                      bulletFontName=fonts.body)
+        self.styles = s
+        self._cell_styles: dict = {}
+
+    def table(self, data, long: bool = False, **kw):
+        return table(data, font=self.fonts.body, long=long, **kw)
+
+    def m(self, text: str) -> str:
+        return self.fonts.markup(text)
+
+    def refs(self, numbers) -> str:
+        """Endnote markers, each linked to its endnote."""
+        if not numbers:
+            return ""
+        links = ",".join(f'<a href="#src-{n}" color="{self.theme.color("color.accent")}">{n}</a>' for n in numbers)
+        return f"<super>{links}</super>"
+
+    def para(self, text: str, style: str = "body", refs=()) -> Paragraph:
+        return Paragraph(self.m(text) + self.refs(refs), self.styles[style])
+
+    def cell(self, text: str, fill: str, bold: bool = True, center: bool = True) -> Paragraph:
+        """A table cell whose text colour suits its fill."""
+        ink = ink_on(fill, self.theme.color("color.text"))
+        key = (ink, bold, center)
+        if key not in self._cell_styles:
+            self._cell_styles[key] = ParagraphStyle(
+                f"cell-{len(self._cell_styles)}", self.styles["small"], textColor=HexColor(ink),
+                fontName=self.fonts.bold if bold else self.fonts.body, alignment=TA_CENTER if center else 0)
+        return Paragraph(self.fonts.runs(text), self._cell_styles[key])
+
+    def table_style(self, rows: int, zebra: bool = True) -> list:
+        out = [
+            ("BACKGROUND", (0, 0), (-1, 0), self.c("table.header.fill")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.c("table.rule")),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if zebra:
+            out += [("BACKGROUND", (0, r), (-1, r), self.c("table.zebra.fill")) for r in range(2, rows, 2)]
+        return out
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+def _title(x: Ctx, b: p.TitleBlock):
+    out = []
+    if b.organisation:
+        out.append(Paragraph(x.fonts.runs(plain(b.organisation).upper()), x.styles["org"]))
+    out.append(Paragraph(x.fonts.runs(plain(b.title)), x.styles["title"]))
+    if b.subtitle:
+        out.append(x.para(b.subtitle, "subtitle"))
+    return out
+
+
+def _memo_header(x: Ctx, b: p.MemoHeader):
+    label = ParagraphStyle("label", x.styles["small_muted"], fontName=x.fonts.bold)
+    data = [[Paragraph(k, label), x.para(v, "body")] for k, v in b.rows]
+    t = x.table(data, colWidths=[62, x.width - 62])
+    t.setStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), -2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.5, x.c("color.primary")),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.5, x.c("color.primary")),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+    ])
+    return [t, Spacer(1, 6)]
+
+
+def _notice(x: Ctx, b: p.Notice):
+    t = x.table([[x.para(b.text, "note")]], colWidths=[x.width])
+    t.setStyle([("BOX", (0, 0), (-1, -1), 0.6, x.c("color.muted")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5)])
+    return [t, Spacer(1, 4)]
+
+
+def _heading(x: Ctx, b: p.Heading):
+    style = x.styles["h1" if b.level == 0 else "h2"]
+    return [OutlinedHeading(x.fonts.runs(plain(b.title)), style, b.key, plain(b.title), b.level)]
+
+
+def _text(x: Ctx, b: p.Text):
+    return [x.para(b.text, b.style, b.refs)]
+
+
+def _bullet_paras(x: Ctx, items, style: str, numbered: bool = False):
+    return [Paragraph(x.m(i.text) + x.refs(i.refs), x.styles[style], bulletText=f"{n}." if numbered else "\u2022")
+            for n, i in enumerate(items, 1)]
+
+
+def _bullets(x: Ctx, b: p.Bullets):
+    return _bullet_paras(x, b.items, "bullet", b.numbered)
+
+
+def _bottom_line(x: Ctx, b: p.BottomLine):
+    t = x.table([[_bullet_paras(x, b.items, "bullet")]], colWidths=[x.width])
+    t.setStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), x.c("bluf.fill")),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, x.c("bluf.rule")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ])
+    return [t]
+
+
+def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
+    m = b.matrix
+    party_w = min(112.0, x.width * 0.24)
+    col_w = (x.width - party_w) / len(cols)
+    # Shrink the issue headings until their longest word fits: reportlab would break it mid-word.
+    words = [w for i in cols for w in m.issues[i].name.split()] or [""]
+    widest = max(stringWidth(w, x.fonts.bold, 1) for w in words)
+    size = max(6.0, min(8.5, (col_w - 7) / widest if widest else 8.5))
+    issue_head = ParagraphStyle("mh", x.styles["cell_head"], alignment=TA_CENTER, fontSize=size, leading=size * 1.2)
+    head = [Paragraph("Party", x.styles["cell_head"])] + [
+        Paragraph(x.fonts.runs(m.issues[i].name), issue_head) for i in cols]
+    data, style = [head], x.table_style(0, zebra=False)
+    for r, row in enumerate(m.rows, start=1):
+        cells = [Paragraph(x.fonts.runs(row[0].party.name), ParagraphStyle("mp", x.styles["small"],
+                                                                          fontName=x.fonts.bold))]
+        for k, i in enumerate(cols, start=1):
+            c = row[i]
+            fill = x.theme.color(p.stance_color_key(c.score))
+            cells.append(x.cell(p.cell_text(c.score, c.basis), fill))
+            style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
+        data.append(cells)
+    style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+              ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
+              ("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]
+    t = x.table(data, long=True, colWidths=[party_w] + [col_w] * len(cols))
+    t.setStyle(style)
+    return t
+
+
+def _legend(x: Ctx, b: p.MatrixBlock):
+    n = len(b.legend)
+    swatches = [x.cell(e.sample, x.theme.color(e.color_key)) for e in b.legend]
+    labels = [Paragraph(x.fonts.runs(e.label), ParagraphStyle("lg", x.styles["small_muted"], alignment=TA_CENTER,
+                                                              fontSize=7.5, leading=9)) for e in b.legend]
+    t = x.table([swatches, labels], colWidths=[x.width / n] * n)
+    style = [("BACKGROUND", (k, 0), (k, 0), x.c(e.color_key)) for k, e in enumerate(b.legend)]
+    style += [("LINEAFTER", (0, 0), (-2, 0), 1.5, x.c("color.page")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    t.setStyle(style)
+    return t
+
+
+def _matrix(x: Ctx, b: p.MatrixBlock):
+    out = []
+    for cols in b.column_groups:
+        out += [_matrix_table(x, b, cols), Spacer(1, 6)]
+    out += [_legend(x, b), Spacer(1, 4), x.para(b.marker_note, "note")]
+    props = ParagraphStyle("props", x.styles["small"], spaceAfter=2, leftIndent=10, firstLineIndent=-10)
+    prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
+    head = Paragraph("What each score measures (a positive score supports the proposition)",
+                     ParagraphStyle("ph", x.styles["small"], fontName=x.fonts.bold, spaceBefore=4, spaceAfter=3))
+    return [KeepTogether(out), head, *prop_paras]
+
+
+def _chart(x: Ctx, b: p.ChartBlock):
+    gap = 14
+    col_w = (x.width - gap) / 2
+    panels = []
+    for chart in b.charts:
+        panel = [Paragraph(x.fonts.runs(chart.title), x.styles["panel_title"]),
+                 Paragraph(f"<i>{x.m(chart.subtitle)}</i>", x.styles["small_muted"]), Spacer(1, 4)]
+        if chart.bars:
+            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w))
+        else:
+            panel.append(Paragraph("No stances in the source.", x.styles["small_muted"]))
+        panels.append(panel)
+    out = []
+    for k in range(0, len(panels), 2):  # one small table per row, so the heading keeps with row one only
+        pair = panels[k : k + 2]
+        t = x.table([[pair[0], Spacer(0, 0), pair[1] if len(pair) > 1 else Spacer(0, 0)]],
+                    colWidths=[col_w, gap, col_w])
+        t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ("LINEBELOW", (0, 0), (0, -1), 0.4, x.c("color.rule")),
+                    ("LINEBELOW", (2, 0), (2, -1), 0.4, x.c("color.rule") if len(pair) > 1 else x.c("color.page"))])
+        out.append(t)
+    return out + [x.para(b.caption, "note")]
+
+
+def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
+    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold), Spacer(1, 3),
+           Paragraph(x.fonts.runs(r.likelihood_label), x.styles["small_muted"])]
+    if with_note and r.likelihood_note:
+        out += [Spacer(1, 2), x.para(r.likelihood_note, "small")]
+    return out
+
+
+def _list_cell(x: Ctx, items):
+    if not items:
+        return [Paragraph("None stated in the source.", x.styles["small_muted"])]
+    return [Paragraph(x.m(i), x.styles["cell_bullet"], bulletText="\u2022") for i in items]
+
+
+def _outcome_table(x: Ctx, b: p.OutcomeTable):
+    bold = ParagraphStyle("ot", x.styles["small"], fontName=x.fonts.bold, fontSize=9.5, leading=12, spaceAfter=2)
+    h = x.styles["cell_head"]
+    if b.compact:
+        head = [Paragraph("Outcome", h), Paragraph("Likelihood", h), Paragraph("In brief", h)]
+        widths = [0.3, 0.2, 0.5]
+        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs), bold)], _likelihood_cell(x, r, False),
+                 x.para(r.summary, "small")] for r in b.rows]
+    else:
+        head = [Paragraph(t, h) for t in ("Outcome", "Likelihood", "Conditions", "Obstacles")]
+        widths = [0.27, 0.23, 0.25, 0.25]
+        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs), bold), x.para(r.summary, "small")],
+                 _likelihood_cell(x, r, True), _list_cell(x, r.conditions), _list_cell(x, r.obstacles)]
+                for r in b.rows]
+    data = [head] + rows
+    t = x.table(data, long=True, colWidths=[x.width * w for w in widths])
+    t.setStyle(x.table_style(len(data)))
+    return [t]
+
+
+def _position_table(x: Ctx, b: p.PositionTable):
+    h = x.styles["cell_head"]
+    first = x.width * 0.28
+    col = (x.width - first) / max(1, len(b.parties))
+    head = [Paragraph("Outcome", h)] + [
+        Paragraph(x.fonts.runs(name), ParagraphStyle("pc", h, alignment=TA_CENTER)) for name in b.parties]
+    data, style = [head], x.table_style(0, zebra=False)
+    for r, (title, positions) in enumerate(b.rows, start=1):
+        cells = [x.para(title, "small")]
+        for k, pos in enumerate(positions, start=1):
+            fill = x.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
+            cells.append(x.cell(p.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown"))
+            style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
+        data.append(cells)
+    style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page"))]
+    t = x.table(data, long=True, colWidths=[first] + [col] * len(b.parties))
+    t.setStyle(style)
+    return [t]
+
+
+def _reaction_table(x: Ctx, b: p.ReactionTable):
+    h = x.styles["cell_head"]
+    data = [[Paragraph("Party", h), Paragraph("Tone", h), Paragraph("Reaction", h)]]
+    style = x.table_style(0, zebra=False)
+    for r, row in enumerate(b.rows, start=1):
+        fill = x.theme.color(f"tone.{row.tone}") if x.theme.get(f"tone.{row.tone}") else x.theme.color("color.muted")
+        data.append([Paragraph(x.fonts.runs(row.party), ParagraphStyle("rp", x.styles["small"], fontName=x.fonts.bold)),
+                     x.cell(row.tone.capitalize(), fill), x.para(row.text, "small", row.refs)])
+        style.append(("BACKGROUND", (1, r), (1, r), HexColor(fill)))
+    t = x.table(data, long=True, colWidths=[x.width * 0.2, x.width * 0.14, x.width * 0.66])
+    t.setStyle(style)
+    return [t]
+
+
+def _endnotes(x: Ctx, b: p.Endnotes):
+    return [Paragraph(f'<a name="src-{n.number}"/>{x.m(n.text)}', x.styles["endnote"], bulletText=f"{n.number}.")
+            for n in b.notes]
+
+
+EMITTERS = {
+    p.TitleBlock: _title, p.MemoHeader: _memo_header, p.Notice: _notice, p.Heading: _heading,
+    p.Text: _text, p.Bullets: _bullets, p.BottomLine: _bottom_line, p.MatrixBlock: _matrix,
+    p.ChartBlock: _chart, p.OutcomeTable: _outcome_table, p.PositionTable: _position_table,
+    p.ReactionTable: _reaction_table, p.Endnotes: _endnotes,
+}
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
+    """Classification banners top and bottom, running header, footer with "Page X of Y"."""
+    w, h = doc.pagesize
+    t, f = x.theme, x.fonts
+    canv.saveState()
+    for y in (h - BANNER_H, 0):
+        canv.setFillColor(x.c("banner.fill"))
+        canv.rect(0, y, w, BANNER_H, stroke=0, fill=1)
+        canv.setFillColor(x.c("banner.text"))
+        canv.setFont(f.bold, 8.5)
+        canv.drawCentredString(w / 2, y + 4.5, _fit(plan.classification.upper(), f.bold, 8.5, w - 40))
+    left, right = doc.leftMargin, w - doc.rightMargin
+    muted = x.c("color.muted")
+    canv.setFillColor(muted)
+    canv.setFont(f.body, 8)
+    page = canv.getPageNumber()
+    if page > 1:
+        y = h - BANNER_H - 18
+        canv.drawString(left, y, _fit(plan.title, f.body, 8, (right - left) * 0.7))
+        canv.drawRightString(right, y, plan.date_text)
+        canv.setStrokeColor(x.c("color.rule"))
+        canv.setLineWidth(0.5)
+        canv.line(left, y - 4, right, y - 4)
+    y = BANNER_H + 14
+    label = f"Page {page} of {total if total else page}"
+    canv.drawRightString(right, y, label)
+    room = right - left - stringWidth(label, f.body, 8) - 20
+    canv.drawString(left, y, _fit(plan.organisation or plan.title, f.body, 8, room))
+    if plan.disclaimer:
+        canv.setFont(f.italic, 7.5)
+        canv.drawCentredString(w / 2, y + 11, _fit(plain(plan.disclaimer), f.italic, 7.5, right - left))
+    if page == 1:
+        canv.showOutline()  # open the bookmarks panel: the outline is the memo's table of contents
+    canv.restoreState()
+
+
+def emit(plan: p.MemoPlan, theme) -> bytes:
+    fonts = memo_fonts(theme)
+    pagesize = PAGE_SIZES[plan.page_size]
+    margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}
+    margin = {side: margins.get(side, 22 * mm) for side in ("top", "bottom", "left", "right")}
+    width = pagesize[0] - margin["left"] - margin["right"]
+    x = Ctx(theme, fonts, width)
+
+    def build(buf, total):
+        doc = BaseDocTemplate(
+            buf, pagesize=pagesize, leftMargin=margin["left"], rightMargin=margin["right"],
+            topMargin=margin["top"], bottomMargin=margin["bottom"],
+            **doc_settings(title=plan.title, author=plan.author, subject=plan.subject, lang=plan.language,
+                           font=fonts.body, font_size=10.5),
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate("memo", [frame], onPage=partial(_decorate, plan=plan, x=x, total=total))])
+        story = []
+        for block in plan.blocks:
+            story.extend(EMITTERS[type(block)](x, block))
+        doc.build(story)
+        return doc.page
+
+    return build_with_page_count(build)

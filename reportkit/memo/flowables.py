@@ -1,0 +1,102 @@
+"""Small reportlab flowables the memo needs: outlined headings, the likelihood badge, stance bars."""
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String  # noqa: F401 (Drawing: type)
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from ..charts import DivergingChart, signed
+from ..model import LIKELIHOODS
+from ..workarounds.reportlab import drawing
+from .plan import INFERRED_MARK, stance_color_key
+
+
+def ink_on(fill: str, dark: str, light: str = "#FFFFFF") -> str:
+    """Text colour readable on ``fill``: dark text on light fills, white on dark ones."""
+    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return dark if lum > 0.55 else light
+
+
+class OutlinedHeading(Paragraph):
+    """A heading that also sets a bookmark and an outline entry where it is drawn."""
+
+    def __init__(self, text, style, key: str, title: str, level: int = 0):
+        super().__init__(text, style)
+        self.outline = (key, title, level)
+
+    def draw(self):
+        key, title, level = self.outline
+        self.canv.bookmarkHorizontal(key, 0, self.height + self.style.spaceBefore)
+        self.canv.addOutlineEntry(title, key, level, closed=False)
+        super().draw()
+
+
+class LikelihoodBadge(Flowable):
+    """The likelihood word in a coloured pill, then a three-step scale filled up to its level."""
+
+    def __init__(self, likelihood: str, theme, font: str, size: float = 8):
+        super().__init__()
+        self.likelihood, self.theme, self.font, self.size = likelihood, theme, font, size
+        self.word = likelihood.upper()
+        self.pill_w = stringWidth(self.word, font, size) + 10
+        self.height = size + 6
+
+    def wrap(self, aw, ah):
+        self.width = min(aw, self.pill_w + 6 + 3 * 9)
+        return self.width, self.height
+
+    def draw(self):
+        c, t = self.canv, self.theme
+        fill = t.color(f"likelihood.{self.likelihood}")
+        c.saveState()
+        c.setFillColor(HexColor(fill))
+        c.roundRect(0, 0, self.pill_w, self.height, 3, stroke=0, fill=1)
+        c.setFillColor(HexColor(ink_on(fill, t.color("color.text"))))
+        c.setFont(self.font, self.size)
+        c.drawCentredString(self.pill_w / 2, 3.6, self.word)
+        if self.width >= self.pill_w + 6 + 3 * 9:
+            level = LIKELIHOODS.index(self.likelihood)
+            for k in range(len(LIKELIHOODS)):
+                x = self.pill_w + 6 + k * 9
+                c.setStrokeColor(HexColor(fill if k <= level else t.color("color.rule")))
+                c.setFillColor(HexColor(fill if k <= level else t.color("color.page")))
+                c.rect(x, 3, 7, self.height - 6, stroke=1, fill=1)
+        c.restoreState()
+
+
+def stance_bars(chart: DivergingChart, theme, font: str, width: float) -> Drawing:
+    """One diverging bar chart as vector shapes: label and score left, bar from the zero line."""
+    row_h, bar_h, axis_h, size = 14, 9, 16, 7.5
+    label_w = 78
+    x0, x1 = label_w + 4, width - 6
+    cx, unit = (x0 + x1) / 2, (x1 - x0) / 4
+    n = len(chart.bars)
+    height = n * row_h + axis_h
+    d = drawing(width, height, font=font)
+    text, muted, rule = (HexColor(theme.color(k)) for k in ("color.text", "color.muted", "color.rule"))
+    for k in range(-2, 3):  # light gridlines at each score
+        x = cx + k * unit
+        d.add(Line(x, axis_h - 2, x, height, strokeColor=rule, strokeWidth=0.8 if k == 0 else 0.3))
+        d.add(String(x, axis_h - 10, signed(k), fontName=font, fontSize=6.5, fillColor=muted, textAnchor="middle"))
+    d.add(String(x0, 0, "opposes", fontName=font, fontSize=6.5, fillColor=muted, textAnchor="start"))
+    d.add(String(x1, 0, "supports", fontName=font, fontSize=6.5, fillColor=muted, textAnchor="end"))
+    for k, bar in enumerate(chart.bars):
+        y = height - (k + 1) * row_h + (row_h - bar_h) / 2
+        label = bar.label
+        while stringWidth(label, font, size) > label_w - 24 and len(label) > 4:
+            label = label[:-2].rstrip() + "\u2026"  # an ellipsis keeps long names inside the label column
+        d.add(String(0, y + 2, label, fontName=font, fontSize=size, fillColor=text))
+        value = signed(bar.score) + (INFERRED_MARK if bar.basis == "inferred" else "")
+        d.add(String(label_w, y + 2, value, fontName=font, fontSize=size, fillColor=text, textAnchor="end"))
+        fill = HexColor(theme.color(stance_color_key(bar.score)))
+        w = bar.score * unit
+        if bar.score == 0:  # a neutral stance still gets a visible mark on the zero line
+            shape = Rect(cx - 2, y, 4, bar_h, fillColor=fill, strokeColor=text, strokeWidth=0.4)
+        else:
+            shape = Rect(min(cx, cx + w), y, abs(w), bar_h, fillColor=fill, strokeColor=None, strokeWidth=0)
+        if bar.basis == "inferred":
+            shape.strokeColor, shape.strokeWidth, shape.strokeDashArray = text, 0.6, (2, 1.5)
+        d.add(shape)
+    return d

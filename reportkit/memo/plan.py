@@ -1,0 +1,332 @@
+"""The memo plan: an Edition turned into a list of blocks, in the words of the domain.
+
+Every decision about *what* the memo says and in which order is made here; ``emit`` only draws.
+This module imports no rendering library, so it is tested without reportlab. Text stays content
+text (with ``*emphasis*``); the emitter escapes it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..charts import DivergingChart, StanceMatrix, signed
+from ..model import SCORE_LABELS, SCORES, Briefing
+from ..text import plain
+
+INFERRED_MARK = "\u2020"  # dagger: in Carlito, and unambiguous next to a number
+NO_STANCE = "\u2014"  # em dash
+MAX_MATRIX_COLUMNS = 8  # more issues than this are split over several matrix tables
+
+_STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
+POSITION_LABELS = {"support": "Supports", "conditional": "Conditional", "oppose": "Opposes", "unknown": "Not stated"}
+
+
+def stance_color_key(score: int | None) -> str:
+    """The theme colour name for a score (``stance.none`` where the source gives no stance)."""
+    return "stance.none" if score is None else f"stance.{_STANCE_KEYS[score]}"
+
+
+def cell_text(score: int | None, basis: str | None) -> str:
+    """What a stance cell prints: "+2", "−1†" (inferred), or an em dash (no stance)."""
+    if score is None:
+        return NO_STANCE
+    return signed(score) + (INFERRED_MARK if basis == "inferred" else "")
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    organisation: str
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class MemoHeader:
+    rows: tuple[tuple[str, str], ...]  # (label, value): TO, FROM, DATE, SUBJECT
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A disclaimer for this audience, boxed under the header."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    key: str  # outline (bookmark) key, unique in the memo
+    title: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    refs: tuple[int, ...] = ()  # endnote numbers
+    style: str = "body"  # body | note
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    refs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Item, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    color_key: str
+    label: str
+    sample: str  # the text a cell shows for this entry
+
+
+@dataclass(frozen=True)
+class MatrixBlock:
+    matrix: StanceMatrix
+    column_groups: tuple[tuple[int, ...], ...]  # issue indexes per table, at most MAX_MATRIX_COLUMNS
+    legend: tuple[LegendEntry, ...]
+    marker_note: str
+    propositions: tuple[tuple[str, str], ...]  # (issue name, proposition)
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    charts: tuple[DivergingChart, ...]
+    caption: str
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    title: str
+    summary: str
+    likelihood: str  # low | medium | high
+    likelihood_label: str  # "Analyst judgement" or "Stated in the source"
+    likelihood_note: str | None
+    conditions: tuple[str, ...]
+    obstacles: tuple[str, ...]
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeTable:
+    rows: tuple[OutcomeRow, ...]
+    compact: bool = False
+
+
+@dataclass(frozen=True)
+class PositionTable:
+    parties: tuple[str, ...]  # column headings (short names)
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (outcome title, position per party)
+
+
+@dataclass(frozen=True)
+class ReactionRow:
+    party: str
+    tone: str
+    text: str
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ReactionTable:
+    rows: tuple[ReactionRow, ...]
+
+
+@dataclass(frozen=True)
+class Endnote:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Endnotes:
+    notes: tuple[Endnote, ...]
+
+
+@dataclass(frozen=True)
+class MemoPlan:
+    title: str
+    subject: str
+    author: str
+    organisation: str
+    language: str
+    date_text: str
+    classification: str
+    disclaimer: str | None
+    page_size: str
+    blocks: tuple = field(default_factory=tuple)
+
+    @property
+    def outline(self) -> tuple[str, ...]:
+        """The outline (bookmark) titles, in order."""
+        return tuple(b.title for b in self.blocks if isinstance(b, Heading))
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+def _refs(b: Briefing, ids) -> tuple[int, ...]:
+    """Endnote numbers for source ids, in order, without repeats; unknown ids are skipped."""
+    numbers = []
+    for sid in ids:
+        if sid in b._index["source_number"]:
+            n = b.source_number(sid)
+            if n not in numbers:
+                numbers.append(n)
+    return tuple(numbers)
+
+
+def date_text(b: Briefing) -> str:
+    d = b.meta.date
+    return f"{d.day} {d.strftime('%B')} {d.year}"  # "26 November 2026": no locale, no padding
+
+
+def _legend() -> tuple[LegendEntry, ...]:
+    entries = [LegendEntry(stance_color_key(s), SCORE_LABELS[s], signed(s)) for s in SCORES]
+    entries.append(LegendEntry(stance_color_key(None), "no stance in the source", NO_STANCE))
+    return tuple(entries)
+
+
+def _matrix(edition) -> list:
+    b, m = edition.briefing, edition.charts.matrix
+    if not m.parties or not m.issues:
+        return [Text("The source gives no parties or issues to compare.", style="note")]
+    n = len(m.issues)
+    groups = tuple(tuple(range(i, min(i + MAX_MATRIX_COLUMNS, n))) for i in range(0, n, MAX_MATRIX_COLUMNS))
+    note = (f"Scores run from {signed(-2)} (strongly opposes) to {signed(2)} (strongly supports) the "
+            f"proposition under each issue. {INFERRED_MARK} inferred by the analyst from the source; "
+            f"unmarked scores are stated in the source.")
+    props = tuple((i.name, i.proposition) for i in b.issues)
+    return [MatrixBlock(m, groups, _legend(), note, props)]
+
+
+def _outcome_rows(b: Briefing) -> tuple[OutcomeRow, ...]:
+    return tuple(
+        OutcomeRow(
+            title=o.title,
+            summary=o.summary,
+            likelihood=o.likelihood,
+            likelihood_label="Stated in the source" if o.likelihood_basis == "stated" else "Analyst judgement",
+            likelihood_note=o.likelihood_note,
+            conditions=o.conditions,
+            obstacles=o.obstacles,
+            refs=_refs(b, o.sources),
+        )
+        for o in b.outcomes
+    )
+
+
+def _endnote_text(s) -> str:
+    parts = [s.title.rstrip(".") + "."]
+    if s.publisher:
+        parts.append(s.publisher.rstrip(".") + (f", {s.date.isoformat()}." if s.date else "."))
+    elif s.date:
+        parts.append(s.date.isoformat() + ".")
+    if s.url:
+        parts.append(s.url)
+    if s.note:
+        parts.append(s.note)
+    return " ".join(parts)
+
+
+def _points(b: Briefing, points) -> tuple[Item, ...]:
+    return tuple(Item(p.text, _refs(b, p.sources)) for p in points)
+
+
+def plan(edition) -> MemoPlan:
+    """The memo for one edition: header, bottom line, analysis, outcomes, reactions, next steps, sources."""
+    b = edition.briefing
+    meta = b.meta
+    brief = edition.detail == "brief"
+    blocks: list = [
+        TitleBlock(meta.organisation, meta.title, meta.subtitle),
+        MemoHeader((("TO", meta.memo.to), ("FROM", meta.memo.from_), ("DATE", date_text(b)),
+                    ("SUBJECT", meta.memo.subject))),
+    ]
+    if edition.disclaimer:
+        blocks.append(Notice(edition.disclaimer))
+
+    blocks.append(Heading("bluf", "Bottom line up front"))
+    blocks.append(BottomLine(_points(b, b.summary)) if b.summary
+                  else Text("The briefing gives no summary points.", style="note"))
+
+    if not brief:
+        for s in b.sections:
+            if not s.paragraphs:
+                continue
+            blocks.append(Heading(f"section-{s.id}", s.title))
+            refs = _refs(b, s.sources)
+            last = len(s.paragraphs) - 1
+            blocks.extend(Text(p, refs if k == last else ()) for k, p in enumerate(s.paragraphs))
+
+    blocks.append(Heading("stances", "Where the parties stand"))
+    blocks.extend(_matrix(edition))
+
+    if not brief and any(c.bars for c in edition.charts.by_issue):
+        blocks.append(Heading("stance-chart", "Stances by issue"))
+        blocks.append(ChartBlock(
+            edition.charts.by_issue,
+            f"Each bar is one party's stance on the issue's proposition, from {signed(-2)} to {signed(2)}; "
+            f"{INFERRED_MARK} marks a score inferred by the analyst.",
+            " ".join(c.alt_text() for c in edition.charts.by_issue),
+        ))
+
+    blocks.append(Heading("outcomes", "Potential outcomes"))
+    rows = _outcome_rows(b)
+    if rows:
+        blocks.append(Text("Likelihoods are the analyst's judgement unless marked as stated in the source.",
+                           style="note"))
+        blocks.append(OutcomeTable(rows, compact=brief))
+        if not brief and b.parties:
+            blocks.append(Heading("positions", "Party positions on each outcome", level=1))
+            blocks.append(PositionTable(
+                tuple(p.short or p.name for p in b.parties),
+                tuple((o.title, tuple(o.position_of(p.id) for p in b.parties)) for o in b.outcomes),
+            ))
+    else:
+        blocks.append(Text("The briefing describes no potential outcomes.", style="note"))
+
+    if not brief:
+        blocks.append(Heading("reactions", "International reactions"))
+        if b.reactions:
+            blocks.append(ReactionTable(tuple(
+                ReactionRow(b.party(r.party).name if r.party in b._index["party"] else r.party,
+                            r.tone, r.text, _refs(b, (r.source,)))
+                for r in b.reactions
+            )))
+        else:
+            blocks.append(Text("The source reports no international reactions.", style="note"))
+
+    blocks.append(Heading("next-steps", "Next steps"))
+    blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
+                  else Text("The briefing names no next steps.", style="note"))
+
+    if b.sources:
+        blocks.append(Heading("sources", "Sources"))
+        blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s)) for n, s in enumerate(b.sources, 1))))
+
+    return MemoPlan(
+        title=plain(meta.title),
+        subject=plain(meta.memo.subject),
+        author=meta.author,
+        organisation=meta.organisation,
+        language=meta.language,
+        date_text=date_text(b),
+        classification=meta.classification,
+        disclaimer=edition.disclaimer,
+        page_size=edition.page_size,
+        blocks=tuple(blocks),
+    )

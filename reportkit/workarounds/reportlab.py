@@ -1,0 +1,91 @@
+"""Workarounds for reportlab 5.1 (the memo). Each cites the pitfall it avoids.
+
+reportlab's tracker is a mailing list, not numbered issues, so each entry names the pitfall as
+recorded in shared/NOTES-libraries.md ("## reportlab").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from io import BytesIO
+from typing import Callable
+
+
+def doc_settings(*, title: str, author: str, subject: str, lang: str, font: str, font_size: float) -> dict:
+    """Keyword arguments every memo ``DocTemplate`` gets.
+
+    - Metadata defaults to "(anonymous)"/"(unspecified)" unless passed (NOTES: "Always pass title, author,
+      subject, creator, lang").
+    - ``invariant=1``: no clock and no random document id in the file (NOTES: "Reproducible output").
+    - ``initialFontName``: otherwise every page starts in base-14 Helvetica, which is listed in the PDF
+      and never embedded (NOTES: "Unset fontNames fall back to unembedded Helvetica").
+    """
+    return dict(title=title, author=author, subject=subject, creator="reportkit", lang=lang,
+                invariant=1, displayDocTitle=1, initialFontName=font, initialFontSize=font_size)
+
+
+def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> bytes:
+    """"Page X of Y" has no built-in (NOTES: "Page X of Y has no built-in").
+
+    Build once to count the pages, then again with the count known. Unlike the deferred-showPage
+    canvasmaker recipe, this keeps bookmarks and outline entries on the right pages. ``build`` gets a
+    buffer and the total (None on the counting pass) and returns the number of pages it made.
+    """
+    total = build(BytesIO(), None)
+    out = BytesIO()
+    final = build(out, total)
+    if final != total:  # the footer sits outside the frame, so the count cannot change; make sure
+        out = BytesIO()
+        build(out, final)
+    return out.getvalue()
+
+
+MIN_ROW_PIECE = 72  # points: a row is split across pages only if each piece is at least this tall
+
+
+@lru_cache(maxsize=None)
+def _table_class():
+    from reportlab.platypus import Table
+
+    class LongTable(Table):
+        """``splitInRow=N`` refuses to leave a row piece shorter than N points (no three-line stub of a
+        row at a page foot). When that refusal would leave the row nowhere to go, the next attempt
+        (on a fresh page) splits it anywhere instead of raising ``LayoutError``."""
+
+        def split(self, aw, ah):
+            parts = super().split(aw, ah)
+            if not parts and self.splitInRow > 1:
+                self.splitInRow = 1
+            return parts
+
+    return LongTable
+
+
+def table(data, *, font: str, long: bool = False, **kw):
+    """A ``Table`` whose cells start in ``font``.
+
+    Every cell, even one holding only flowables, sets the cell style's font, which defaults to
+    base-14 Helvetica: that font then appears in the PDF unembedded (NOTES: "Unset fontNames fall back
+    to unembedded Helvetica"). ``long=True``: a table that may cross pages repeats its header row
+    (``repeatRows=1``) and splits rows taller than the frame (``splitInRow``, see ``LongTable``) instead of raising
+    ``LayoutError`` (NOTES: "A row taller than the frame raises LayoutError").
+    """
+    if long:
+        kw.setdefault("repeatRows", 1)
+        kw.setdefault("splitInRow", MIN_ROW_PIECE)
+    t = _table_class()(data, **kw)
+    t.setStyle([("FONTNAME", (0, 0), (-1, -1), font)])
+    return t
+
+
+def drawing(width: float, height: float, *, font: str, font_size: float = 8):
+    """A ``reportlab.graphics`` Drawing whose renderer starts in ``font``, not base-14 Helvetica.
+
+    The PDF renderer opens every drawing in its default state (Helvetica 10), which lists an
+    unembedded Helvetica in the file; it reads ``initialFontName`` from the drawing instead when set
+    (renderbase.StateTracker ``defaultObj``). Same pitfall as ``table``.
+    """
+    from reportlab.graphics.shapes import Drawing
+
+    d = Drawing(width, height)
+    d.initialFontName, d.initialFontSize = font, font_size
+    return d
