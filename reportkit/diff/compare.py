@@ -217,11 +217,11 @@ class _Compare:
             for i, j in pairs:
                 if old_items[i] != new_items[j]:
                     self.edit(kind, o.id, o.title, f"{kind}s", old_items[i], new_items[j])
-        # Positions of parties in the newer briefing only: a removed party is reported as removed.
-        for p in self.new.parties:
-            before, now = was.position_of(p.id), o.position_of(p.id)
+        # A party in only one version counts as "unknown" in the other, as an unlisted party does.
+        for party in self.party_names:
+            before, now = was.position_of(party), o.position_of(party)
             if before != now:
-                self.add("positions_changed", PositionChange(o.id, o.title, p.id, p.short, before, now))
+                self.add("positions_changed", PositionChange(o.id, o.title, party, self.party_names[party], before, now))
         self.field_edits("outcome", o.id, o.title, was, o, skip=("id", "likelihood", "conditions", "obstacles", "positions"))
 
     def reactions(self) -> None:
