@@ -75,12 +75,12 @@ EXPECTED_TEXT = """\
 21 meaningful changes: {old} (2026-11-19) → {new} (2026-11-26)
 
 Stances moved
-  Ukraine on Direct U.S.–Russia talks: −1 → −2. Now: “Now openly opposes talks held without Ukraine at the table”
-  Russia on Ceasefire: 0 → +1. Now: “Signals it would accept a ceasefire once its preconditions are discussed”
+  Ukraine on Direct U.S.–Russia talks: −1 → −2 (opposes → strongly opposes). Now: “Now openly opposes talks held without Ukraine at the table”
+  Russia on Ceasefire: 0 → +1 (neutral / mixed → supports). Now: “Signals it would accept a ceasefire once its preconditions are discussed”
 
 Stances added
-  Türkiye on Direct U.S.–Russia talks: +2 (stated). “Offered to host the talks”
-  Ukraine on NATO expansion: +2 (stated). “Insists on its path to NATO membership”
+  Türkiye on Direct U.S.–Russia talks: +2 (strongly supports, stated). “Offered to host the talks”
+  Ukraine on NATO expansion: +2 (strongly supports, stated). “Insists on its path to NATO membership”
 
 Stances dropped
   Europe on Humanitarian aid and reconstruction (was +1, inferred)
@@ -105,12 +105,12 @@ Obstacles
   − Security guarantees: “U.S. assurances to Ukraine that talks will not jeopardize its sovereignty”
 
 Positions on outcomes
-  Russia on A ceasefire agreement: conditional → support
-  Türkiye on A ceasefire agreement: unknown → support
+  A ceasefire agreement: Russia conditional → support
+  A ceasefire agreement: Türkiye unknown → support
 
 Reactions
   + Türkiye (welcoming): “Türkiye has offered to host the talks in Istanbul.”
-  Europe tone: cautious → hopeful
+  Europe: tone cautious → hopeful
 
 Sources
   + Follow-up report on the talks, Invented for reportkit's diff test, 2026-11-25

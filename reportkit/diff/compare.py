@@ -107,6 +107,13 @@ class _Compare:
         self.party_names = {p.id: p.short for p in old.parties} | {p.id: p.short for p in new.parties}
         self.issue_names = {i.id: i.name for i in old.issues} | {i.id: i.name for i in new.issues}
 
+    # Names fall back to the id so a model built in code with a dangling reference still diffs.
+    def party_name(self, party_id: str) -> str:
+        return self.party_names.get(party_id, party_id)
+
+    def issue_name(self, issue_id: str) -> str:
+        return self.issue_names.get(issue_id, issue_id)
+
     def add(self, group: str, entry: Any) -> None:
         self.out.setdefault(group, []).append(entry)
 
@@ -168,7 +175,7 @@ class _Compare:
                 self.add(f"{group}_removed", entry(x))
 
     def stance_entry(self, s) -> StanceEntry:
-        return StanceEntry(s.party, self.party_names[s.party], s.issue, self.issue_names[s.issue], s.score, s.basis, s.summary)
+        return StanceEntry(s.party, self.party_name(s.party), s.issue, self.issue_name(s.issue), s.score, s.basis, s.summary)
 
     def stances(self) -> None:
         old_by_key = {(s.party, s.issue): s for s in self.old.stances}
@@ -178,7 +185,7 @@ class _Compare:
             if was is None:
                 self.add("stances_added", self.stance_entry(s))
                 continue
-            party, issue = self.party_names[s.party], self.issue_names[s.issue]
+            party, issue = self.party_name(s.party), self.issue_name(s.issue)
             if was.score != s.score:
                 self.add("stances_moved", StanceMove(s.party, party, s.issue, issue, was.score, s.score,
                                                      "up" if s.score > was.score else "down", s.basis, s.summary, was.summary))
@@ -236,14 +243,14 @@ class _Compare:
             removed += [olds[i] for i in gone]
             for i, j in pairs:
                 (_, was), (n, r) = olds[i], news[j]
-                name = self.party_names[party]
+                name = self.party_name(party)
                 if was.tone != r.tone:
                     tones.append((n, ToneChange(party, name, was.tone, r.tone, r.text)))
                 self.field_edits("reaction", party, name, was, r, skip=("party", "tone"))
         for n, r in sorted(added, key=lambda x: x[0]):
-            self.add("reactions_added", ReactionEntry(r.party, self.party_names[r.party], r.tone, r.text))
+            self.add("reactions_added", ReactionEntry(r.party, self.party_name(r.party), r.tone, r.text))
         for n, r in sorted(removed, key=lambda x: x[0]):
-            self.add("reactions_removed", ReactionEntry(r.party, self.party_names[r.party], r.tone, r.text))
+            self.add("reactions_removed", ReactionEntry(r.party, self.party_name(r.party), r.tone, r.text))
         for n, t in sorted(tones, key=lambda x: x[0]):
             self.add("tone_changed", t)
 

@@ -9,6 +9,7 @@ import dataclasses
 from typing import Callable
 
 from ..charts import signed
+from ..model import SCORE_LABELS
 from .changes import MEANINGFUL, Changes, group_names
 
 FORMAT_VERSION = 1
@@ -26,8 +27,10 @@ def _arrow(direction: str) -> str:
 
 # group -> (heading, one line per entry). Groups sharing a heading are printed under it together.
 _LINES: dict[str, tuple[str, Callable]] = {
-    "stances_moved": ("Stances moved", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.old)} \u2192 {signed(c.new)}. Now: {_q(c.summary)}"),
-    "stances_added": ("Stances added", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.score)} ({c.basis}). {_q(c.summary)}"),
+    "stances_moved": ("Stances moved", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.old)} \u2192 {signed(c.new)} "
+                                                  f"({SCORE_LABELS[c.old]} \u2192 {SCORE_LABELS[c.new]}). Now: {_q(c.summary)}"),
+    "stances_added": ("Stances added", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.score)} "
+                                                  f"({SCORE_LABELS[c.score]}, {c.basis}). {_q(c.summary)}"),
     "stances_dropped": ("Stances dropped", lambda c: f"{c.party_name} on {c.issue_name} (was {signed(c.score)}, {c.basis})"),
     "basis_changed": ("Basis changed", lambda c: f"{c.party_name} on {c.issue_name} ({signed(c.score)}): {c.old} \u2192 {c.new}"),
     "likelihood_changed": ("Outcome likelihood", lambda c: f"{_arrow(c.direction)} {c.title}: {c.old} \u2192 {c.new}"),
@@ -37,10 +40,10 @@ _LINES: dict[str, tuple[str, Callable]] = {
     "conditions_removed": ("Conditions", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
     "obstacles_added": ("Obstacles", lambda c: f"{PLUS} {c.title}: {_q(c.text)}"),
     "obstacles_removed": ("Obstacles", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
-    "positions_changed": ("Positions on outcomes", lambda c: f"{c.party_name} on {c.title}: {c.old} \u2192 {c.new}"),
+    "positions_changed": ("Positions on outcomes", lambda c: f"{c.title}: {c.party_name} {c.old} \u2192 {c.new}"),
     "reactions_added": ("Reactions", lambda c: f"{PLUS} {c.party_name} ({c.tone}): {_q(c.text)}"),
     "reactions_removed": ("Reactions", lambda c: f"{MINUS} {c.party_name} (was {c.tone}): {_q(c.text)}"),
-    "tone_changed": ("Reactions", lambda c: f"{c.party_name} tone: {c.old} \u2192 {c.new}"),
+    "tone_changed": ("Reactions", lambda c: f"{c.party_name}: tone {c.old} \u2192 {c.new}"),
     "sources_added": ("Sources", lambda c: f"{PLUS} {c.title}" + "".join(f", {x}" for x in (c.publisher, c.date) if x)),
     "sources_removed": ("Sources", lambda c: f"{MINUS} {c.title}"),
     "parties_added": ("Parties", lambda c: f"{PLUS} {c.name} ({c.role})"),
