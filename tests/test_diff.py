@@ -333,6 +333,19 @@ def test_bad_revision_exits_2_with_a_clear_message(repo):
     assert r.returncode == 2 and not (repo / "x").exists()
 
 
+def test_invalid_content_at_a_revision_is_located_in_that_version(repo):
+    target = repo / "briefing" / "talks.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("likelihood: medium", "likelihood: very high", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "broken")
+    target.write_text(text, encoding="utf-8")
+    r = cli("briefing/talks.yaml", "--since", "git:HEAD", cwd=repo)
+    assert r.returncode == 2, r.stdout
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if "likelihood: medium" in ln)
+    assert re.search(rf"^git:HEAD:briefing/talks\.yaml:{line}:\d+: .*very high", r.stderr, re.M), r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_git_outside_a_repository_exits_2(tmp_path):
     shutil.copy(NEW, tmp_path / "talks.yaml")
     r = cli("talks.yaml", "--since", "git:HEAD~1", cwd=tmp_path)

@@ -10,7 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError
 
 GIT_PREFIX = "git:"
 
@@ -65,47 +65,13 @@ def _git_path(spec: str) -> str:
 
 
 def _load(spec: str, default_path: Path | None):
-    """(display name, briefing) for a file path or a ``git:`` spec."""
+    """(display name, briefing) for a file path or a ``git:`` spec; bad content raises located problems."""
+    from ..content import load, load_text
+
     if spec.startswith(GIT_PREFIX):
-        name, text = _git_text(spec, default_path)
-    else:
-        path = Path(spec)
-        if not path.is_file():
-            raise InputError([f"{spec}: no such file"])
-        name, text = spec, path.read_bytes()
-    try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError([f"{name}: not UTF-8 text (byte {e.start})"]) from None
-    return name, _load_text(decoded, name)
-
-
-def _load_text(text: str, filename: str):
-    try:
-        from ..content import load_text
-    except ImportError:  # PROVISIONAL until reportkit.content.load_text lands (issue 2)
-        load_text = _fallback_load_text
-    return load_text(text, filename)
-
-
-def _fallback_load_text(text: str, filename: str):
-    import yaml
-
-    from ..content.to_model import to_model
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError(Problem(filename, line, col, f"YAML syntax error: {e.problem or e}")) from None
-    except yaml.YAMLError as e:
-        raise InputError(Problem(filename, 1, 1, f"YAML error: {e}")) from None
-    try:
-        return to_model(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise InputError(Problem(filename, 1, 1, f"not a valid content file ({type(e).__name__}: {e}); "
-                                                 f"run 'reportkit validate' on it for every problem")) from None
+        name, data = _git_text(spec, default_path)
+        return name, load_text(data, name)
+    return spec, load(Path(spec))
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
