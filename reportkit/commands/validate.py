@@ -21,8 +21,14 @@ def run(args: argparse.Namespace) -> int:
         except InputError as e:
             problems.extend(e.problems)
             continue
-        print(f"{path}: valid ({len(b.parties)} parties, {len(b.issues)} issues, "
-              f"{len(b.stances)} stances, {len(b.outcomes)} outcomes)")
+        counts = ", ".join(_count(len(items), word) for items, word in (
+            (b.parties, "party"), (b.issues, "issue"), (b.stances, "stance"), (b.outcomes, "outcome")))
+        print(f"{path}: valid ({counts})")
     if problems:
         raise InputError(problems)  # the CLI prints each on stderr and exits 2
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{n} {word if n == 1 else plural}"

@@ -15,7 +15,7 @@ SCHEMA_ID = "https://reportkit.invalid/schema/content-v1.json"  # an identifier,
 def content_schema() -> dict:
     defs: dict = {}
     CONTENT.schema(defs)
-    body = defs.pop(CONTENT.name)  # the file itself is the root, not a $ref
+    body = defs.pop(CONTENT.schema_name)  # the file itself is the root, not a $ref
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

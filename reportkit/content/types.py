@@ -422,9 +422,14 @@ class Record(Type):
         if self.check_item:
             self.check_item(value, path, ck)
 
+    @property
+    def schema_name(self) -> str:
+        return self.name.replace(" ", "-")  # $ref fragments are URIs: no spaces
+
     def schema(self, defs):
-        if self.name not in defs:
-            defs[self.name] = {}  # reserve first: records may be reached twice
+        key = self.schema_name
+        if key not in defs:
+            defs[key] = {}  # reserve first: records may be reached twice
             body = {"type": "object", "additionalProperties": False,
                     "properties": {f.name: {**f.type.schema(defs), "description": f.doc} for f in self.fields}}
             required = [f.name for f in self.fields if f.required]
@@ -432,8 +437,8 @@ class Record(Type):
                 body["required"] = required
             if self.doc:
                 body["description"] = self.doc
-            defs[self.name] = body
-        return {"$ref": f"#/$defs/{self.name}"}
+            defs[key] = body
+        return {"$ref": f"#/$defs/{key}"}
 
     def describe(self):
         return self.name
