@@ -82,12 +82,12 @@ class Emitter:
         c = self.plan.chrome
         from .model import Paragraph, Run
         for name, y in (("Classification (top)", 0.0), ("Classification (bottom)", SLIDE_H - BANNER_H)):
-            para = Paragraph((Run(c.classification, True),), 10, align="center", color=c.banner_text)
+            para = Paragraph((Run(c.classification, True),), c.classification_size, align="center", color=c.banner_text)
             self.text(slide, Text(Box(0, y, SLIDE_W, BANNER_H), (para,), name=name, fill=c.banner_fill, anchor="middle"))
         if c.footer:
-            self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), 9, color=c.muted),), name="Footer",
+            self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), c.footer_size, color=c.muted),), name="Footer",
                                   anchor="middle"))
-        self.text(slide, Text(NUMBER_BOX, (Paragraph((Run(str(number)),), 11, align="right", color=c.muted),),
+        self.text(slide, Text(NUMBER_BOX, (Paragraph((Run(str(number)),), 10, align="right", color=c.muted),),
                               name="Slide number", anchor="middle"))
 
     # ---- shapes ------------------------------------------------------------------------------
@@ -183,6 +183,7 @@ class Emitter:
         cat = chart.category_axis
         cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # party names left of the bars, never under them
         cat.reverse_order = True  # first party on top, as in the content file
+        wa.value_axis_at_last_category(chart)  # ...and the value axis stays at the bottom
         cat.has_major_gridlines = False
         cat.format.line.color.rgb = _rgb(self.theme.color("color.muted"))
         cat.tick_labels.font.size, cat.tick_labels.font.bold = Pt(c.font_size), True

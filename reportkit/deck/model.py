@@ -124,6 +124,8 @@ class Chrome:
     banner_text: str
     muted: str
     font: str
+    classification_size: float = 10
+    footer_size: float = 9
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,9 @@ class Planner:
         w = SLIDE_W - 2 * 72
         title_box = Box(72, 150, w, 130)
         size = fit_title(m.title, title_box, (44, 40, 36, 32, 28))
-        shapes = [Rect(Box(72, 140, 80, 5), self.t.color("color.accent"), name="Accent rule")]
+        lines = fit.line_count(m.title, title_box.inner_w, size, True)
+        rule_y = title_box.y + title_box.h - INSET - lines * fit.line_height(size) - 14
+        shapes = [Rect(Box(72, rule_y, 80, 5), self.t.color("color.accent"), name="Accent rule")]
         sub = (Paragraph(_runs(m.subtitle), 24, color=self.muted),)
         sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], Box(72, 285, w, 70))), 16)
         shapes.append(Text(Box(72, 285, w, 70), (replace(sub[0], size=sub_size),), name="Subtitle"))
@@ -166,7 +168,9 @@ class Planner:
             return [self.slide("heatmap", "Where the parties stand", [Text(BODY, (Paragraph(
                 _runs("No parties or issues in the source."), 20),))], None)]
         out = []
-        col_chunks = [list(range(i, min(i + 7, len(mx.issues)))) for i in range(0, len(mx.issues), 7)]
+        n = len(mx.issues)
+        per = -(-n // -(-n // 7))  # at most 7 issues a slide, spread evenly (9 -> 5 + 4)
+        col_chunks = [list(range(i, min(i + per, n))) for i in range(0, n, per)]
         for cols in col_chunks:
             out += self._heatmap_tables(mx, cols, len(col_chunks) > 1)
         if len(out) > 1:
@@ -179,13 +183,16 @@ class Planner:
         first_w = 150.0
         col_w = min(130.0, (BODY.w - first_w) / len(cols))
         widths = (first_w,) + (col_w,) * len(cols)
-        key_h = 50.0
+        key_h = 36.0
         avail = BODY.h - key_h
-        size, hsize = 18, 13
+        hsize = 13
         header_h = max(fit.height([fit.Para(c, hsize, True)], col_w - 2 * 7.2) for c in
                        [mx.issues[c].name for c in cols]) + 2 * 3.6 + 2
-        name_h = lambda p: fit.height([fit.Para(p.short, size, True)], first_w - 2 * 7.2) + 2 * 3.6 + 4
-        row_h = max(34.0, max(name_h(p) for p in mx.parties))
+        for size in (18, 16, 14):  # shrink rows before splitting parties across slides
+            row_h = max(size * 1.9, max(fit.height([fit.Para(p.short, size, True)], first_w - 14.4) + 11.2
+                                        for p in mx.parties))
+            if header_h + row_h * len(mx.parties) <= avail:
+                break
         per_page = max(1, int((avail - header_h) // row_h))
         slides = []
         for start in range(0, len(mx.parties), per_page):
@@ -203,7 +210,7 @@ class Planner:
             heights = (header_h,) + (row_h,) * (len(rows) - 1)
             box = Box(BODY.x, BODY.y, sum(widths), sum(heights))
             table = Table(box, widths, heights, tuple(rows), mx.alt_text(), name="Stance heatmap")
-            shapes = [table] + self._stance_key(BODY.y + sum(heights) + 14)
+            shapes = [table] + self._stance_key(BODY.y + sum(heights) + 10)
             title = "Where the parties stand"
             slides.append(self.slide("heatmap", title, shapes, self._stance_notes(mx)))
         return slides
@@ -381,7 +388,10 @@ class Planner:
             if text is None:
                 return [Paragraph((Run(head, True, False, self.primary),), size + 2,
                                   space_before=0 if first else size * 0.9)]
-            return [self.item(text, size, gap=size * 0.3)]
+            bullet = self.item(text, size, gap=size * 0.3)
+            if first and i > 0:  # a continuation slide starts mid-list: repeat its heading
+                return [Paragraph((Run(f"{head} (continued)", True, False, self.primary),), size + 2), bullet]
+            return [bullet]
         pages = self.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
         notes = [f"{o.title}. {plain(o.summary)}",
                  f"Likelihood: {o.likelihood} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'}). "
@@ -392,11 +402,6 @@ class Planner:
         slides = []
         for n, (size, start, end) in enumerate(pages, 1):
             paras = [p for i in range(start, end) for p in make(i, size, i == start)]
-            if items[start][1] is not None and n > 1:  # repeat the heading on a continuation slide
-                paras.insert(0, Paragraph((Run(f"{items[start][0]} (continued)", True, False, self.primary),), size + 2))
-                if not _fits(paras, mid):
-                    self.warnings.append(f"{o.title}: continuation heading dropped to fit")
-                    paras.pop(0)
             title = o.title if len(pages) == 1 else f"{o.title} ({n}/{len(pages)})"
             shapes = fixed + [Text(mid, tuple(paras), name="Conditions and obstacles")]
             slides.append(self.slide("outcome", title, shapes, "\n".join(notes)))
@@ -503,8 +508,15 @@ class Planner:
                 agenda = self.agenda(body, 1 + len(agenda))
             slides = [self.title_slide()] + agenda + body
         footer = m.organisation + (f" · {self.e.disclaimer}" if self.e.disclaimer else "")
+        banner = Box(0, 0, SLIDE_W, BANNER_H)
+        csize = next((s for s in (10, 9, 8, 7) if _fits([Paragraph((Run(m.classification, True),), s)], banner)), 7)
+        fsize = next((s for s in (9, 8, 7) if _fits([Paragraph((Run(footer),), s)], FOOTER_BOX)), 7)
+        if not _fits([Paragraph((Run(m.classification, True),), csize)], banner):
+            self.warnings.append("the classification marking is too long for the slide banner")
+        if not _fits([Paragraph((Run(footer),), fsize)], FOOTER_BOX):
+            self.warnings.append("the footer (organisation and disclaimer) is too long for one line")
         chrome = Chrome(m.classification, footer, self.t.color("banner.fill"), self.t.color("banner.text"),
-                        self.muted, self.t.get("deck.font", "Calibri"))
+                        self.muted, self.t.get("deck.font", "Calibri"), csize, fsize)
         return DeckPlan(tuple(slides), chrome, m.title, m.author, m.memo.subject, m.language, m.date,
                         tuple(self.warnings))
 
@@ -515,7 +527,7 @@ AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stan
 
 FOOTER_BOX = Box(MARGIN, 497, SLIDE_W - 2 * MARGIN - 60, 20)
 NUMBER_BOX = Box(SLIDE_W - MARGIN - 56, 497, 56, 20)
-BANNER_H = 18.0
+BANNER_H = 20.0
 
 
 def plan(edition) -> DeckPlan:

@@ -112,3 +112,17 @@ def open_presentation(data: bytes):
                 dst.writestr(info, body)
         data = out.getvalue()
     return Presentation(io.BytesIO(data))
+
+
+def value_axis_at_last_category(chart) -> None:
+    """Keep the value axis under the bars when categories run top-down (reverse order, #517):
+    python-pptx has ``crosses`` only on the value axis, so set the value axis's own ``c:crosses``."""
+    from pptx.oxml.ns import qn
+
+    val_ax = chart.value_axis._element
+    for tag in ("c:crosses", "c:crossesAt"):
+        for el in val_ax.findall(qn(tag)):
+            val_ax.remove(el)
+    cross_ax = val_ax.find(qn("c:crossAx"))
+    el = cross_ax.makeelement(qn("c:crosses"), {"val": "max"})
+    cross_ax.addnext(el)
