@@ -218,6 +218,15 @@ def test_wording_only_exits_0_but_is_printed(tmp_path):
     assert "  stance “Russia on Ceasefire”: summary reworded\n" in r.stdout
 
 
+def test_tag_only_change_is_a_detail_naming_the_point():
+    old = load(OLD)
+    steps = (dataclasses.replace(old.next_steps[0], sensitivity="internal"), *old.next_steps[1:])
+    changes = diff(old, dataclasses.replace(old, next_steps=steps))
+    assert not changes.meaningful
+    assert [(e.item, e.note) for e in changes.wording] == [("next steps", "point 1: sensitivity changed")]
+    assert "  Next steps: point 1: sensitivity changed\n" in format_text(changes, "a", "b")
+
+
 def test_changed_word_in_a_condition_is_a_change_not_wording():
     old = load(OLD)
     ceasefire = old.outcome("ceasefire")

@@ -16,6 +16,7 @@ GIT_PREFIX = "git:"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
+    p.epilog = "exit status: 0 nothing meaningful changed, 1 something did, 2 bad input (see docs/diff.md)"
     p.add_argument("versions", nargs="+", metavar="FILE",
                    help="OLD NEW, or only NEW with --since; a version may be git:REV or git:REV:PATH")
     p.add_argument("--since", metavar="OLD", help="the older version: a file, git:REV (NEW's path at REV) or git:REV:PATH")

@@ -157,7 +157,11 @@ class _Compare:
         if old == new:
             return
         old_texts, new_texts = [p.text for p in old], [p.text for p in new]
-        note = _list_note(old_texts, new_texts, "point") or "sources or audiences changed"
+        note = _list_note(old_texts, new_texts, "point")
+        if not note:  # same texts: say which point's citations or tags changed
+            note = "; ".join(
+                f"point {n}: {', '.join(f.name for f in dataclasses.fields(a) if getattr(a, f.name) != getattr(b, f.name))} changed"
+                for n, (a, b) in enumerate(zip(old, new), start=1) if a != b)
         self.edit(item, "", item.capitalize(), "points", old_texts, new_texts, note)
 
     def by_id(self, item: str, old_items: tuple, new_items: tuple, group: str, entry) -> None:

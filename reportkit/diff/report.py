@@ -52,8 +52,15 @@ _LINES: dict[str, tuple[str, Callable]] = {
     "issues_removed": ("Issues", lambda c: f"{MINUS} {c.name}"),
 }
 
-def _short(value) -> bool:
-    return value is None or isinstance(value, (int, bool)) or (isinstance(value, str) and len(value) <= 40)
+def _brief(value, field: str) -> str | None:
+    """A value short enough to print in full, or None."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = ", ".join(value) or ("everyone" if field == "audiences" else "none")
+    if value is None:
+        return "none"
+    if isinstance(value, (int, bool)) or (isinstance(value, str) and len(value) <= 40):
+        return str(value)
+    return None
 
 
 def _edit_line(e) -> str:
@@ -64,8 +71,9 @@ def _edit_line(e) -> str:
         return f"{where}: {e.note}"
     if e.note:
         return f"{where}: {e.field}: {e.note}"
-    if _short(e.old) and _short(e.new):
-        return f"{where}: {e.field} {e.old if e.old is not None else 'none'} \u2192 {e.new if e.new is not None else 'none'}"
+    before, after = _brief(e.old, e.field), _brief(e.new, e.field)
+    if before is not None and after is not None:
+        return f"{where}: {e.field} {before} \u2192 {after}"
     if isinstance(e.old, str) and isinstance(e.new, str):
         return f"{where}: {e.field} reworded"
     return f"{where}: {e.field} changed"
