@@ -71,7 +71,7 @@ def test_print_theme_is_greyscale_serif_and_clearly_different():
     # The stance scale runs by lightness (support darker), neighbours well apart for a copier.
     scale = [int(print_.color(f"stance.{k}")[1:3], 16)
              for k in ("strongly_oppose", "oppose", "neutral", "support", "strongly_support")]
-    assert all(a - b >= 35 for a, b in zip(scale, scale[1:])), scale
+    assert all(a - b >= 40 for a, b in zip(scale, scale[1:])) and scale[0] <= 0xC8, scale
     assert print_.font_file("body").name == "DejaVuSerif.ttf" and print_.font_file("body").is_file()
     assert print_.font_file("body", "bold_italic").name == "DejaVuSerif-BoldItalic.ttf"
     assert default.font_file("body").name.startswith("Carlito")
