@@ -227,6 +227,21 @@ def test_tag_only_change_is_a_detail_naming_the_point():
     assert "  Next steps: point 1: sensitivity changed\n" in format_text(changes, "a", "b")
 
 
+def test_bottom_line_notes_count_what_changed():
+    old = load(OLD)
+    a, b, *rest = old.summary
+    extra = dataclasses.replace(a, text="A new point.")
+    cases = {
+        (b, a, *rest): "points reordered",
+        (a, b, *rest, extra): "1 point added",
+        (a, *rest): "1 point removed",
+        (dataclasses.replace(a, text=a.text.upper()), dataclasses.replace(b, text="Rewritten."), *rest): "2 points reworded",
+    }
+    for summary, note in cases.items():
+        edits = diff(old, dataclasses.replace(old, summary=summary)).wording
+        assert [(e.item, e.note) for e in edits] == [("bottom line", note)]
+
+
 def test_changed_word_in_a_condition_is_a_change_not_wording():
     old = load(OLD)
     ceasefire = old.outcome("ceasefire")

@@ -79,10 +79,12 @@ def _jsonable(value: Any) -> Any:
 
 def _list_note(old: Sequence[str], new: Sequence[str], noun: str) -> str:
     """A brief account of how a list of texts changed: "1 point reworded, 2 added"."""
+    old_norm, new_norm = [_norm(t) for t in old], [_norm(t) for t in new]
+    if old_norm != new_norm and sorted(old_norm) == sorted(new_norm):
+        return f"{noun}s reordered"
     counts = {"reworded": 0, "added": 0, "removed": 0}
-    ops = SequenceMatcher(None, [_norm(t) for t in old], [_norm(t) for t in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in ops.get_opcodes():
-        if tag == "equal":
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_norm, new_norm, autojunk=False).get_opcodes():
+        if tag == "equal":  # equal once normalised; the raw text may still differ (case, punctuation)
             counts["reworded"] += sum(old[i] != new[j] for i, j in zip(range(i1, i2), range(j1, j2)))
         elif tag == "replace":
             counts["reworded"] += min(i2 - i1, j2 - j1)
@@ -92,11 +94,11 @@ def _list_note(old: Sequence[str], new: Sequence[str], noun: str) -> str:
             counts["added"] += j2 - j1
         else:
             counts["removed"] += i2 - i1
-    parts = [f"{n} {what}" for what, n in counts.items() if n]
-    if parts:
-        first = parts[0].split(" ", 1)
-        parts[0] = f"{first[0]} {noun}{'s' if first[0] != '1' else ''} {first[1]}"
-    return ", ".join(parts) or (f"{noun}s reordered" if sorted(old) == sorted(new) and list(old) != list(new) else "")
+    parts = [(n, what) for what, n in counts.items() if n]
+    if not parts:
+        return ""
+    (n, what), rest = parts[0], parts[1:]
+    return ", ".join([f"{n} {noun}{'s' if n != 1 else ''} {what}", *(f"{m} {w}" for m, w in rest)])
 
 
 class _Compare:
