@@ -46,16 +46,18 @@ def _match(old: Sequence[str], new: Sequence[str], threshold: float | None) -> t
     """Pair old and new texts: equal ones first (in order), then, with a ``threshold``, the most
     similar remaining ones. Returns (pairs, unpaired old indices, unpaired new indices)."""
     pairs: list[tuple[int, int]] = []
-    free_new = list(range(len(new)))
+    waiting: dict[str, list[int]] = {}  # normalised new text -> its unpaired indices, in order
+    for j, text in enumerate(new):
+        waiting.setdefault(_norm(text), []).append(j)
     free_old = []
     for i, text in enumerate(old):
-        j = next((j for j in free_new if _norm(new[j]) == _norm(text)), None)
-        if j is None:
-            free_old.append(i)
+        same = waiting.get(_norm(text))
+        if same:
+            pairs.append((i, same.pop(0)))
         else:
-            pairs.append((i, j))
-            free_new.remove(j)
-    if threshold is not None:
+            free_old.append(i)
+    free_new = sorted(j for js in waiting.values() for j in js)
+    if threshold is not None and free_old and free_new:
         scored = sorted((-_similarity(old[i], new[j]), i, j) for i in free_old for j in free_new)
         for neg, i, j in scored:
             if -neg >= threshold and i in free_old and j in free_new:
@@ -231,8 +233,10 @@ class _Compare:
                 if old_items[i] != new_items[j]:
                     self.edit(kind, o.id, o.title, f"{kind}s", old_items[i], new_items[j])
         # A party in only one version counts as "unknown" in the other, as an unlisted party does.
+        before_of = {p.party: p.position for p in was.positions}
+        now_of = {p.party: p.position for p in o.positions}
         for party in self.party_names:
-            before, now = was.position_of(party), o.position_of(party)
+            before, now = before_of.get(party, "unknown"), now_of.get(party, "unknown")
             if before != now:
                 self.add("positions_changed", PositionChange(o.id, o.title, party, self.party_names[party], before, now))
         self.field_edits("outcome", o.id, o.title, was, o, skip=("id", "likelihood", "conditions", "obstacles", "positions"))
