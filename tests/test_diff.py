@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportkit.content import load
 from reportkit.diff import MEANINGFUL, diff, format_text, to_json
@@ -195,6 +197,21 @@ def test_reversed_pair_mirrors_the_changes():
            {(m.party, m.issue, m.old, m.new) for m in forward.stances_moved}
     assert {c.direction for c in backward.likelihood_changed} == {"up", "down"}
     assert backward.previous_score("ru", "ceasefire") == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_any_single_score_move_is_exactly_one_stance_moved(data):
+    old = load(OLD)
+    n = data.draw(st.integers(0, len(old.stances) - 1))
+    was = old.stances[n]
+    score = data.draw(st.sampled_from([s for s in (-2, -1, 0, 1, 2) if s != was.score]))
+    moved = dataclasses.replace(was, score=score)
+    changes = diff(old, dataclasses.replace(old, stances=(*old.stances[:n], moved, *old.stances[n + 1:])))
+    assert changes.count == 1 and changes.wording == ()
+    assert [(m.party, m.issue, m.old, m.new) for m in changes.stances_moved] == [(was.party, was.issue, was.score, score)]
+    assert changes.previous_score(was.party, was.issue) == was.score
+    assert changes.stances_moved[0].direction == ("up" if score > was.score else "down")
 
 
 def test_identical_files_exit_0_with_no_meaningful_changes():
