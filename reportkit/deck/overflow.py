@@ -54,7 +54,7 @@ def check_presentation(prs) -> list[Overflow]:
                 tf = shape.text_frame
                 w, h = _inner(shape.width, shape.height, tf)
                 need = fit.height(_paras(tf), w)
-                if need > h + 0.5:
+                if need > h + 0.01:
                     found.append(Overflow(n, shape.name, need, h, tf.text))
             if getattr(shape, "has_table", False) and shape.has_table:
                 table = shape.table
@@ -64,7 +64,7 @@ def check_presentation(prs) -> list[Overflow]:
                             continue
                         w, h = _inner(table.columns[c].width, row.height, cell)
                         need = fit.height(_paras(cell.text_frame), w)
-                        if need > h + 0.5:
+                        if need > h + 0.01:
                             found.append(Overflow(n, f"{shape.name} cell {r},{c}", need, h, cell.text_frame.text))
     return found
 

@@ -409,7 +409,7 @@ class Planner:
 
     def _likelihood_scale(self, o, box: Box) -> list:
         """Three steps, low / medium / high, the judged one filled: readable without colour too."""
-        shapes = [Text(Box(box.x, box.y, box.w, 24), (Paragraph((Run("Likelihood", True, False, self.muted),), 14),),
+        shapes = [Text(Box(box.x, box.y - 2, box.w, 26), (Paragraph((Run("Likelihood", True, False, self.muted),), 14),),
                        name="Likelihood label")]
         step_w = (box.w - 8) / 3
         for n, level in enumerate(LIKELIHOODS):
