@@ -151,3 +151,12 @@ def test_not_yaml_is_located(tmp_path):
     with pytest.raises(InputError) as e:
         load_theme("t", (tmp_path,))
     assert located(e)[0][0:2] == ("t.yaml", 3)
+
+
+def test_duplicate_key_is_located(tmp_path):
+    # Read with the content loader's guarded reader: YAML would silently keep the last value.
+    write(tmp_path / "t.yaml", 'extends: default\ncolor:\n  primary: "#000000"\n  primary: "#111111"\n')
+    with pytest.raises(InputError) as e:
+        load_theme("t", (tmp_path,))
+    (f, line, _, msg), = located(e)
+    assert (f, line) == ("t.yaml", 4) and "primary" in msg

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputError, Problem
 
@@ -112,33 +112,20 @@ def builtin_themes() -> list[str]:
 
 # --- reading with positions ----------------------------------------------------------------------
 
-def _read(path: Path) -> tuple[dict, dict]:
-    """The file's mapping and the 1-based (line, col) of every key path in it."""
-    import yaml
+def _read(path: Path) -> tuple[dict, Callable[[tuple], tuple[int, int]]]:
+    """The file's mapping, and where (1-based line, col) any key path in it is.
 
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        values = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError(Problem(str(path), line, col, f"theme is not valid YAML: {getattr(e, 'problem', e)}")) from None
-    if values is None:
-        return {}, {}
-    if not isinstance(values, dict):
+    Read with the content loader's guarded reader: duplicate keys, alias bombs and bad encodings are
+    refused with a location, as they are for content files.
+    """
+    from ..content.safe_yaml import load_yaml
+
+    doc = load_yaml(path, str(path))
+    if doc.data is None:
+        return {}, doc.where
+    if not isinstance(doc.data, dict):
         raise InputError(Problem(str(path), 1, 1, "a theme must be a mapping of keys to values"))
-    marks: dict[tuple, tuple[int, int]] = {}
-
-    def walk(n, prefix: tuple) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                key = prefix + (k.value,)
-                marks[key] = (v.start_mark.line + 1, v.start_mark.column + 1)
-                walk(v, key)
-
-    walk(node, ())
-    return values, marks
+    return doc.data, doc.where
 
 
 def _leaves(d: dict, prefix: tuple = ()):
@@ -159,12 +146,12 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _check_file(path: Path, values: dict, marks: dict, root: Path | None, fonts: dict) -> list[Problem]:
+def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fonts: dict) -> list[Problem]:
     """Check the keys this file sets; resolve the font files it names into ``fonts``."""
     problems = []
 
     def at(key: tuple, message: str) -> None:
-        line, col = marks.get(key, (1, 1))
+        line, col = where(key)
         problems.append(Problem(str(path), line, col, message))
 
     for group in PALETTE_GROUPS:
@@ -253,8 +240,8 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
                       if c.resolve() not in {p.resolve() for p, _, _ in chain}]
         if not candidates:
             if chain:
-                path, _, marks = chain[-1]
-                line, col = marks.get(("extends",), (1, 1))
+                path, _, at = chain[-1]
+                line, col = at(("extends",))
                 if any(p.stem == parent_name for p, _, _ in chain) and theme_candidates(parent_name, search):
                     msg = f"themes extend each other in a loop ({' -> '.join(p.name for p, _, _ in chain)})"
                 else:
@@ -263,19 +250,19 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
             raise InputError(Problem(where, 1, 1, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
                                                   "a project theme is NAME.yaml beside the content file or in its themes/ folder)"))
         path = candidates[0]
-        values, marks = _read(path)
-        chain.append((path, values, marks))
+        values, at = _read(path)
+        chain.append((path, values, at))
         parent = values.get("extends")
         if parent is not None and not isinstance(parent, str):
-            line, col = marks.get(("extends",), (1, 1))
+            line, col = at(("extends",))
             raise InputError(Problem(str(path), line, col, "extends must be a theme name"))
         parent_name = parent
 
     problems: list[Problem] = []
     fonts: dict[str, Path] = {}
     merged: dict = {}
-    for path, values, marks in reversed(chain):  # root ancestor first; each child overrides
-        problems += _check_file(path, values, marks, _project_root(path, search), fonts)
+    for path, values, at in reversed(chain):  # root ancestor first; each child overrides
+        problems += _check_file(path, values, at, _project_root(path, search), fonts)
         merged = _merge(merged, {k: v for k, v in values.items() if k != "extends"})
     if problems:
         raise InputError(problems)
