@@ -20,18 +20,19 @@ from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
+DENSITIES = (1.0, 0.9, 0.82)  # tried in turn while a memo with a page budget overflows it
 BANNER_H = 15
 
 
 class Ctx:
     """What every block emitter needs: theme, fonts, styles and the frame width."""
 
-    def __init__(self, theme, fonts: MemoFonts, width: float):
-        self.theme, self.fonts, self.width = theme, fonts, width
+    def __init__(self, theme, fonts: MemoFonts, width: float, density: float = 1.0):
+        self.theme, self.fonts, self.width, self.density = theme, fonts, width, density
         self.c = lambda key: HexColor(theme.color(key))
         text, muted = theme.color("color.text"), theme.color("color.muted")
         base = ParagraphStyle("body", fontName=fonts.body, fontSize=10.5, leading=14.2, textColor=HexColor(text),
-                              spaceAfter=6)
+                              spaceAfter=6, allowWidows=0, allowOrphans=0)
         s = {"body": base}
         s["note"] = ParagraphStyle("note", base, fontSize=8.5, leading=11, textColor=HexColor(muted), spaceAfter=4)
         s["small"] = ParagraphStyle("small", base, fontSize=8.5, leading=10.8, spaceAfter=0)
@@ -55,11 +56,19 @@ class Ctx:
                                        spaceAfter=8)
         s["endnote"] = ParagraphStyle("endnote", s["note"], textColor=HexColor(text), leftIndent=16, bulletIndent=0,
                                       bulletFontName=fonts.body)
+        if density != 1.0:  # a tighter set, for a memo that must fit a page budget
+            for style in s.values():
+                for attr in ("fontSize", "leading", "spaceBefore", "spaceAfter"):
+                    setattr(style, attr, round(getattr(style, attr) * density, 2))
         self.styles = s
         self._cell_styles: dict = {}
 
     def table(self, data, long: bool = False, **kw):
         return table(data, font=self.fonts.body, long=long, **kw)
+
+    def pad(self, points: float) -> float:
+        """Padding that tightens faster than the type: white space goes first when room is short."""
+        return round(points * self.density ** 4, 1)
 
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
@@ -89,8 +98,8 @@ class Ctx:
             ("BACKGROUND", (0, 0), (-1, 0), self.c("table.header.fill")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.c("table.rule")),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), self.pad(4)),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.pad(5)),
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ]
@@ -158,7 +167,7 @@ def _bottom_line(x: Ctx, b: p.BottomLine):
         ("BACKGROUND", (0, 0), (-1, -1), x.c("bluf.fill")),
         ("LINEBEFORE", (0, 0), (0, -1), 3, x.c("bluf.rule")),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), x.pad(9)), ("BOTTOMPADDING", (0, 0), (-1, -1), x.pad(6)),
     ])
     return [t]
 
@@ -170,7 +179,7 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
     # Shrink the issue headings until their longest word fits: reportlab would break it mid-word.
     words = [w for i in cols for w in m.issues[i].name.split()] or [""]
     widest = max(stringWidth(w, x.fonts.bold, 1) for w in words)
-    size = max(6.0, min(8.5, (col_w - 7) / widest if widest else 8.5))
+    size = max(6.0, min(8.5, (col_w - 12) / widest if widest else 8.5))  # 10 pt cell padding
     issue_head = ParagraphStyle("mh", x.styles["cell_head"], alignment=TA_CENTER, fontSize=size, leading=size * 1.2)
     head = [Paragraph("Party", x.styles["cell_head"])] + [
         Paragraph(x.fonts.runs(m.issues[i].name), issue_head) for i in cols]
@@ -186,7 +195,7 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
         data.append(cells)
     style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
               ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
-              ("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]
+              ("TOPPADDING", (0, 1), (-1, -1), x.pad(6)), ("BOTTOMPADDING", (0, 1), (-1, -1), x.pad(6))]
     t = x.table(data, long=True, colWidths=[party_w] + [col_w] * len(cols))
     t.setStyle(style)
     return t
@@ -214,7 +223,7 @@ def _matrix(x: Ctx, b: p.MatrixBlock):
     prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
     head = Paragraph("What each score measures (a positive score supports the proposition)",
                      ParagraphStyle("ph", x.styles["small"], fontName=x.fonts.bold, spaceBefore=4, spaceAfter=3))
-    return [KeepTogether(out), head, *prop_paras]
+    return [KeepTogether(out), KeepTogether([head, *prop_paras])]
 
 
 def _chart(x: Ctx, b: p.ChartBlock):
@@ -377,7 +386,32 @@ def emit(plan: p.MemoPlan, theme) -> bytes:
     margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}
     margin = {side: margins.get(side, 22 * mm) for side in ("top", "bottom", "left", "right")}
     width = pagesize[0] - margin["left"] - margin["right"]
-    x = Ctx(theme, fonts, width)
+    for density in DENSITIES:
+        data, pages = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
+        if plan.max_pages is None or pages <= plan.max_pages:
+            break
+    return data
+
+
+def _story(plan: p.MemoPlan, x: Ctx) -> list:
+    story: list = []
+    pending = None  # a heading waits for the first flowable of the next block, so it is never orphaned
+    for block in plan.blocks:
+        flowables = EMITTERS[type(block)](x, block)
+        if pending is not None and flowables:
+            flowables = [KeepTogether([pending, flowables[0]]), *flowables[1:]]
+            pending = None
+        if isinstance(block, p.Heading):
+            pending = flowables[0]
+            flowables = flowables[1:]
+        story.extend(flowables)
+    if pending is not None:
+        story.append(pending)
+    return story
+
+
+def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int]:
+    fonts = x.fonts
 
     def build(buf, total):
         doc = BaseDocTemplate(
@@ -389,10 +423,7 @@ def emit(plan: p.MemoPlan, theme) -> bytes:
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("memo", [frame], onPage=partial(_decorate, plan=plan, x=x, total=total))])
-        story = []
-        for block in plan.blocks:
-            story.extend(EMITTERS[type(block)](x, block))
-        doc.build(story)
+        doc.build(_story(plan, x))
         return doc.page
 
     return build_with_page_count(build)

@@ -14,7 +14,8 @@ from ..text import plain
 
 INFERRED_MARK = "\u2020"  # dagger: in Carlito, and unambiguous next to a number
 NO_STANCE = "\u2014"  # em dash
-MAX_MATRIX_COLUMNS = 8  # more issues than this are split over several matrix tables
+MAX_MATRIX_COLUMNS = 8
+BRIEF_MAX_PAGES = 2  # more issues than this are split over several matrix tables
 
 _STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
 POSITION_LABELS = {"support": "Supports", "conditional": "Conditional", "oppose": "Opposes", "unknown": "Not stated"}
@@ -168,6 +169,7 @@ class MemoPlan:
     disclaimer: str | None
     page_size: str
     blocks: tuple = field(default_factory=tuple)
+    max_pages: int | None = None  # the brief memo promises at most two pages
 
     @property
     def outline(self) -> tuple[str, ...]:
@@ -246,8 +248,66 @@ def _points(b: Briefing, points) -> tuple[Item, ...]:
     return tuple(Item(p.text, _refs(b, p.sources)) for p in points)
 
 
+def _narrative(b: Briefing) -> list:
+    blocks: list = []
+    for s in b.sections:
+        if not s.paragraphs:
+            continue
+        blocks.append(Heading(f"section-{s.id}", s.title))
+        refs = _refs(b, s.sources)
+        last = len(s.paragraphs) - 1
+        blocks.extend(Text(para, refs if k == last else ()) for k, para in enumerate(s.paragraphs))
+    return blocks
+
+
+def _stances(edition, brief: bool) -> list:
+    blocks: list = [Heading("stances", "Where the parties stand"), *_matrix(edition)]
+    if not brief and any(c.bars for c in edition.charts.by_issue):
+        blocks.append(Heading("stance-chart", "Stances by issue"))
+        blocks.append(ChartBlock(
+            edition.charts.by_issue,
+            f"Each bar is one party's stance on the issue's proposition, from {signed(-2)} to {signed(2)}; "
+            f"{INFERRED_MARK} marks a score inferred by the analyst.",
+            " ".join(c.alt_text() for c in edition.charts.by_issue),
+        ))
+    return blocks
+
+
+def _outcomes(b: Briefing, brief: bool) -> list:
+    blocks: list = [Heading("outcomes", "Potential outcomes")]
+    rows = _outcome_rows(b)
+    if not rows:
+        return blocks + [Text("The briefing describes no potential outcomes.", style="note")]
+    blocks.append(Text("Likelihoods are the analyst's judgement unless marked as stated in the source.",
+                       style="note"))
+    blocks.append(OutcomeTable(rows, compact=brief))
+    if not brief and b.parties:
+        blocks.append(Heading("positions", "Party positions on each outcome", level=1))
+        blocks.append(PositionTable(
+            tuple(p.short or p.name for p in b.parties),
+            tuple((o.title, tuple(o.position_of(p.id) for p in b.parties)) for o in b.outcomes),
+        ))
+    return blocks
+
+
+def _reactions(b: Briefing) -> list:
+    blocks: list = [Heading("reactions", "International reactions")]
+    if not b.reactions:
+        return blocks + [Text("The source reports no international reactions.", style="note")]
+    names = b._index["party"]
+    return blocks + [ReactionTable(tuple(
+        ReactionRow(names[r.party].name if r.party in names else r.party, r.tone, r.text, _refs(b, (r.source,)))
+        for r in b.reactions
+    ))]
+
+
 def plan(edition) -> MemoPlan:
-    """The memo for one edition: header, bottom line, analysis, outcomes, reactions, next steps, sources."""
+    """The memo for one edition.
+
+    Full: header, bottom line, narrative, stances (matrix and chart), outcomes, reactions, next steps,
+    sources. Brief (at most two pages): header, bottom line, the compact outcome table (what a principal
+    decides on comes first), the stance matrix, next steps, sources.
+    """
     b = edition.briefing
     meta = b.meta
     brief = edition.detail == "brief"
@@ -258,62 +318,16 @@ def plan(edition) -> MemoPlan:
     ]
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))
-
     blocks.append(Heading("bluf", "Bottom line up front"))
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
                   else Text("The briefing gives no summary points.", style="note"))
-
-    if not brief:
-        for s in b.sections:
-            if not s.paragraphs:
-                continue
-            blocks.append(Heading(f"section-{s.id}", s.title))
-            refs = _refs(b, s.sources)
-            last = len(s.paragraphs) - 1
-            blocks.extend(Text(p, refs if k == last else ()) for k, p in enumerate(s.paragraphs))
-
-    blocks.append(Heading("stances", "Where the parties stand"))
-    blocks.extend(_matrix(edition))
-
-    if not brief and any(c.bars for c in edition.charts.by_issue):
-        blocks.append(Heading("stance-chart", "Stances by issue"))
-        blocks.append(ChartBlock(
-            edition.charts.by_issue,
-            f"Each bar is one party's stance on the issue's proposition, from {signed(-2)} to {signed(2)}; "
-            f"{INFERRED_MARK} marks a score inferred by the analyst.",
-            " ".join(c.alt_text() for c in edition.charts.by_issue),
-        ))
-
-    blocks.append(Heading("outcomes", "Potential outcomes"))
-    rows = _outcome_rows(b)
-    if rows:
-        blocks.append(Text("Likelihoods are the analyst's judgement unless marked as stated in the source.",
-                           style="note"))
-        blocks.append(OutcomeTable(rows, compact=brief))
-        if not brief and b.parties:
-            blocks.append(Heading("positions", "Party positions on each outcome", level=1))
-            blocks.append(PositionTable(
-                tuple(p.short or p.name for p in b.parties),
-                tuple((o.title, tuple(o.position_of(p.id) for p in b.parties)) for o in b.outcomes),
-            ))
+    if brief:
+        blocks += _outcomes(b, brief) + _stances(edition, brief)
     else:
-        blocks.append(Text("The briefing describes no potential outcomes.", style="note"))
-
-    if not brief:
-        blocks.append(Heading("reactions", "International reactions"))
-        if b.reactions:
-            blocks.append(ReactionTable(tuple(
-                ReactionRow(b.party(r.party).name if r.party in b._index["party"] else r.party,
-                            r.tone, r.text, _refs(b, (r.source,)))
-                for r in b.reactions
-            )))
-        else:
-            blocks.append(Text("The source reports no international reactions.", style="note"))
-
+        blocks += _narrative(b) + _stances(edition, brief) + _outcomes(b, brief) + _reactions(b)
     blocks.append(Heading("next-steps", "Next steps"))
     blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
                   else Text("The briefing names no next steps.", style="note"))
-
     if b.sources:
         blocks.append(Heading("sources", "Sources"))
         blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s)) for n, s in enumerate(b.sources, 1))))
@@ -329,4 +343,5 @@ def plan(edition) -> MemoPlan:
         disclaimer=edition.disclaimer,
         page_size=edition.page_size,
         blocks=tuple(blocks),
+        max_pages=BRIEF_MAX_PAGES if brief else None,
     )

@@ -23,12 +23,13 @@ def doc_settings(*, title: str, author: str, subject: str, lang: str, font: str,
                 invariant=1, displayDocTitle=1, initialFontName=font, initialFontSize=font_size)
 
 
-def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> bytes:
+def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> tuple[bytes, int]:
     """"Page X of Y" has no built-in (NOTES: "Page X of Y has no built-in").
 
     Build once to count the pages, then again with the count known. Unlike the deferred-showPage
     canvasmaker recipe, this keeps bookmarks and outline entries on the right pages. ``build`` gets a
     buffer and the total (None on the counting pass) and returns the number of pages it made.
+    Returns the PDF and its page count.
     """
     total = build(BytesIO(), None)
     out = BytesIO()
@@ -36,7 +37,7 @@ def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> bytes:
     if final != total:  # the footer sits outside the frame, so the count cannot change; make sure
         out = BytesIO()
         build(out, final)
-    return out.getvalue()
+    return out.getvalue(), final
 
 
 MIN_ROW_PIECE = 72  # points: a row is split across pages only if each piece is at least this tall
