@@ -1,6 +1,7 @@
-"""Content file -> edition: the loading steps shared by every command that renders (build, watch).
+"""Content file -> edition, for every command that renders (build, watch), and the files a build reads.
 
-Also names the files a build reads (content, theme chain, template), so ``watch`` knows what to watch.
+``load_edition`` runs exactly the loading steps of ``reportkit build`` (content, audience selection,
+theme); ``input_files`` names what ``watch`` must watch.
 """
 from __future__ import annotations
 
@@ -8,58 +9,37 @@ from pathlib import Path
 
 from .edition import Edition
 
+DECK_TEMPLATES = Path(__file__).parent / "deck" / "templates"
 
-def load_edition(path: Path, theme_name: str = "default", page_size: str | None = None, **edition_kw) -> Edition:
-    """Load and validate ``path``, load its theme (the content's folder first), and make the edition.
 
-    Raises ``reportkit.errors.InputError`` with every located problem when the content is wrong.
+def load_edition(path: Path, audience: str | None = None, theme_name: str | None = None,
+                 page_size: str | None = None) -> Edition:
+    """The edition ``reportkit build`` would render for these flags.
+
+    Raises ``reportkit.errors.InputError`` with every located problem when the content or theme is wrong.
     """
-    from .content import load
-    from .edition import make_edition
-    from .theme import load_theme
+    # One loading path for build and watch: the build command's own function.
+    from .commands.build import audience_edition
 
-    briefing = load(path)
-    theme = load_theme(theme_name, search=(Path(path).parent,))
-    if page_size:
-        edition_kw["page_size"] = page_size
-    return make_edition(briefing, theme, **edition_kw)
+    return audience_edition(Path(path), audience, theme_name, page_size)[0]
 
 
-def input_files(path: Path, theme_name: str = "default") -> set[Path]:
-    """Every file a build of ``path`` reads that a user may edit: the content file, each theme file in
-    its ``extends`` chain, and the deck template when it is a file beside the theme or the content.
+def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
+    """The files a build of ``content`` reads that a user may edit: the content file, the theme's
+    ``extends`` chain and the deck template when it is a file of the project (not a built-in).
 
-    Never raises for a broken theme: a file that cannot be read yet is simply not listed.
+    Without an edition (the content does not load yet) only the content file is known.
     """
-    import yaml
-
-    from .theme import find_theme_file
-
-    path = Path(path).resolve()
-    search = (path.parent,)
-    files = {path}
-    name: str | None = theme_name
-    seen: set[str] = set()
-    template = None
-    while name and name not in seen:
-        seen.add(name)
-        try:
-            theme_file = find_theme_file(name, search)
-            values = yaml.safe_load(theme_file.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
-            break
-        if not isinstance(values, dict):
-            break
-        files.add(theme_file.resolve())
-        deck = values.get("deck")
-        if template is None and isinstance(deck, dict) and isinstance(deck.get("template"), str):
-            template = (deck["template"], theme_file.parent)
-        name = values.get("extends") if isinstance(values.get("extends"), str) else None
-    if template:
-        name, theme_folder = template
-        for folder in (theme_folder, path.parent):
-            candidate = folder / name
-            if candidate.is_file():
+    files = {Path(content).resolve()}
+    if edition is None:
+        return files
+    theme = edition.theme
+    files.update(Path(f).resolve() for f in theme.files)
+    template = theme.get("deck.template")
+    if isinstance(template, str):
+        for folder in (theme.folder, Path(content).parent):
+            candidate = Path(folder or ".") / template
+            if candidate.is_file() and not candidate.resolve().is_relative_to(DECK_TEMPLATES.resolve()):
                 files.add(candidate.resolve())
                 break
     return files

@@ -26,7 +26,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     p.add_argument("--format", choices=[*RENDERERS, "all"], default="all", help="what to build (default: all)")
     p.add_argument("--page-size", choices=["letter", "a4"], default=None, help="memo page size (default: the theme's, letter)")
-    p.add_argument("--theme", default="default", help="theme name or file (default: default)")
+    p.add_argument("--theme", default=None,
+                   help="theme name or .yaml path (default: the audience's theme; 'default' for the full briefing)")
+    p.add_argument("--audience", metavar="NAME", default=None, help="build for one audience profile")
     p.add_argument("--quiet", action="store_true", help="print only problems")
 
 
@@ -41,16 +43,18 @@ def _complain(line: str) -> None:
 class Rebuilder:
     """Builds one content file's outputs on demand; ``rebuild()`` is what each save triggers."""
 
-    def __init__(self, content: Path, out_dir: Path, formats: list[str], theme: str = "default",
-                 page_size: str | None = None, say: Callable[[str], None] | None = _say,
-                 complain: Callable[[str], None] = _complain):
+    def __init__(self, content: Path, out_dir: Path, formats: list[str], theme: str | None = None,
+                 page_size: str | None = None, audience: str | None = None,
+                 say: Callable[[str], None] | None = _say, complain: Callable[[str], None] = _complain):
         self.content = content
         self.out_dir = out_dir
         self.formats = formats
         self.theme = theme
         self.page_size = page_size
+        self.audience = audience
         self.say = say
         self.complain = complain
+        self.files: set[Path] = {content.resolve()}  # what the last build read; updated by rebuild()
 
     def warm_up(self) -> None:
         """Import the pipeline and the chosen renderers now, so the first save does not pay for it."""
@@ -59,24 +63,22 @@ class Rebuilder:
         for fmt in self.formats:
             importlib.import_module(RENDERERS[fmt][0])
 
-    def input_files(self) -> set[Path]:
-        from ..pipeline import input_files
-
-        return input_files(self.content, self.theme)
-
     def rebuild(self) -> list[Written] | None:
         """Build every chosen format. Returns what was written, or None when nothing was (the
         problems are reported through ``complain`` and earlier outputs stay as they were)."""
-        from ..pipeline import load_edition
+        from ..pipeline import input_files, load_edition
 
         t0 = time.perf_counter()
         try:
-            edition = load_edition(self.content, self.theme, self.page_size)
+            edition = load_edition(self.content, self.audience, self.theme, self.page_size)
+            self.files = input_files(self.content, edition)
             written = build_edition(edition, self.content, self.out_dir, self.formats,
                                     report=(lambda w: self.say(str(w))) if self.say else None)
         except InputError as e:
             for problem in e.problems:
                 self.complain(str(problem))
+                if Path(problem.file).is_file():  # e.g. a broken theme file: its fix must trigger a rebuild
+                    self.files.add(Path(problem.file).resolve())
             self.complain("not rebuilt: fix the problems above; the last good outputs are kept")
             return None
         except OSError as e:  # e.g. the file is mid-rename by an editor, or was deleted
@@ -94,7 +96,7 @@ class _Changes:
     """Collects file-system events for a set of files; ``wait_for_quiet`` returns after a burst ends."""
 
     def __init__(self) -> None:
-        self.files: set[Path] = set()
+        self.files: frozenset[Path] = frozenset()
         self._event = threading.Event()
 
     def dispatch(self, event) -> None:  # watchdog calls this from its own thread
@@ -115,7 +117,7 @@ class _Changes:
 
 def _schedule(observer, changes: _Changes, files: set[Path], watches: dict) -> None:
     """Watch the folders holding ``files`` (not the files: editors replace them by renaming)."""
-    changes.files = files
+    changes.files = frozenset(files)
     folders = {f.parent for f in files}
     for folder in set(watches) - folders:
         observer.unschedule(watches.pop(folder))
@@ -129,21 +131,22 @@ def run(args: argparse.Namespace) -> int:
 
     formats = list(RENDERERS) if args.format == "all" else [args.format]
     say = None if args.quiet else _say
-    rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, say=say)
+    rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, args.audience, say=say)
     rebuilder.warm_up()
     changes = _Changes()
     observer = Observer()
     watches: dict = {}
     try:
-        _schedule(observer, changes, rebuilder.input_files(), watches)
+        _schedule(observer, changes, rebuilder.files, watches)  # before the first build: no save is missed
         observer.start()
         rebuilder.rebuild()
+        _schedule(observer, changes, rebuilder.files, watches)
         if say:
             say(f"watching {args.file} (Ctrl-C to stop)")
         while True:
             changes.wait_for_quiet()
             rebuilder.rebuild()
-            _schedule(observer, changes, rebuilder.input_files(), watches)  # the theme chain may have changed
+            _schedule(observer, changes, rebuilder.files, watches)  # the theme chain may have changed
     except KeyboardInterrupt:
         if say:
             say("stopped watching")

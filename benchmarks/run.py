@@ -1,0 +1,332 @@
+"""reportkit's benchmark (issue 7). Not part of the test suite; run from the repository root:
+
+    python3 benchmarks/run.py            # about 3-5 minutes on the 2-core project machine
+    python3 benchmarks/run.py --quick    # fewer runs per figure, about a minute
+    python3 benchmarks/run.py --markdown # the same tables as Markdown, for docs/performance.md
+
+Every figure is the median of whole-process runs (``python3 -m reportkit build ...`` into a fresh
+temporary folder), after one discarded warm-up run. Ratios are taken between figures measured in the
+same run, so they hold on a noisy machine even when the seconds do not. Peak memory is each child's
+own maximum resident set (``os.wait4``'s rusage), in MB.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: import reportkit and benchmarks.*
+from benchmarks import synthetic  # noqa: E402
+
+REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
+PY = sys.executable
+FLOOR = [PY, "-c", "import reportlab.platypus, pptx, yaml"]
+SCALES = (1, 2, 5, 10)
+BIG = (40, 30, 100)  # parties, issues, outcomes
+
+# The targets of issue 7, on the project's 2-core machine.
+TARGET_COLD = 2.5  # full cold build / import floor
+TARGET_SCALE_10 = 11.0  # 10x content / 1x
+TARGET_BIG_SECONDS, TARGET_BIG_MB = 10.0, 300.0
+TARGET_AUDIENCES = 2.0  # all audiences x both formats / one build
+TARGET_WATCH_MS = {"memo": 100.0, "deck": 150.0}
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float | None = None  # median; None when the command failed
+    peak_mb: float | None = None
+    runs: list[float] = field(default_factory=list)
+    note: str = ""
+
+
+def _run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """One child process: (wall seconds, peak RSS MB, exit code, last stderr line)."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        seconds = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4, so tell Popen
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    return seconds, usage.ru_maxrss / 1024, p.returncode, (lines[-1] if lines else "")
+
+
+def measure(name: str, make_cmd, runs: int) -> Figure:
+    """``make_cmd(out_dir)`` gives the command; each run writes into its own fresh folder."""
+    fig = Figure(name)
+    peaks = []
+    with tempfile.TemporaryDirectory(prefix="rk-bench-") as tmp:
+        for n in range(runs + 1):
+            out = Path(tmp) / f"run{n}"
+            seconds, peak, rc, last = _run_once(make_cmd(out), ROOT)
+            if rc != 0:
+                last = last.replace("reportkit: internal error: ", "").split(" (run with --debug")[0]
+                fig.note = f"failed (exit {rc}): {last}"[:90]
+                return fig
+            if n:  # run 0 warms the disk cache and the .pyc files
+                fig.runs.append(seconds)
+                peaks.append(peak)
+    fig.seconds = statistics.median(fig.runs)
+    fig.peak_mb = max(peaks)
+    return fig
+
+
+def build_cmd(content: Path, *extra: str):
+    return lambda out: [PY, "-m", "reportkit", "build", str(content), "--out", str(out), "--quiet", *extra]
+
+
+# -- the four measurements ------------------------------------------------------------------------
+
+def cold(runs: int) -> list[Figure]:
+    figs = [measure("import floor (reportlab.platypus, pptx, yaml)", lambda out: FLOOR, runs)]
+    for fmt in ("memo", "deck", "all"):
+        figs.append(measure(f"build reference --format {fmt}", build_cmd(REFERENCE, "--format", fmt), runs))
+    return figs
+
+
+def scale_series(runs: int, folder: Path) -> list[Figure]:
+    figs = []
+    for k in SCALES:
+        path = folder / f"synthetic-{k}x.yaml"
+        path.write_text(synthetic.dump(synthetic.scaled(k)), encoding="utf-8")
+        d = synthetic.scaled(k)
+        figs.append(measure(f"{k:>2}x ({len(d['parties'])} parties, {len(d['issues'])} issues, "
+                            f"{len(d['outcomes'])} outcomes, {len(d['stances'])} stances)", build_cmd(path), runs))
+    p, i, o = BIG
+    path = folder / "synthetic-big.yaml"
+    data = synthetic.sized(p, i, o)
+    path.write_text(synthetic.dump(data), encoding="utf-8")
+    figs.append(measure(f"{p} parties x {i} issues x {o} outcomes ({len(data['stances'])} stances)",
+                        build_cmd(path), max(2, runs // 2)))
+    return figs
+
+
+def audience_matrix(runs: int) -> list[Figure]:
+    one = measure("one build, both formats", build_cmd(REFERENCE), runs)
+    every = measure("--all-audiences, both formats", build_cmd(REFERENCE, "--all-audiences"), runs)
+    if every.seconds is None and ("unrecognized arguments" in every.note or "all-audiences" in every.note):
+        every.note = "skipped: this build command has no --all-audiences yet"
+    return [one, every]
+
+
+def watch_latency(runs: int, folder: Path) -> list[Figure]:
+    """Rebuild latency in a warm process, per format: (a) ``Rebuilder.rebuild()`` called in-process
+    after each save, the work a save triggers; (b) end to end: a running ``reportkit watch``, from the
+    write of the file to the new output on disk (adds the debounce and the file-system event)."""
+    from reportkit.commands.watch import Rebuilder
+
+    content = folder / "watched.yaml"
+    original = REFERENCE.read_text(encoding="utf-8")
+    figs = []
+    for fmt in ("memo", "deck"):
+        content.write_text(original, encoding="utf-8")
+        out = folder / f"watch-{fmt}"
+        problems: list[str] = []
+        rb = Rebuilder(content, out, [fmt], say=None, complain=problems.append)
+        rb.warm_up()
+        fig = Figure(f"{fmt}: rebuild after a save, in the watch process")
+        for n in range(runs * 2 + 1):
+            content.write_text(_retitle(original, n), encoding="utf-8")
+            t0 = time.perf_counter()
+            ok = rb.rebuild() is not None
+            if not ok:
+                fig.note = f"failed: {problems[-1] if problems else '?'}"[:160]
+                break
+            if n:
+                fig.runs.append(time.perf_counter() - t0)
+        if fig.runs:
+            fig.seconds = statistics.median(fig.runs)
+        figs.append(fig)
+        figs.append(_watch_end_to_end(fmt, content, original, folder / f"watch-e2e-{fmt}", runs * 2))
+    return figs
+
+
+def _retitle(text: str, n: int) -> str:
+    return text.replace("  title: U.S.", f"  title: ({n}) U.S.", 1)
+
+
+def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: int) -> Figure:
+    fig = Figure(f"{fmt}: save -> new output on disk, reportkit watch running")
+    content.write_text(original, encoding="utf-8")
+    target = out / f"{content.stem}-{fmt}{'.pdf' if fmt == 'memo' else '.pptx'}"
+    proc = subprocess.Popen([PY, "-m", "reportkit", "watch", str(content), "--out", str(out), "--format", fmt, "--quiet"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        if not _wait(lambda: target.exists() or proc.poll() is not None, 60) or proc.poll() is not None:
+            fig.note = "failed: watch wrote no first output"
+            return fig
+        time.sleep(0.5)  # let the observer settle after the first build
+        for n in range(saves):
+            before = target.stat().st_mtime_ns
+            t0 = time.perf_counter()
+            content.write_text(_retitle(original, 1000 + n), encoding="utf-8")
+            if not _wait(lambda: target.stat().st_mtime_ns != before, 20, step=0.002):
+                fig.note = "failed: no rebuild within 20 s of a save"
+                return fig
+            fig.runs.append(time.perf_counter() - t0)
+            time.sleep(0.3)  # separate saves, so each is its own burst
+        fig.seconds = statistics.median(fig.runs)
+        return fig
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _wait(predicate, timeout: float, step: float = 0.05) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+# -- report -----------------------------------------------------------------------------------------
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    libs = ", ".join(f"{n} {version(n)}" for n in ("reportlab", "python-pptx", "PyYAML"))
+    return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores (nproc), {model}; "
+            f"Python {platform.python_version()}; {libs}")
+
+
+def _secs(f: Figure) -> str:
+    return f"{f.seconds:.3f} s" if f.seconds is not None else "-"
+
+
+def _mb(f: Figure) -> str:
+    return f"{f.peak_mb:.0f} MB" if f.peak_mb is not None else "-"
+
+
+def _ratio(f: Figure, base: Figure) -> float | None:
+    return f.seconds / base.seconds if f.seconds is not None and base.seconds else None
+
+
+def _verdict(value: float | None, limit: float) -> str:
+    if value is None:
+        return "not measured"
+    return "met" if value <= limit else "NOT met"
+
+
+class Table:
+    def __init__(self, title: str, headers: list[str], markdown: bool):
+        self.title, self.headers, self.rows, self.markdown = title, headers, [], markdown
+
+    def add(self, *cells: str) -> None:
+        self.rows.append([str(c) for c in cells])
+
+    def print(self) -> None:
+        if self.markdown:
+            print(f"\n### {self.title}\n")
+            print("| " + " | ".join(self.headers) + " |")
+            print("|" + "|".join("---" for _ in self.headers) + "|")
+            for r in self.rows:
+                print("| " + " | ".join(r) + " |")
+            return
+        widths = [max(len(h), *(len(r[i]) for r in self.rows)) for i, h in enumerate(self.headers)]
+        print(f"\n{self.title}")
+        print("  " + "  ".join(h.ljust(w) for h, w in zip(self.headers, widths)))
+        print("  " + "  ".join("-" * w for w in widths))
+        for r in self.rows:
+            print("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="reportkit benchmark (issue 7)")
+    ap.add_argument("--quick", action="store_true", help="3 runs per figure instead of 7")
+    ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--only", choices=["cold", "scale", "audiences", "watch"], action="append",
+                    help="run only these parts (repeatable)")
+    a = ap.parse_args(argv)
+    runs = 3 if a.quick else 7
+    parts = a.only or ["cold", "scale", "audiences", "watch"]
+    md = a.markdown
+    print(("**Machine:** " if md else "machine: ") + machine())
+    print(("**Runs:** " if md else "runs: ") + f"median of {runs} after 1 warm-up" + (" (--quick)" if a.quick else ""))
+    verdicts = []
+
+    if "cold" in parts:
+        floor, *builds = cold(runs)
+        t = Table("1. Cold build of the reference briefing / import floor", ["what", "median", "x floor", "peak"], md)
+        t.add(floor.name, _secs(floor), "1.00", _mb(floor))
+        for f in builds:
+            r = _ratio(f, floor)
+            t.add(f.name, _secs(f), f"{r:.2f}" if r else f.note or "-", _mb(f))
+        t.print()
+        both = _ratio(builds[-1], floor)
+        verdicts.append((f"full cold build <= {TARGET_COLD}x import floor", f"{both:.2f}x" if both else "-",
+                         _verdict(both, TARGET_COLD)))
+
+    with tempfile.TemporaryDirectory(prefix="rk-bench-content-") as tmp:
+        folder = Path(tmp)
+        if "scale" in parts:
+            figs = scale_series(runs, folder)
+            base = figs[0]
+            t = Table("2. Scale series (synthetic content, both formats) / 1x", ["content", "median", "x 1x", "peak"], md)
+            for f in figs:
+                r = _ratio(f, base)
+                t.add(f.name, _secs(f), f"{r:.2f}" if r else f.note or "-", _mb(f))
+            t.print()
+            r10 = _ratio(figs[len(SCALES) - 1], base)
+            verdicts.append((f"10x content <= {TARGET_SCALE_10:.0f}x the time of 1x", f"{r10:.2f}x" if r10 else "-",
+                             _verdict(r10, TARGET_SCALE_10)))
+            big = figs[-1]
+            big_ok = (big.seconds is not None and big.seconds < TARGET_BIG_SECONDS and big.peak_mb < TARGET_BIG_MB)
+            verdicts.append((f"{BIG[0]}x{BIG[1]}x{BIG[2]} briefing < {TARGET_BIG_SECONDS:.0f} s and < {TARGET_BIG_MB:.0f} MB",
+                             f"{_secs(big)}, {_mb(big)}", "met" if big_ok else ("NOT met" if big.seconds else "not measured")))
+
+        if "audiences" in parts:
+            one, every = audience_matrix(runs)
+            t = Table("3. All audiences x both formats / one build (reference)", ["what", "median", "x one build", "peak"], md)
+            t.add(one.name, _secs(one), "1.00" if one.seconds else one.note or "-", _mb(one))
+            r = _ratio(every, one)
+            t.add(every.name, _secs(every), f"{r:.2f}" if r else every.note or "-", _mb(every))
+            t.print()
+            verdicts.append((f"audience matrix <= {TARGET_AUDIENCES:.0f}x one build", f"{r:.2f}x" if r else "-",
+                             _verdict(r, TARGET_AUDIENCES)))
+
+        if "watch" in parts:
+            figs = watch_latency(runs, folder)
+            t = Table("5. Watch mode: rebuild latency after a save (reference)", ["what", "median", "target"], md)
+            for f in figs:
+                fmt = f.name.split(":")[0]
+                t.add(f.name, f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else f.note or "-",
+                      f"<= {TARGET_WATCH_MS[fmt]:.0f} ms")
+                verdicts.append((f"watch {f.name}", f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else "-",
+                                 _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_WATCH_MS[fmt])))
+            t.print()
+
+    t = Table("Targets (issue 7)", ["target", "measured", "verdict"], md)
+    for v in verdicts:
+        t.add(*v)
+    t.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
