@@ -1,0 +1,69 @@
+"""Heavy libraries load only where they are needed (issue 7: a fast cold start).
+
+Each case runs in a fresh interpreter, calls reportkit's real entry point, and lists which heavy
+libraries ended up in ``sys.modules``.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("matplotlib", "reportlab", "pptx", "numpy")
+
+_PROBE = """
+import contextlib, io, json, sys
+{setup}
+heavy = sorted({{m.split(".")[0] for m in sys.modules}} & set({heavy!r}))
+print(json.dumps({{"rc": rc, "heavy": heavy}}))
+"""
+
+_CLI = """
+from reportkit.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    rc = main({argv!r})
+"""
+
+
+def _probe(setup: str, cwd) -> dict:
+    code = _PROBE.format(setup=setup, heavy=HEAVY)
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cli(argv: list[str], cwd) -> dict:
+    return _probe(_CLI.format(argv=argv), cwd)
+
+
+def test_the_model_and_the_loader_import_no_rendering_library(tmp_path):
+    setup = "import reportkit.model, reportkit.content, reportkit.charts, reportkit.edition, reportkit.pipeline\nrc = 0"
+    assert _probe(setup, tmp_path)["heavy"] == []
+
+
+@pytest.mark.parametrize("command", [["validate"], ["schema"]])
+def test_commands_that_render_nothing_import_no_rendering_library(command, reference_path, tmp_path):
+    argv = command + ([str(reference_path)] if command == ["validate"] else [])
+    result = _cli(argv, tmp_path)
+    assert result["rc"] == 0
+    assert result["heavy"] == []
+
+
+def test_building_the_memo_does_not_import_matplotlib_or_pptx(reference_path, tmp_path):
+    result = _cli(["build", str(reference_path), "--format", "memo", "--out", str(tmp_path), "--quiet"], tmp_path)
+    assert result["rc"] == 0
+    assert (tmp_path / f"{reference_path.stem}-memo.pdf").stat().st_size > 0
+    assert "reportlab" in result["heavy"]  # the probe sees what the build really loaded
+    assert "matplotlib" not in result["heavy"]
+    assert "pptx" not in result["heavy"]
+
+
+def test_building_the_deck_does_not_import_matplotlib_or_reportlab(reference_path, tmp_path):
+    result = _cli(["build", str(reference_path), "--format", "deck", "--out", str(tmp_path), "--quiet"], tmp_path)
+    assert result["rc"] == 0
+    assert (tmp_path / f"{reference_path.stem}-deck.pptx").stat().st_size > 0
+    assert "pptx" in result["heavy"]
+    assert "matplotlib" not in result["heavy"]
+    assert "reportlab" not in result["heavy"]
