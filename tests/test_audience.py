@@ -166,3 +166,50 @@ def test_reference_briefing_tags(reference):
     assert w.ids("section") == ("open-questions",)
     _, w = select(reference, BUILTIN["staff"])
     assert len(w) == 0
+
+
+# --- properties over random tags -------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reportkit.model import SENSITIVITIES  # noqa: E402
+
+TAGGED_KEYS = ("summary", "parties", "issues", "stances", "outcomes", "reactions", "sections", "next_steps", "sources")
+tags = st.fixed_dictionaries({}, optional={
+    "sensitivity": st.sampled_from(SENSITIVITIES),
+    "audiences": st.lists(st.sampled_from(["principals", "staff", "press"]), max_size=2, unique=True),
+})
+
+
+@st.composite
+def tagged_content(draw):
+    data = copy.deepcopy(CONTENT)
+    for key in TAGGED_KEYS:
+        for i, item in enumerate(data[key]):
+            if isinstance(item, str):
+                item = data[key][i] = {"text": item}
+            item.pop("sensitivity", None), item.pop("audiences", None)
+            item.update(draw(tags))
+    return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=tagged_content(), audience=st.sampled_from(list(BUILTIN)))
+def test_selection_invariants(data, audience):
+    profile = BUILTIN[audience]
+    b, w = select(to_model(data), profile)
+    shown = [*b.summary, *b.parties, *b.issues, *b.stances, *b.outcomes, *b.reactions, *b.sections,
+             *b.next_steps, *b.sources]
+    for item in shown:  # nothing kept that the tags forbid
+        assert profile.may_see(item.sensitivity) and (not item.audiences or audience in item.audiences)
+    party_ids, issue_ids, source_ids = {p.id for p in b.parties}, {i.id for i in b.issues}, {s.id for s in b.sources}
+    assert all(s.party in party_ids and s.issue in issue_ids and s.source in source_ids for s in b.stances)
+    assert all(r.party in party_ids and r.source in source_ids for r in b.reactions)
+    assert all(p.party in party_ids for o in b.outcomes for p in o.positions)
+    assert all(set(i.sources) <= source_ids for i in (*b.summary, *b.outcomes, *b.sections, *b.next_steps))
+    # Every item is either shown or reported, never both, never neither.
+    full = to_model(data)
+    items = sum(len(getattr(full, k)) for k in TAGGED_KEYS)
+    assert items == len(shown) + len(w) - w.counts().get("position", 0)
+    # Selecting again withholds nothing more: the result is closed under the rules.
+    assert len(select(b, profile)[1]) == 0

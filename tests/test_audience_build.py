@@ -99,3 +99,23 @@ def test_audiences_command_lists_builtin_and_file_profiles(tmp_path):
     assert [row[0] for row in rows[1:5]] == ["principals", "staff", "press", "allies"]
     assert rows[4][-1] == str(content) and rows[3][-1] == "built-in"
     assert "allies: withheld 2 items - section open-questions, next step 5" in r.stdout
+
+
+def _pdf_fonts(path: Path) -> str:
+    from conftest import require_tool
+
+    return subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def test_each_audience_uses_its_theme_and_theme_flag_overrides(tmp_path):
+    content = tmp_path / "c.yaml"
+    content.write_text(REFERENCE.read_text(encoding="utf-8") + "\naudiences:\n  press:\n    theme: print\n",
+                       encoding="utf-8")
+    for audience, theme_flag, expected in (("press", [], "DejaVuSerif"), ("staff", [], "Carlito"),
+                                           ("press", ["--theme", "default"], "Carlito")):
+        out = tmp_path / f"{audience}-{len(theme_flag)}"
+        r = run_cli("build", str(content), "--audience", audience, "--format", "memo", "--out", str(out), *theme_flag)
+        assert r.returncode == 0, r.stderr
+        fonts = _pdf_fonts(out / f"c-{audience}-memo.pdf")
+        assert expected in fonts, (audience, theme_flag, fonts)
+        assert ("DejaVuSerif" in fonts) == (expected == "DejaVuSerif")
