@@ -52,9 +52,13 @@ def audience_edition(content: Path, audience: str | None, theme_name: str | None
 def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, page_size: str | None):
     """One worker's job: render one (audience, format) to bytes. Runs in a child process."""
     from ..build import render
+    from ..errors import InputError
 
     t0 = time.perf_counter()
-    edition, _ = audience_edition(content, audience, theme_name, page_size)
+    try:
+        edition, _ = audience_edition(content, audience, theme_name, page_size)
+    except InputError as e:  # e.g. the file changed since the parent checked it
+        return e.problems, None  # Problems pickle; InputError itself does not round-trip
     return render(edition, fmt), time.perf_counter() - t0
 
 
@@ -64,6 +68,7 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
 
     from ..audience import profiles
     from ..content import load
+    from ..errors import InputError
     from ..output import write_bytes
 
     # Check every input here first, so a wrong content file or theme is reported once, located,
@@ -75,6 +80,9 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size) for name, fmt in jobs]
         results = [f.result() for f in futures]  # all rendered before anything is written
+    problems = sorted({p for data, seconds in results if seconds is None for p in data})
+    if problems:
+        raise InputError(problems)
     written = []
     for (name, fmt), (data, seconds) in zip(jobs, results):
         path = output_path(out_dir, content, fmt, name)
