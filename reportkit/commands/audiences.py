@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
         briefing = load(path)
     rows = [("NAME", "LABEL", "DETAIL", "NOTES", "CLEARANCE", "THEME", "FROM")]
-    known = profiles(briefing, where=str(path))
+    known = profiles(briefing, where=str(path) if path else "audiences")
     for p in known.values():
         rows.append((p.name, p.label, p.detail, "yes" if p.notes else "no", p.clearance, p.theme,
                      "built-in" if p.builtin else str(path)))
