@@ -105,7 +105,7 @@ def test_every_planned_text_fits_its_box(wordy_edition, edition):
         for slide in plan(e).slides:
             assert slide.title_size >= 20
             for t in _texts(slide):
-                paras = [fit.Para(p.text, p.size, p.bold, p.indent if p.bullet else 0, p.space_before)
+                paras = [fit.Para(p.text, p.size, p.bold, p.indent, p.space_before)
                          for p in t.paragraphs]
                 assert fit.fits(paras, t.box.inner_w, t.box.inner_h), (slide.title, t.name)
                 if t.name not in ("Footer",):

@@ -111,7 +111,7 @@ class Emitter:
             p.line_spacing = 1.0
             p.space_before = Pt(para.space_before)
             p.space_after = Pt(0)
-            if para.bullet:
+            if para.bullet or para.indent:
                 _bullet(p, para.bullet, para.indent)
             for r in para.runs:
                 run = p.add_run()
@@ -208,12 +208,14 @@ def _title_para(planned, theme):
     return Paragraph((Run(planned.title, True),), planned.title_size, color=theme.color("color.primary"))
 
 
-def _bullet(p, char: str, indent: float) -> None:
+def _bullet(p, char: str | None, indent: float) -> None:
     """A hanging-indent bullet ("•") or number ("3."); python-pptx has no bullet API for text boxes."""
     pPr = p._p.get_or_add_pPr()
     pPr.set("marL", str(int(Pt(indent))))
-    pPr.set("indent", str(-int(Pt(indent))))
-    if char.endswith(".") and char[:-1].isdigit():  # startAt keeps continuation slides counting on
+    pPr.set("indent", str(-int(Pt(indent)) if char else 0))
+    if char is None:  # indented with the list but no mark of its own (a source's note)
+        etree.SubElement(pPr, qn("a:buNone"))
+    elif char.endswith(".") and char[:-1].isdigit():  # startAt keeps continuation slides counting on
         etree.SubElement(pPr, qn("a:buFontTx"))
         etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod", startAt=char[:-1])
     else:

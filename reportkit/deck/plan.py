@@ -3,6 +3,7 @@ when to split onto a continuation slide). Pure: imports no python-pptx, so it is
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..charts import DivergingChart, signed
@@ -40,7 +41,7 @@ def _runs(text: str, bold: bool = False, color: str | None = None) -> tuple[Run,
 
 
 def _measure(paras, box: Box) -> float:
-    return fit.height([fit.Para(p.text, p.size, p.bold, p.indent if p.bullet else 0.0, p.space_before)
+    return fit.height([fit.Para(p.text, p.size, p.bold, p.indent, p.space_before)
                        for p in paras], box.inner_w)
 
 
@@ -452,8 +453,7 @@ class Planner:
             return []
         def make(i, size, first):
             s = secs[i]
-            first_sentence = plain(s.paragraphs[0]).split(". ")[0].rstrip(".") + "."
-            return [self.item(first_sentence, size, lead=f"{plain(s.title)}: ", lead_color=self.primary,
+            return [self.item(lead_sentences(plain(s.paragraphs[0])), size, lead=f"{plain(s.title)}: ", lead_color=self.primary,
                               gap=0 if first else size * 0.6)]
         notes = "\n\n".join(f"{plain(s.title)}.\n" + "\n".join(plain(p) for p in s.paragraphs) for s in secs)
         return self.list_slides("context", "Context", make, len(secs), notes)
@@ -465,8 +465,10 @@ class Planner:
         def make(i, size, first):
             r = rs[i]
             name = self.b.party(r.party).name if r.party in self.b._index["party"] else r.party
-            return [Paragraph((Run(f"{name} ", True), Run(f"({r.tone}): ", True, False, self.t.color(f"tone.{r.tone}")))
-                              + _runs(r.text), size, space_before=0 if first else size * 0.7)]
+            # The tone's colour marks a dot only: amber or salmon text on white would be hard to read.
+            return [Paragraph((Run("\u25cf ", False, False, self.t.color(f"tone.{r.tone}")), Run(name, True),
+                               Run(f" \u2013 {r.tone}: ", False, True, self.muted)) + _runs(r.text),
+                              size, space_before=0 if first else size * 0.7)]
         notes = "Reactions.\n" + "\n".join(f"{r.party} ({r.tone}): {plain(r.text)}" for r in rs)
         return self.list_slides("reactions", "International reactions", make, len(rs), notes,
                                 sizes=(20, 19, 18, 17, 16, 15, 14))
@@ -489,7 +491,7 @@ class Planner:
             bits = [plain(s.title)] + [x for x in (s.publisher, s.date and f"{s.date:%d %B %Y}", s.url) if x]
             paras = [Paragraph(_runs(". ".join(bits) + "."), size, f"{i + 1}.", 30.0, 0 if first else size * 0.6)]
             if s.note:
-                paras.append(Paragraph((Run(plain(s.note), False, True, self.muted),), size - 2, None, 0.0, 2))
+                paras.append(Paragraph((Run(plain(s.note), False, True, self.muted),), size - 2, None, 30.0, 2))
             return paras
         notes = "Sources.\n" + "\n".join(f"{n}. {plain(s.title)} {plain(s.note or '')}".rstrip() for n, s in enumerate(src, 1))
         return self.list_slides("sources", "Sources", make, len(src), notes, sizes=(18, 17, 16, 15, 14, 13, 12))
@@ -503,9 +505,9 @@ class Planner:
         else:
             body = (self.bottom_line() + self.heatmap() + self.issue_slides() + self.outcomes_overview()
                     + self.outcome_slides() + self.context() + self.reactions() + self.next_steps() + self.sources())
-            agenda = self.agenda(body, 2)  # agenda is one slide for any realistic briefing
+            agenda = self.agenda(body, 3)  # after the title slide and a one-slide agenda
             if len(agenda) > 1:
-                agenda = self.agenda(body, 1 + len(agenda))
+                agenda = self.agenda(body, 2 + len(agenda))
             slides = [self.title_slide()] + agenda + body
         footer = m.organisation + (f" · {self.e.disclaimer}" if self.e.disclaimer else "")
         banner = Box(0, 0, SLIDE_W, BANNER_H)
@@ -519,6 +521,15 @@ class Planner:
                         self.muted, self.t.get("deck.font", "Calibri"), csize, fsize)
         return DeckPlan(tuple(slides), chrome, m.title, m.author, m.memo.subject, m.language, m.date,
                         tuple(self.warnings))
+
+
+def lead_sentences(text: str, words: int = 25) -> str:
+    """The opening sentences of a paragraph, stopping once about ``words`` words are said (max two)."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip())
+    out = sentences[0]
+    if len(out.split()) < words and len(sentences) > 1:
+        out += " " + sentences[1]
+    return out
 
 
 AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stand", "issue": "Stances by issue",
