@@ -158,6 +158,7 @@ def test_outline_and_metadata(built, content):
     assert meta.subject == b["memo"]["subject"]
     assert meta.creator == "reportkit"
     assert reader.trailer["/Root"]["/Lang"] == b["language"]
+    assert meta["/CreationDate"].startswith(f"D:{b['date']:%Y%m%d}")  # the content's date, not the clock
 
 
 def test_every_font_is_embedded(built, tmp_path):
@@ -311,3 +312,15 @@ def test_stance_chart_is_vector(built):
         resources = page.get("/Resources") or {}
         xobjects = resources.get("/XObject") or {}
         assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+
+
+def test_cjk_without_a_font_is_replaced_visibly_and_warned(tmp_path):
+    from reportkit.memo.emit import MissingGlyphWarning
+
+    def change(d):
+        d["parties"][4]["name"] = "中国 China"
+
+    with pytest.warns(MissingGlyphWarning, match="中国"):
+        data = render_variant(tmp_path, change)
+    text = "\n".join(pdf_text(data))
+    assert "\ufffd\ufffd China" in text  # not silently dropped

@@ -2,6 +2,7 @@
 flowables, styles them from the theme's semantic names and decorates each page."""
 from __future__ import annotations
 
+import warnings
 from functools import partial
 
 from reportlab.lib.colors import HexColor
@@ -14,14 +15,22 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from reportlab.platypus.flowables import HRFlowable
 
 from ..text import plain
-from ..workarounds.reportlab import build_with_page_count, doc_settings, table
+from ..workarounds.reportlab import build_with_page_count, doc_settings, stamp_date, table
 from . import plan as p
 from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
+class MissingGlyphWarning(UserWarning):
+    """Content uses characters no embedded font can draw (e.g. CJK with the default theme)."""
+
+
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 DENSITIES = (1.0, 0.9, 0.82)  # tried in turn while a memo with a page budget overflows it
 BANNER_H = 15
+
+
+class Keep(list):
+    """Flowables an emitter wants kept on one page (turned into one flat KeepTogether by ``_story``)."""
 
 
 class Ctx:
@@ -223,7 +232,7 @@ def _matrix(x: Ctx, b: p.MatrixBlock):
     prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
     head = Paragraph("What each score measures (a positive score supports the proposition)",
                      ParagraphStyle("ph", x.styles["small"], fontName=x.fonts.bold, spaceBefore=4, spaceAfter=3))
-    return [KeepTogether(out), KeepTogether([head, *prop_paras])]
+    return [Keep(out), Keep([head, *prop_paras])]
 
 
 def _chart(x: Ctx, b: p.ChartBlock):
@@ -376,6 +385,7 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
         canv.setFont(f.italic, 7.5)
         canv.drawCentredString(w / 2, y + 11, _fit(plain(plan.disclaimer), f.italic, 7.5, right - left))
     if page == 1:
+        stamp_date(canv, plan.date)
         canv.showOutline()  # open the bookmarks panel: the outline is the memo's table of contents
     canv.restoreState()
 
@@ -390,6 +400,11 @@ def emit(plan: p.MemoPlan, theme) -> bytes:
         data, pages = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
+    if fonts.missing:
+        chars = "".join(sorted(fonts.missing))
+        warnings.warn(f"memo: no embedded font has a glyph for {chars!r}; printed as \ufffd "
+                      f"(set a theme font that covers this script, see docs/memo.md)", MissingGlyphWarning,
+                      stacklevel=2)
     return data
 
 
@@ -398,13 +413,15 @@ def _story(plan: p.MemoPlan, x: Ctx) -> list:
     pending = None  # a heading waits for the first flowable of the next block, so it is never orphaned
     for block in plan.blocks:
         flowables = EMITTERS[type(block)](x, block)
-        if pending is not None and flowables:
-            flowables = [KeepTogether([pending, flowables[0]]), *flowables[1:]]
-            pending = None
         if isinstance(block, p.Heading):
             pending = flowables[0]
-            flowables = flowables[1:]
-        story.extend(flowables)
+            continue
+        for k, f in enumerate(flowables):
+            group = list(f) if isinstance(f, Keep) else [f]
+            if pending is not None and k == 0:
+                group, pending = [pending, *group], None
+            # One flat KeepTogether: nested ones report an endless height and jump to the next page.
+            story.append(KeepTogether(group) if len(group) > 1 else group[0])
     if pending is not None:
         story.append(pending)
     return story

@@ -2,18 +2,19 @@
 
 Carlito (the theme default) covers Latin, accents, Greek and Cyrillic. A character it lacks is drawn
 in DejaVu Sans (shipped inside matplotlib, found without importing it) when DejaVu has it. Neither
-has CJK glyphs: such characters come out as blank boxes (see docs/memo.md).
+has CJK glyphs: such characters print as U+FFFD and the build warns (see docs/memo.md).
 """
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..text import spans
 
+REPLACEMENT = "\ufffd"
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _DEJAVU = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
            "italic": "DejaVuSans-Oblique.ttf", "bold_italic": "DejaVuSans-BoldOblique.ttf"}
@@ -57,8 +58,9 @@ class MemoFonts:
     italic: str
     heading: str
     covered: frozenset[int]
-    fallback: str | None  # DejaVu Sans, registered lazily on first need
+    fallback: str | None  # DejaVu Sans, when matplotlib's copy is found
     fallback_covered: frozenset[int]
+    missing: set[str] = field(default_factory=set)  # characters no font has (drawn as U+FFFD)
 
     def markup(self, text: str) -> str:
         """Content text as escaped reportlab markup: emphasis as <b>/<i>, uncovered glyphs in DejaVu."""
@@ -74,10 +76,14 @@ class MemoFonts:
 
     def runs(self, text: str) -> str:
         """Escape ``text``; wrap runs the main font lacks (and DejaVu has) in a DejaVu <font> tag."""
-        if self.fallback is None or all(ord(c) in self.covered or c in "\n\t" for c in text):
+        if all(ord(c) in self.covered or c in "\n\t" for c in text):
             return escape(text)
         out, run, in_fallback = [], [], False
         for c in text:
+            if ord(c) not in self.covered and ord(c) not in self.fallback_covered and c not in "\n\t":
+                # reportlab would drop the glyph without a trace; a visible replacement is honest
+                self.missing.add(c)
+                c = REPLACEMENT if ord(REPLACEMENT) in (self.fallback_covered or self.covered) else "?"
             fb = ord(c) not in self.covered and ord(c) in self.fallback_covered
             if fb != in_fallback and run:
                 out.append(self._wrap("".join(run), in_fallback))

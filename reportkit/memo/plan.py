@@ -6,6 +6,7 @@ text (with ``*emphasis*``); the emitter escapes it.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..charts import DivergingChart, StanceMatrix, signed
@@ -165,6 +166,7 @@ class MemoPlan:
     organisation: str
     language: str
     date_text: str
+    date: _dt.date
     classification: str
     disclaimer: str | None
     page_size: str
@@ -339,6 +341,7 @@ def plan(edition) -> MemoPlan:
         organisation=meta.organisation,
         language=meta.language,
         date_text=date_text(b),
+        date=meta.date,
         classification=meta.classification,
         disclaimer=edition.disclaimer,
         page_size=edition.page_size,

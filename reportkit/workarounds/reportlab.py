@@ -90,3 +90,13 @@ def drawing(width: float, height: float, *, font: str, font_size: float = 8):
     d = Drawing(width, height)
     d.initialFontName, d.initialFontSize = font, font_size
     return d
+
+
+def stamp_date(canv, date) -> None:
+    """Set the PDF's creation and modification dates to ``date`` (the briefing's date).
+
+    ``invariant=1`` makes output reproducible by stamping 2000-01-01, which readers then see in the
+    document properties; a date formatter replaces it with a date from the content, still no clock.
+    """
+    stamp = f"D:{date:%Y%m%d}000000Z"
+    canv.setDateFormatter(lambda *_: stamp)
