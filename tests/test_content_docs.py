@@ -52,3 +52,12 @@ def test_example_errors_are_what_validate_prints(tmp_path):
                                    "nesting limit", "alias expansion limit"])
 def test_limits_are_documented_under_the_name_errors_use(limit):
     assert f"| {limit} |" in DOC
+
+
+def test_reliability_page_states_the_real_limits():
+    from reportkit.content import limits
+
+    page = (DOC_FILE.parent / "reliability.md").read_text(encoding="utf-8")
+    for value in (f"{limits.MAX_FILE_BYTES:,} bytes", f"{limits.MAX_TEXT_CHARS:,} characters",
+                  f"{limits.MAX_LIST_ITEMS:,} items", f"{limits.MAX_DEPTH} levels", f"{limits.MAX_NODES:,} |"):
+        assert value in page, value

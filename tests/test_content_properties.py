@@ -2,12 +2,18 @@
 corruption always gives an InputError (exit 2 in the CLI) located on the line that holds it."""
 from __future__ import annotations
 
+import functools
+import json
+
+import jsonschema
 import yaml
 from hypothesis import given, settings
 
 from reportkit.content import load_text
+from reportkit.content.schema import schema_json
 from reportkit.errors import InputError
 from strategies import content, corrupted
+from test_content_schema import as_json
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -24,6 +30,17 @@ def test_generated_content_validates(data):
     assert [(s.party, s.issue, s.score) for s in b.stances] == [(s["party"], s["issue"], s["score"]) for s in data["stances"]]
     assert [o.id for o in b.outcomes] == [o["id"] for o in data["outcomes"]]
     assert b.meta.title == data["briefing"]["title"]
+
+
+@functools.cache
+def schema_validator():
+    return jsonschema.Draft202012Validator(json.loads(schema_json()))
+
+
+@FAST
+@given(content())
+def test_schema_accepts_generated_content(data):
+    assert [e.message for e in schema_validator().iter_errors(as_json(data))] == []
 
 
 @FAST
