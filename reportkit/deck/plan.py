@@ -17,6 +17,8 @@ MARGIN = 36.0
 TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
 BODY = Box(MARGIN, 104, SLIDE_W - 2 * MARGIN, 388)  # ends at 492; footer 496..518, banner 520..540
 TITLE_SIZES = (28, 26, 24, 22, 20)
+COVER_TITLE = Box(72, 95, SLIDE_W - 144, 140)  # title slide: title bottom-aligned just above the subtitle
+COVER_SUBTITLE = Box(72, 240, SLIDE_W - 144, 72)
 MIN_SIZE = 12  # nothing on a slide body is smaller (footers and chart keys excepted)
 STANCE_KEYS = ("strongly_oppose", "oppose", "neutral", "support", "strongly_support")
 BULLET_INDENT = 18.0
@@ -115,23 +117,27 @@ class Planner:
     # ---- slides ---------------------------------------------------------------------------
     def title_slide(self) -> Slide:
         m = self.b.meta
-        w = SLIDE_W - 2 * 72
-        title_box = Box(72, 150, w, 130)
+        w = COVER_TITLE.w
+        title_box = COVER_TITLE
         size = fit_title(m.title, title_box, (44, 40, 36, 32, 28))
         lines = fit.line_count(m.title, title_box.inner_w, size, True)
         rule_y = title_box.y + title_box.h - INSET - lines * fit.line_height(size) - 14
-        shapes = [Rect(Box(72, rule_y, 80, 5), self.t.color("color.accent"), name="Accent rule")]
+        shapes = [Rect(Box(72 + INSET, rule_y, 80, 5), self.t.color("color.accent"), name="Accent rule")]
         sub = (Paragraph(_runs(m.subtitle), 24, color=self.muted),)
-        sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], Box(72, 285, w, 70))), 16)
-        shapes.append(Text(Box(72, 285, w, 70), (replace(sub[0], size=sub_size),), name="Subtitle"))
+        sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], COVER_SUBTITLE)), 16)
+        shapes.append(Text(COVER_SUBTITLE, (replace(sub[0], size=sub_size),), name="Subtitle"))
         date = f"{m.date.day} {m.date:%B %Y}"
-        meta = [Paragraph((Run(date, True),), 18, color=self.text),
-                Paragraph((Run(m.organisation),), 16, color=self.muted, space_before=4),
-                Paragraph((Run(m.author),), 16, color=self.muted, space_before=2),
-                Paragraph((Run(m.classification, True),), 16, color=self.text, space_before=6)]
-        shapes.append(Text(Box(72, 370, w, 100), tuple(meta), name="Date and organisation"))
+        meta_box = Box(72, 335, w, 110)
+        for k in (1.0, 0.9, 0.8, 0.7, 0.6):  # shrink the block as one, keeping its proportions
+            meta = [Paragraph((Run(date, True),), 18 * k, color=self.text),
+                    Paragraph((Run(m.organisation),), 16 * k, color=self.muted, space_before=4 * k),
+                    Paragraph((Run(m.author),), 16 * k, color=self.muted, space_before=2 * k),
+                    Paragraph((Run(m.classification, True),), 16 * k, color=self.text, space_before=6 * k)]
+            if _fits(meta, meta_box):
+                break
+        shapes.append(Text(meta_box, tuple(meta), name="Date and organisation"))
         if self.e.disclaimer:
-            box = Box(72, 470, w, 24)
+            box = Box(72, 455, w, 26)
             para = Paragraph((Run(self.e.disclaimer, False, True),), 12, color=self.muted)
             dsize = next((s for s in (12, 11, 10, 9) if _fits([replace(para, size=s)], box)), 9)
             shapes.append(Text(box, (replace(para, size=dsize),), name="Disclaimer"))

@@ -19,7 +19,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Pt
 
 from reportkit.deck.model import SLIDE_H, SLIDE_W
-from reportkit.deck.plan import BODY, TITLE_BOX
+from reportkit.deck.plan import BODY, COVER_SUBTITLE, COVER_TITLE, TITLE_BOX
 from reportkit.workarounds.pptx import deterministic_zip, fix_core_properties
 
 KEEP = ("Title Slide", "Title Only", "Blank")
@@ -78,9 +78,9 @@ def build() -> bytes:
             if kind in (PP_PLACEHOLDER.TITLE,) and owner is not prs.slide_layouts.get_by_name("Title Slide"):
                 place(ph, TITLE_BOX)
             elif kind == PP_PLACEHOLDER.CENTER_TITLE or (kind == PP_PLACEHOLDER.TITLE):
-                place(ph, type(TITLE_BOX)(72, 150, SLIDE_W - 144, 130))
+                place(ph, COVER_TITLE)
             elif kind == PP_PLACEHOLDER.SUBTITLE:
-                place(ph, type(TITLE_BOX)(72, 285, SLIDE_W - 144, 70))
+                place(ph, COVER_SUBTITLE)
             elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
                 place(ph, BODY)
             elif kind in footer:
