@@ -331,7 +331,7 @@ class ListOf(Type):
 
 @dataclass
 class MapOf(Type):
-    """A mapping whose keys are ids of ``key_kind`` (references) or new names (``key_kind`` None)."""
+    """A mapping whose keys are checked by ``key`` (a reference to an id, or a new name) and values by ``value``."""
 
     value: Type
     key: Type
