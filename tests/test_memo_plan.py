@@ -118,8 +118,15 @@ def test_wide_matrices_are_split_into_column_groups(reference, theme):
     issues = tuple(dataclasses.replace(reference.issues[0], id=f"i{k}", name=f"Issue {k}") for k in range(11))
     b = dataclasses.replace(reference, issues=issues, stances=())
     (matrix,) = blocks_of(p.plan(make_edition(b, theme)), p.MatrixBlock)
-    assert [len(g) for g in matrix.column_groups] == [p.MAX_MATRIX_COLUMNS, 11 - p.MAX_MATRIX_COLUMNS]
+    assert [len(g) for g in matrix.column_groups] == [6, 5]  # balanced, each at most MAX_MATRIX_COLUMNS
     assert sum(matrix.column_groups, ()) == tuple(range(11))
+
+
+@pytest.mark.parametrize("n,size,lengths", [(0, 8, []), (7, 8, [7]), (8, 8, [8]), (9, 8, [5, 4]), (17, 8, [6, 6, 5])])
+def test_column_groups_cover_every_column_once(n, size, lengths):
+    groups = p.column_groups(n, size)
+    assert [len(g) for g in groups] == lengths
+    assert sum(groups, ()) == tuple(range(n))
 
 
 def test_likelihood_is_labelled_as_judgement(reference, theme):

@@ -92,14 +92,16 @@ class Ctx:
     def para(self, text: str, style: str = "body", refs=()) -> Paragraph:
         return Paragraph(self.m(text) + self.refs(refs), self.styles[style])
 
-    def cell(self, text: str, fill: str, bold: bool = True, center: bool = True) -> Paragraph:
+    def cell(self, text: str, fill: str, bold: bool = True, center: bool = True, size: float | None = None):
         """A table cell whose text colour suits its fill."""
         ink = ink_on(fill, self.theme.color("color.text"))
-        key = (ink, bold, center)
+        key = (ink, bold, center, size)
         if key not in self._cell_styles:
+            small = self.styles["small"]
             self._cell_styles[key] = ParagraphStyle(
-                f"cell-{len(self._cell_styles)}", self.styles["small"], textColor=HexColor(ink),
-                fontName=self.fonts.bold if bold else self.fonts.body, alignment=TA_CENTER if center else 0)
+                f"cell-{len(self._cell_styles)}", small, textColor=HexColor(ink),
+                fontName=self.fonts.bold if bold else self.fonts.body, alignment=TA_CENTER if center else 0,
+                fontSize=size or small.fontSize, leading=(size or small.fontSize) * 1.25)
         return Paragraph(self.fonts.runs(text), self._cell_styles[key])
 
     def table_style(self, rows: int, zebra: bool = True) -> list:
@@ -185,10 +187,8 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
     m = b.matrix
     party_w = min(112.0, x.width * 0.24)
     col_w = (x.width - party_w) / len(cols)
-    # Shrink the issue headings until their longest word fits: reportlab would break it mid-word.
-    words = [w for i in cols for w in m.issues[i].name.split()] or [""]
-    widest = max(stringWidth(w, x.fonts.bold, 1) for w in words)
-    size = max(6.0, min(8.5, (col_w - 12) / widest if widest else 8.5))  # 10 pt cell padding
+    size = _fit_words(x, [w for i in cols for w in m.issues[i].name.split()], x.fonts.bold, col_w,
+                      x.styles["cell_head"].fontSize)
     issue_head = ParagraphStyle("mh", x.styles["cell_head"], alignment=TA_CENTER, fontSize=size, leading=size * 1.2)
     head = [Paragraph("Party", x.styles["cell_head"])] + [
         Paragraph(x.fonts.runs(m.issues[i].name), issue_head) for i in cols]
@@ -295,24 +295,40 @@ def _outcome_table(x: Ctx, b: p.OutcomeTable):
     return [t]
 
 
+def _fit_words(x: Ctx, words, font: str, width: float, size: float) -> float:
+    """The largest size up to ``size`` at which the longest word fits ``width`` (cell padding included):
+    reportlab would otherwise break it mid-word."""
+    widest = max((stringWidth(w, font, 1) for w in words), default=0)
+    return max(6.0, min(size, (width - 12) / widest)) if widest else size
+
+
 def _position_table(x: Ctx, b: p.PositionTable):
-    h = x.styles["cell_head"]
-    first = x.width * 0.28
-    col = (x.width - first) / max(1, len(b.parties))
-    head = [Paragraph("Outcome", h)] + [
-        Paragraph(x.fonts.runs(name), ParagraphStyle("pc", h, alignment=TA_CENTER)) for name in b.parties]
-    data, style = [head], x.table_style(0, zebra=False)
-    for r, (title, positions) in enumerate(b.rows, start=1):
-        cells = [x.para(title, "small")]
-        for k, pos in enumerate(positions, start=1):
-            fill = x.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
-            cells.append(x.cell(p.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown"))
-            style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
-        data.append(cells)
-    style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page"))]
-    t = x.table(data, long=True, colWidths=[first] + [col] * len(b.parties))
-    t.setStyle(style)
-    return [t]
+    out = []
+    for cols in b.column_groups or (tuple(range(len(b.parties))),):
+        first = x.width * 0.28
+        col = (x.width - first) / max(1, len(cols))
+        h = x.styles["cell_head"]
+        names = [b.parties[k] for k in cols]
+        head_style = ParagraphStyle("pc", h, alignment=TA_CENTER,
+                                    fontSize=_fit_words(x, [w for n in names for w in n.split()], x.fonts.bold, col,
+                                                        h.fontSize))
+        labels = [p.POSITION_LABELS.get(pos, pos) for _, row in b.rows for pos in row]
+        size = _fit_words(x, [w for t in labels for w in t.split()], x.fonts.bold, col, x.styles["small"].fontSize)
+        head = [Paragraph("Outcome", h)] + [Paragraph(x.fonts.runs(n), head_style) for n in names]
+        data, style = [head], x.table_style(0, zebra=False)
+        for r, (title, positions) in enumerate(b.rows, start=1):
+            cells = [x.para(title, "small")]
+            for c, k in enumerate(cols, start=1):
+                pos = positions[k]
+                fill = x.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
+                cells.append(x.cell(p.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown", size=size))
+                style.append(("BACKGROUND", (c, r), (c, r), HexColor(fill)))
+            data.append(cells)
+        style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page"))]
+        t = x.table(data, long=True, colWidths=[first] + [col] * len(cols))
+        t.setStyle(style)
+        out += [t, Spacer(1, 6)]
+    return out
 
 
 def _reaction_table(x: Ctx, b: p.ReactionTable):

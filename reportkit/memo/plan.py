@@ -16,6 +16,7 @@ from ..text import plain
 INFERRED_MARK = "\u2020"  # dagger: in Carlito, and unambiguous next to a number
 NO_STANCE = "\u2014"  # em dash
 MAX_MATRIX_COLUMNS = 8
+MAX_POSITION_COLUMNS = 7  # "Conditional" must still fit a column at a readable size
 BRIEF_MAX_PAGES = 2  # more issues than this are split over several matrix tables
 
 _STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
@@ -132,6 +133,7 @@ class OutcomeTable:
 class PositionTable:
     parties: tuple[str, ...]  # column headings (short names)
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (outcome title, position per party)
+    column_groups: tuple[tuple[int, ...], ...] = ()  # party indexes per table, at most MAX_POSITION_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -208,13 +210,21 @@ def _matrix(edition) -> list:
     b, m = edition.briefing, edition.charts.matrix
     if not m.parties or not m.issues:
         return [Text("The source gives no parties or issues to compare.", style="note")]
-    n = len(m.issues)
-    groups = tuple(tuple(range(i, min(i + MAX_MATRIX_COLUMNS, n))) for i in range(0, n, MAX_MATRIX_COLUMNS))
+    groups = column_groups(len(m.issues), MAX_MATRIX_COLUMNS)
     note = (f"Scores run from {signed(-2)} (strongly opposes) to {signed(2)} (strongly supports) the "
             f"proposition under each issue. {INFERRED_MARK} inferred by the analyst from the source; "
             f"unmarked scores are stated in the source.")
     props = tuple((i.name, i.proposition) for i in b.issues)
     return [MatrixBlock(m, groups, _legend(), note, props)]
+
+
+def column_groups(n: int, size: int) -> tuple[tuple[int, ...], ...]:
+    """Column indexes 0..n-1 in runs of at most ``size``, balanced (11 by 8 gives 6 + 5, not 8 + 3)."""
+    if n == 0:
+        return ()
+    tables = -(-n // size)
+    per = -(-n // tables)
+    return tuple(tuple(range(i, min(i + per, n))) for i in range(0, n, per))
 
 
 def _outcome_rows(b: Briefing) -> tuple[OutcomeRow, ...]:
@@ -288,6 +298,7 @@ def _outcomes(b: Briefing, brief: bool) -> list:
         blocks.append(PositionTable(
             tuple(p.short or p.name for p in b.parties),
             tuple((o.title, tuple(o.position_of(p.id) for p in b.parties)) for o in b.outcomes),
+            column_groups(len(b.parties), MAX_POSITION_COLUMNS),
         ))
     return blocks
 
