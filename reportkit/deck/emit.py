@@ -176,9 +176,15 @@ class Emitter:
         labels.number_format, labels.number_format_is_linked = SCORE_FORMAT, False
         labels.position = XL_LABEL_POSITION.INSIDE_BASE
         labels.font.size, labels.font.bold = Pt(c.font_size), True
-        for series, color in zip(plot.series, c.series_colors):
+        for series, color, label_color in zip(plot.series, c.series_colors, c.label_colors):
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(color)
+            own = series.data_labels  # per series, so the label colour can contrast with its bars
+            own.show_value = True
+            own.number_format, own.number_format_is_linked = SCORE_FORMAT, False
+            own.position = XL_LABEL_POSITION.INSIDE_BASE
+            own.font.size, own.font.bold = Pt(c.font_size), True
+            own.font.color.rgb = _rgb(label_color)
         wa.keep_negative_bars_coloured(chart)
         cat = chart.category_axis
         cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # party names left of the bars, never under them

@@ -98,6 +98,7 @@ class Chart:
     box: Box
     chart: DivergingChart
     series_colors: tuple[str, ...]  # one per entry of chart.series_by_score
+    label_colors: tuple[str, ...]  # data label text on each series' bars, chosen for contrast
     alt_text: str
     font_size: float = 14
     name: str = "Chart"

@@ -249,7 +249,8 @@ class Planner:
 
     def chart_shape(self, chart: DivergingChart, box: Box, font_size=14) -> Chart:
         colors = tuple(self.t.color(f"stance.{STANCE_KEYS[level + 2]}") for level, _, _ in chart.series_by_score)
-        return Chart(box, chart, colors, chart.alt_text(), font_size, name=f"Chart {chart.title}")
+        return Chart(box, chart, colors, tuple(on_color(c) for c in colors), chart.alt_text(), font_size,
+                     name=f"Chart {chart.title}")
 
     def proposition(self, chart: DivergingChart, box: Box) -> Text:
         para = Paragraph((Run("Proposition: ", True, False, self.muted),
