@@ -324,3 +324,10 @@ def test_cjk_without_a_font_is_replaced_visibly_and_warned(tmp_path):
         data = render_variant(tmp_path, change)
     text = "\n".join(pdf_text(data))
     assert "\ufffd\ufffd China" in text  # not silently dropped
+
+
+def test_renders_in_one_process_are_identical_whatever_came_before(reference):
+    theme = load_theme("default")
+    first = render(make_edition(reference, theme))
+    render(make_edition(reference, theme, detail="brief", page_size="a4"))  # other state in between
+    assert render(make_edition(reference, theme)) == first

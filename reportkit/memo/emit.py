@@ -139,6 +139,7 @@ def _memo_header(x: Ctx, b: p.MemoHeader):
     t.setStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), -2),
+        ("TOPPADDING", (0, 0), (0, -1), 4.5),  # smaller labels: line their baselines up with the values
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("LINEABOVE", (0, 0), (-1, 0), 1.5, x.c("color.primary")),
         ("LINEBELOW", (0, -1), (-1, -1), 1.5, x.c("color.primary")),
