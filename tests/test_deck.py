@@ -100,7 +100,7 @@ def test_heatmap_is_a_native_table_with_true_minus_signs(prs, raw):
     assert len(table.rows) == len(raw["parties"]) + 1 and len(table.columns) == len(raw["issues"]) + 1
     ru = next(r for r in table.rows if r.cells[0].text == "Russia")
     col = [i["id"] for i in raw["issues"]].index("territory") + 1
-    assert ru.cells[col].text == "\u22122*"  # stated in the content as score -2, basis inferred
+    assert ru.cells[col].text == "\u22122\u2020"  # stated in the content as score -2, basis inferred
 
 
 def test_slide_number_and_classification_on_every_slide(prs, raw):

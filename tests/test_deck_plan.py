@@ -84,8 +84,8 @@ def test_heatmap_marks_inferred_and_missing_cells(edition):
             if stance is None:
                 assert text == "—"
             else:
-                assert text.rstrip("*").replace("\u2212", "-").lstrip("+") == str(stance.score)
-                assert text.endswith("*") == (stance.basis == "inferred")
+                assert text.rstrip("\u2020").replace("\u2212", "-").lstrip("+") == str(stance.score)
+                assert text.endswith("\u2020") == (stance.basis == "inferred")
     key = " ".join(p.text for t in _texts(slide) for p in t.paragraphs)
     assert "inferred" in key and "no stance in the source" in key
 

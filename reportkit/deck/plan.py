@@ -22,6 +22,7 @@ COVER_SUBTITLE = Box(72, 240, SLIDE_W - 144, 72)
 MIN_SIZE = 12  # nothing on a slide body is smaller (footers and chart keys excepted)
 STANCE_KEYS = ("strongly_oppose", "oppose", "neutral", "support", "strongly_support")
 BULLET_INDENT = 18.0
+INFERRED = "\u2020"  # the dagger the memo uses too, so both products mark inferred scores alike
 
 
 def _stance_color(theme, score):
@@ -210,7 +211,7 @@ class Planner:
                 for c in cols:
                     cell = mx.cell(r, c)
                     fill = _stance_color(self.t, cell.score)
-                    label = "—" if cell.score is None else signed(cell.score) + ("*" if cell.basis == "inferred" else "")
+                    label = "—" if cell.score is None else signed(cell.score) + (INFERRED if cell.basis == "inferred" else "")
                     color = self.muted if cell.score is None else on_color(fill)
                     row.append(TableCell(label, size, fill, color, cell.score is not None, "center"))
                 rows.append(tuple(row))
@@ -223,7 +224,7 @@ class Planner:
         return slides
 
     def _stance_key(self, y) -> list:
-        """Colour key under the heatmap, plus what "*" and "—" mean."""
+        """Colour key under the heatmap, plus what the inferred mark and "—" mean."""
         shapes, x = [], BODY.x
         for score in (-2, -1, 0, 1, 2):
             shapes.append(Rect(Box(x, y + 4, 14, 14), _stance_color(self.t, score), name=f"Key {signed(score)}"))
@@ -231,7 +232,7 @@ class Planner:
             w = fit.metrics().width(label, 12) + 2 * INSET + 4
             shapes.append(Text(Box(x + 16, y, w, 22), (Paragraph((Run(label),), 12, color=self.text),), name="Key label"))
             x += 16 + w + 10
-        expl = "* inferred by the analyst   — no stance in the source"
+        expl = f"{INFERRED} inferred by the analyst   — no stance in the source"
         shapes.append(Text(Box(x, y, BODY.x + BODY.w - x, 22), (Paragraph((Run(expl, False, True),), 12,
                                                                         color=self.muted),), name="Key notes"))
         return shapes
