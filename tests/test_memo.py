@@ -1,7 +1,6 @@
 """The PDF memo, checked as a reader and as PDF tools see it: extracted text, outline, fonts, structure."""
 from __future__ import annotations
 
-import copy
 import io
 import re
 import subprocess

@@ -11,11 +11,10 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
 from ..text import plain
-from ..workarounds.reportlab import build_with_page_count, doc_settings, stamp_date, table
+from ..workarounds.reportlab import build_with_page_count, doc_settings, keep_together, stamp_date, table
 from . import plan as p
 from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
@@ -94,7 +93,7 @@ class Ctx:
 
     def cell(self, text: str, fill: str, bold: bool = True, center: bool = True, size: float | None = None):
         """A table cell whose text colour suits its fill."""
-        ink = ink_on(fill, self.theme.color("color.text"))
+        ink = ink_on(fill, self.theme)
         key = (ink, bold, center, size)
         if key not in self._cell_styles:
             small = self.styles["small"]
@@ -437,8 +436,7 @@ def _story(plan: p.MemoPlan, x: Ctx) -> list:
             group = list(f) if isinstance(f, Keep) else [f]
             if pending is not None and k == 0:
                 group, pending = [pending, *group], None
-            # One flat KeepTogether: nested ones report an endless height and jump to the next page.
-            story.append(KeepTogether(group) if len(group) > 1 else group[0])
+            story.append(keep_together(group) if len(group) > 1 else group[0])
     if pending is not None:
         story.append(pending)
     return story

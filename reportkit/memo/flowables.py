@@ -1,7 +1,7 @@
 """Small reportlab flowables the memo needs: outlined headings, the likelihood badge, stance bars."""
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String  # noqa: F401 (Drawing: type)
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -12,8 +12,9 @@ from ..workarounds.reportlab import drawing
 from .plan import INFERRED_MARK, stance_color_key
 
 
-def ink_on(fill: str, dark: str, light: str = "#FFFFFF") -> str:
-    """Text colour readable on ``fill``: dark text on light fills, white on dark ones."""
+def ink_on(fill: str, theme) -> str:
+    """Text colour readable on ``fill``: the theme's text colour on light fills, its page colour on dark."""
+    dark, light = theme.color("color.text"), theme.color("color.page")
     r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
     lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return dark if lum > 0.55 else light
@@ -53,7 +54,7 @@ class LikelihoodBadge(Flowable):
         c.saveState()
         c.setFillColor(HexColor(fill))
         c.roundRect(0, 0, self.pill_w, self.height, 3, stroke=0, fill=1)
-        c.setFillColor(HexColor(ink_on(fill, t.color("color.text"))))
+        c.setFillColor(HexColor(ink_on(fill, t)))
         c.setFont(self.font, self.size)
         c.drawCentredString(self.pill_w / 2, 3.6, self.word)
         if self.width >= self.pill_w + 6 + 3 * 9:

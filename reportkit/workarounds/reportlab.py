@@ -27,7 +27,9 @@ def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> tuple[
     """"Page X of Y" has no built-in (NOTES: "Page X of Y has no built-in").
 
     Build once to count the pages, then again with the count known. Unlike the deferred-showPage
-    canvasmaker recipe, this keeps bookmarks and outline entries on the right pages. ``build`` gets a
+    canvasmaker recipe, this keeps bookmarks and outline entries on the right pages. ``build`` must
+    make a fresh story each pass: a build consumes flowables and clears their ``keepWithNext``
+    (rst2pdf/rst2pdf#1309 hit this when building twice). ``build`` gets a
     buffer and the total (None on the counting pass) and returns the number of pages it made.
     Returns the PDF and its page count.
     """
@@ -100,3 +102,17 @@ def stamp_date(canv, date) -> None:
     """
     stamp = f"D:{date:%Y%m%d}000000Z"
     canv.setDateFormatter(lambda *_: stamp)
+
+
+def keep_together(flowables: list):
+    """One ``KeepTogether`` with any nested ones unpacked.
+
+    ``KeepTogether.wrap`` reports a height of 0xffffff to force its own split, so a KeepTogether
+    inside another makes the outer one look endless: it jumps to a new page even when it would fit.
+    """
+    from reportlab.platypus import KeepTogether
+
+    flat = []
+    for f in flowables:
+        flat.extend(f._content if isinstance(f, KeepTogether) else [f])
+    return KeepTogether(flat)
