@@ -64,24 +64,28 @@ def _run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
     return seconds, usage.ru_maxrss / 1024, p.returncode, (lines[-1] if lines else "")
 
 
-def measure(name: str, make_cmd, runs: int) -> Figure:
-    """``make_cmd(out_dir)`` gives the command; each run writes into its own fresh folder."""
-    fig = Figure(name)
-    peaks = []
+def measure(commands: list[tuple[str, object]], runs: int) -> list[Figure]:
+    """Run each ``(name, make_cmd)`` ``runs`` times, round-robin, so a burst of load on the machine
+    hits every command alike; ``make_cmd(out_dir)`` gives the command for a fresh output folder."""
+    figs = [Figure(name) for name, _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     with tempfile.TemporaryDirectory(prefix="rk-bench-") as tmp:
-        for n in range(runs + 1):
-            out = Path(tmp) / f"run{n}"
-            seconds, peak, rc, last = _run_once(make_cmd(out), ROOT)
-            if rc != 0:
-                last = last.replace("reportkit: internal error: ", "").split(" (run with --debug")[0]
-                fig.note = f"failed (exit {rc}): {last}"[:90]
-                return fig
-            if n:  # run 0 warms the disk cache and the .pyc files
-                fig.runs.append(seconds)
-                peaks.append(peak)
-    fig.seconds = statistics.median(fig.runs)
-    fig.peak_mb = max(peaks)
-    return fig
+        for n in range(runs + 1):  # run 0 warms the disk cache and the .pyc files
+            for fig, (_, make_cmd), peak_list in zip(figs, commands, peaks):
+                if fig.note:
+                    continue
+                seconds, peak, rc, last = _run_once(make_cmd(Path(tmp) / f"{len(fig.runs)}-{fig.name[:8]}-{n}"), ROOT)
+                if rc != 0:
+                    last = last.replace("reportkit: internal error: ", "").split(" (run with --debug")[0]
+                    fig.note = f"failed (exit {rc}): {last}"[:90]
+                elif n:
+                    fig.runs.append(seconds)
+                    peak_list.append(peak)
+    for fig, peak_list in zip(figs, peaks):
+        if fig.runs and not fig.note:
+            fig.seconds = statistics.median(fig.runs)
+            fig.peak_mb = max(peak_list)
+    return figs
 
 
 def build_cmd(content: Path, *extra: str):
@@ -91,32 +95,33 @@ def build_cmd(content: Path, *extra: str):
 # -- the four measurements ------------------------------------------------------------------------
 
 def cold(runs: int) -> list[Figure]:
-    figs = [measure("import floor (reportlab.platypus, pptx, yaml)", lambda out: FLOOR, runs)]
-    for fmt in ("memo", "deck", "all"):
-        figs.append(measure(f"build reference --format {fmt}", build_cmd(REFERENCE, "--format", fmt), runs))
-    return figs
+    commands = [("import floor (reportlab.platypus, pptx, yaml)", lambda out: FLOOR)]
+    commands += [(f"build reference --format {fmt}", build_cmd(REFERENCE, "--format", fmt)) for fmt in ("memo", "deck", "all")]
+    return measure(commands, runs)
 
 
 def scale_series(runs: int, folder: Path) -> list[Figure]:
-    figs = []
+    commands = []
     for k in SCALES:
+        data = synthetic.scaled(k)
         path = folder / f"synthetic-{k}x.yaml"
-        path.write_text(synthetic.dump(synthetic.scaled(k)), encoding="utf-8")
-        d = synthetic.scaled(k)
-        figs.append(measure(f"{k:>2}x ({len(d['parties'])} parties, {len(d['issues'])} issues, "
-                            f"{len(d['outcomes'])} outcomes, {len(d['stances'])} stances)", build_cmd(path), runs))
-    p, i, o = BIG
+        path.write_text(synthetic.dump(data), encoding="utf-8")
+        commands.append((f"{k:>2}x: {_counts(data)}", build_cmd(path)))
+    figs = measure(commands, runs)
+    data = synthetic.sized(*BIG)
     path = folder / "synthetic-big.yaml"
-    data = synthetic.sized(p, i, o)
     path.write_text(synthetic.dump(data), encoding="utf-8")
-    figs.append(measure(f"{p} parties x {i} issues x {o} outcomes ({len(data['stances'])} stances)",
-                        build_cmd(path), max(2, runs // 2)))
-    return figs
+    return figs + measure([(f"big: {_counts(data)}", build_cmd(path))], max(2, runs // 2))
+
+
+def _counts(d: dict) -> str:
+    return (f"{len(d['parties'])} parties, {len(d['issues'])} issues, {len(d['outcomes'])} outcomes, "
+            f"{len(d['stances'])} stances")
 
 
 def audience_matrix(runs: int) -> list[Figure]:
-    one = measure("one build, both formats", build_cmd(REFERENCE), runs)
-    every = measure("--all-audiences, both formats", build_cmd(REFERENCE, "--all-audiences"), runs)
+    one, every = measure([("one build, both formats", build_cmd(REFERENCE)),
+                          ("--all-audiences, both formats", build_cmd(REFERENCE, "--all-audiences"))], runs)
     if every.seconds is None and ("unrecognized arguments" in every.note or "all-audiences" in every.note):
         every.note = "skipped: this build command has no --all-audiences yet"
     return [one, every]

@@ -1,10 +1,11 @@
 """Deterministic synthetic briefings for the benchmark: valid content files of any size.
 
-``scaled(k)`` is the reference briefing's shape grown k times: 6k parties, 7k issues, 4k outcomes,
-and the items that belong to them (stances, positions, reactions, sources) also k times, so the file
-grows linearly with k. The memo's framing (summary, sections, next steps) stays the size an analyst
-writes, as it does not grow with the number of parties. ``sized(parties, issues, outcomes)`` builds
-any other size; its stance density defaults to the reference's (19 of 42 pairs).
+``scaled(k)`` is the reference briefing grown k times *as content*: k times the outcomes, the stance
+matrix cells and the stances (at the reference's density, 19 of 42 pairs). Parties and issues each grow
+by sqrt(k), because the matrix is parties x issues: growing both by k would make the matrix, and any
+output that draws it, grow by k squared, which no renderer can draw in linear time. The memo's framing
+(summary, sections, next steps) stays the size an analyst writes. ``sized(parties, issues, outcomes)``
+builds any other size, e.g. the 40 x 30 x 100 case, at the same density.
 
 The same arguments always give the same bytes (a seeded ``random.Random``; no clocks, no sets).
 
@@ -125,7 +126,7 @@ def sized(parties: int, issues: int, outcomes: int, *, stances: int | None = Non
         "tone": TONES[n % len(TONES)],
         "text": _sentence(rng, party_list[(n * 3) % parties]["short"], rng.randint(18, 32)) + ".",
         "source": source_ids[n % n_sources],
-    } for n in range(min(reactions, parties))]
+    } for n in range(reactions if parties else 0)]
 
     first = source_ids[0]
     return {
@@ -165,9 +166,9 @@ def sized(parties: int, issues: int, outcomes: int, *, stances: int | None = Non
 
 
 def scaled(k: int, seed: int = 7) -> dict:
-    """The reference shape grown k times (see the module docstring)."""
-    return sized(REF_PARTIES * k, REF_ISSUES * k, REF_OUTCOMES * k,
-                 stances=round(STANCES_PER_PARTY * REF_PARTIES * k), seed=seed)
+    """The reference briefing grown k times as content (see the module docstring)."""
+    parties, issues = round(REF_PARTIES * k ** 0.5), round(REF_ISSUES * k ** 0.5)
+    return sized(parties, issues, REF_OUTCOMES * k, reactions=4 * k, sources=k, seed=seed)
 
 
 def dump(data: dict) -> str:
