@@ -142,3 +142,18 @@ def test_disclaimer_on_title_slide_and_footer(reference):
     p = plan(e)
     assert any(t.name == "Disclaimer" and "Draft for discussion" in t.paragraphs[0].text for t in _texts(p.slides[0]))
     assert "Draft for discussion" in p.chrome.footer
+
+
+def test_many_parties_shrink_chart_labels_to_their_band(reference):
+    from reportkit.deck.model import Chart
+    from reportkit.model import Party, Stance
+
+    extra = tuple(Party(id=f"p{n}", name=f"Party {n}", short=f"Party {n}") for n in range(24))
+    stances = tuple(Stance(party=p.id, issue="territory", score=n % 5 - 2, summary="x") for n, p in enumerate(extra))
+    b = replace(reference, parties=reference.parties + extra, stances=reference.stances + stances)
+    slide = next(s for s in plan(make_edition(b, load_theme())).slides if s.title == "Sovereignty and territory")
+    chart = next(s for s in slide.shapes if isinstance(s, Chart))
+    assert len(chart.chart.bars) > 24
+    band = chart.box.h * 0.7 / len(chart.chart.bars)
+    assert 9 <= chart.font_size < 14
+    assert chart.font_size * fit.metrics().line_height <= max(band, 9 * fit.metrics().line_height)

@@ -249,6 +249,10 @@ class Planner:
         return "\n".join(lines)
 
     def chart_shape(self, chart: DivergingChart, box: Box, font_size=14) -> Chart:
+        # PowerPoint silently skips category labels that do not fit: keep each party's label within
+        # its band (the plot area is roughly the box less legend and axis, ~70 % of the height).
+        band = box.h * 0.7 / max(1, len(chart.bars))
+        font_size = max(9, min(font_size, int(band / fit.metrics().line_height)))
         colors = tuple(self.t.color(f"stance.{STANCE_KEYS[level + 2]}") for level, _, _ in chart.series_by_score)
         return Chart(box, chart, colors, tuple(on_color(c) for c in colors), chart.alt_text(), font_size,
                      name=f"Chart {chart.title}")
