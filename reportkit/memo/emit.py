@@ -103,6 +103,12 @@ class Ctx:
                 fontSize=size or small.fontSize, leading=(size or small.fontSize) * 1.25)
         return Paragraph(self.fonts.runs(text), self._cell_styles[key])
 
+    def outline_if_blank(self, cells: list[tuple[int, int, str]]) -> list:
+        """Thin boxes around cells filled in the page colour (a print theme's "no stance"), which would
+        otherwise vanish between the white gaps; appended last so the gaps do not paint over them."""
+        page = self.theme.color("color.page").lower()
+        return [("BOX", (c, r), (c, r), 0.5, self.c("table.rule")) for c, r, fill in cells if fill.lower() == page]
+
     def table_style(self, rows: int, zebra: bool = True) -> list:
         out = [
             ("BACKGROUND", (0, 0), (-1, 0), self.c("table.header.fill")),
@@ -185,14 +191,14 @@ def _bottom_line(x: Ctx, b: p.BottomLine):
 
 def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
     m = b.matrix
-    party_w = min(112.0, x.width * 0.24)
+    party_w = _party_width(x, m)
     col_w = (x.width - party_w) / len(cols)
     size = _fit_words(x, [w for i in cols for w in m.issues[i].name.split()], x.fonts.bold, col_w,
                       x.styles["cell_head"].fontSize)
     issue_head = ParagraphStyle("mh", x.styles["cell_head"], alignment=TA_CENTER, fontSize=size, leading=size * 1.2)
     head = [Paragraph("Party", x.styles["cell_head"])] + [
         Paragraph(x.fonts.runs(m.issues[i].name), issue_head) for i in cols]
-    data, style = [head], x.table_style(0, zebra=False)
+    data, style, fills = [head], x.table_style(0, zebra=False), []
     for r, row in enumerate(m.rows, start=1):
         cells = [Paragraph(x.fonts.runs(row[0].party.name), ParagraphStyle("mp", x.styles["small"],
                                                                           fontName=x.fonts.bold))]
@@ -201,10 +207,12 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
             fill = x.theme.color(p.stance_color_key(c.score))
             cells.append(x.cell(p.cell_text(c.score, c.basis), fill))
             style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
+            fills.append((k, r, fill))
         data.append(cells)
     style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
               ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
-              ("TOPPADDING", (0, 1), (-1, -1), x.pad(6)), ("BOTTOMPADDING", (0, 1), (-1, -1), x.pad(6))]
+              ("TOPPADDING", (0, 1), (-1, -1), x.pad(6)), ("BOTTOMPADDING", (0, 1), (-1, -1), x.pad(6)),
+              *x.outline_if_blank(fills)]
     t = x.table(data, long=True, colWidths=[party_w] + [col_w] * len(cols))
     t.setStyle(style)
     return t
@@ -218,21 +226,41 @@ def _legend(x: Ctx, b: p.MatrixBlock):
     t = x.table([swatches, labels], colWidths=[x.width / n] * n)
     style = [("BACKGROUND", (k, 0), (k, 0), x.c(e.color_key)) for k, e in enumerate(b.legend)]
     style += [("LINEAFTER", (0, 0), (-2, 0), 1.5, x.c("color.page")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+              *x.outline_if_blank([(k, 0, x.theme.color(e.color_key)) for k, e in enumerate(b.legend)])]
     t.setStyle(style)
     return t
 
 
-def _matrix(x: Ctx, b: p.MatrixBlock):
+MIN_HEADING_SIZE = 6.5  # points: below this a matrix heading is unreadable, so the table splits instead
+
+
+def _party_width(x: Ctx, m) -> float:
+    widest = max((stringWidth(pt.name, x.fonts.bold, x.styles["small"].fontSize) for pt in m.parties), default=0)
+    return min(max(widest + 12, 60.0), x.width * 0.24)  # issue columns get every spare point
+
+
+def _fitting_groups(x: Ctx, b: p.MatrixBlock) -> list[tuple[int, ...]]:
+    """The plan's column groups, split further when a wide font cannot fit an issue's longest word
+    at a readable size (reportlab would break it mid-word)."""
+    m = b.matrix
+    words = [w for i in m.issues for w in i.name.split()] or [""]
+    need = max(stringWidth(w, x.fonts.bold, MIN_HEADING_SIZE) for w in words) + 12
+    fit = max(1, int((x.width - _party_width(x, m)) // need))
     out = []
     for cols in b.column_groups:
-        out += [_matrix_table(x, b, cols), Spacer(1, 6)]
-    out += [_legend(x, b), Spacer(1, 4), x.para(b.marker_note, "note")]
+        out += [tuple(cols[k] for k in g) for g in p.column_groups(len(cols), fit)]
+    return out
+
+
+def _matrix(x: Ctx, b: p.MatrixBlock):
+    tables = [[_matrix_table(x, b, cols), Spacer(1, 6)] for cols in _fitting_groups(x, b)]
+    tables[-1] += [_legend(x, b), Spacer(1, 4), x.para(b.marker_note, "note")]  # the key stays with the last
     props = ParagraphStyle("props", x.styles["small"], spaceAfter=2, leftIndent=10, firstLineIndent=-10)
     prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
     head = Paragraph("What each score measures (a positive score supports the proposition)",
                      ParagraphStyle("ph", x.styles["small"], fontName=x.fonts.bold, spaceBefore=4, spaceAfter=3))
-    return [Keep(out), Keep([head, *prop_paras])]
+    return [*(Keep(t) for t in tables), Keep([head, *prop_paras])]
 
 
 def _chart(x: Ctx, b: p.ChartBlock):
@@ -299,7 +327,7 @@ def _fit_words(x: Ctx, words, font: str, width: float, size: float) -> float:
     """The largest size up to ``size`` at which the longest word fits ``width`` (cell padding included):
     reportlab would otherwise break it mid-word."""
     widest = max((stringWidth(w, font, 1) for w in words), default=0)
-    return max(6.0, min(size, (width - 12) / widest)) if widest else size
+    return max(5.5, min(size, (width - 12) / widest)) if widest else size
 
 
 def _position_table(x: Ctx, b: p.PositionTable):
@@ -315,16 +343,19 @@ def _position_table(x: Ctx, b: p.PositionTable):
         labels = [p.POSITION_LABELS.get(pos, pos) for _, row in b.rows for pos in row]
         size = _fit_words(x, [w for t in labels for w in t.split()], x.fonts.bold, col, x.styles["small"].fontSize)
         head = [Paragraph("Outcome", h)] + [Paragraph(x.fonts.runs(n), head_style) for n in names]
-        data, style = [head], x.table_style(0, zebra=False)
+        data, style, fills = [head], x.table_style(0, zebra=False), []
         for r, (title, positions) in enumerate(b.rows, start=1):
             cells = [x.para(title, "small")]
             for c, k in enumerate(cols, start=1):
                 pos = positions[k]
+                # "Not stated" looks like the matrix's "no stance in the source": the same light fill
                 fill = x.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
                 cells.append(x.cell(p.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown", size=size))
                 style.append(("BACKGROUND", (c, r), (c, r), HexColor(fill)))
+                fills.append((c, r, fill))
             data.append(cells)
-        style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page"))]
+        style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
+                  *x.outline_if_blank(fills)]
         t = x.table(data, long=True, colWidths=[first] + [col] * len(cols))
         t.setStyle(style)
         out += [t, Spacer(1, 6)]
