@@ -330,3 +330,16 @@ def test_renders_in_one_process_are_identical_whatever_came_before(reference):
     first = render(make_edition(reference, theme))
     render(make_edition(reference, theme, detail="brief", page_size="a4"))  # other state in between
     assert render(make_edition(reference, theme)) == first
+
+
+@pytest.mark.parametrize("theme_name", ["default", "print"])
+def test_matrix_headings_never_break_words(reference, content, theme_name):
+    data = render(make_edition(reference, load_theme(theme_name)))
+    vocabulary = set(re.findall(r"\w+", REFERENCE.read_text(encoding="utf-8")))
+    long_words = {w for i in content["issues"] for w in re.findall(r"\w+", i["name"]) if len(w) >= 8}
+    fragments = set()
+    for text in pdf_text(data):
+        for token in re.findall(r"\w+", text):
+            if token not in vocabulary and any(token in w and token != w for w in long_words):
+                fragments.add(token)
+    assert not fragments, f"words broken mid-word: {sorted(fragments)}"
