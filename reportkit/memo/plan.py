@@ -108,7 +108,6 @@ class MatrixBlock:
 class ChartBlock:
     charts: tuple[DivergingChart, ...]
     caption: str
-    alt_text: str
 
 
 @dataclass(frozen=True)
@@ -280,7 +279,6 @@ def _stances(edition, brief: bool) -> list:
             edition.charts.by_issue,
             f"Each bar is one party's stance on the issue's proposition, from {signed(-2)} to {signed(2)}; "
             f"{INFERRED_MARK} marks a score inferred by the analyst.",
-            " ".join(c.alt_text() for c in edition.charts.by_issue),
         ))
     return blocks
 
