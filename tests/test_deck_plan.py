@@ -32,9 +32,9 @@ def _texts(slide):
     return [s for s in slide.shapes if isinstance(s, Text)]
 
 
-def test_plan_and_package_import_no_pptx():
+def test_plan_and_package_import_neither_pptx_nor_matplotlib():
     code = ("import sys, reportkit.deck, reportkit.deck.plan, reportkit.deck.fit; "
-            "bad = [m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')]; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('pptx', 'matplotlib')]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -157,3 +157,17 @@ def test_many_parties_shrink_chart_labels_to_their_band(reference):
     band = chart.box.h * 0.7 / len(chart.chart.bars)
     assert 9 <= chart.font_size < 14
     assert chart.font_size * fit.metrics().line_height <= max(band, 9 * fit.metrics().line_height)
+
+
+def test_divides_picture_shows_each_partys_content_score(edition):
+    from reportkit.deck.model import Picture
+
+    slide = next(s for s in plan(edition).slides if s.kind == "divides")
+    pic = next(s for s in slide.shapes if isinstance(s, Picture))
+    b = edition.briefing
+    for issue, (name, points) in zip(b.issues, pic.data.rows):
+        assert name == issue.name
+        shown = {label.rstrip("\u2020"): score for score, labels in points for label in labels}
+        expected = {b.party(s.party).short: s.score for s in b.stances if s.issue == issue.id}
+        assert shown == expected
+    assert "Sanctions: no stances in the source" in pic.alt_text

@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..workarounds import pptx as wa
-from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Rect, Table, Text
+from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Picture, Rect, Table, Text
 from .plan import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
 
@@ -73,6 +73,8 @@ class Emitter:
                 self.table(slide, shape)
             elif isinstance(shape, Chart):
                 self.chart(slide, shape)
+            elif isinstance(shape, Picture):
+                self.picture(slide, shape)
         if planned.notes:
             slide.notes_slide.notes_text_frame.text = planned.notes
 
@@ -155,6 +157,14 @@ class Emitter:
                 self.fill_text(tc.text_frame, [para], "middle")
                 tc.margin_left = tc.margin_right = Pt(7.2)
                 tc.margin_top = tc.margin_bottom = Pt(3.6)
+
+    def picture(self, slide, p: Picture) -> None:
+        from .picture import render_png  # matplotlib only when a picture is drawn
+
+        png = render_png(p.data, p.box.w, p.box.h)
+        pic = slide.shapes.add_picture(io.BytesIO(png), *(Pt(v) for v in (p.box.x, p.box.y, p.box.w, p.box.h)))
+        pic.name = p.name
+        wa.set_alt_text(pic, p.alt_text)  # add_picture would leave a file name here
 
     def chart(self, slide, c: Chart) -> None:
         data = CategoryChartData(number_format=SCORE_FORMAT)

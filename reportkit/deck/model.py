@@ -105,6 +105,30 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class StanceStrip:
+    """Data for the "divides at a glance" picture: per issue, the parties at each score.
+
+    ``rows``: (issue name, ((score, (party label, ...)), ...)), labels already marked if inferred.
+    """
+
+    rows: tuple
+    colors: tuple[str, ...]  # stance scale, -2 .. +2
+    text: str
+    muted: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A raster picture drawn with matplotlib where PowerPoint has no native equivalent."""
+
+    box: Box
+    data: StanceStrip
+    alt_text: str
+    name: str = "Picture"
+
+
+@dataclass(frozen=True)
 class Slide:
     kind: str  # title | agenda | text | table | chart | outcome ... ; the theme maps kinds to layouts
     layout: str  # layout role: "title" or "content"

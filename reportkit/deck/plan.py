@@ -10,8 +10,8 @@ from ..charts import DivergingChart, signed
 from ..model import LIKELIHOODS, SCORE_LABELS
 from ..text import plain, spans
 from . import fit
-from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Paragraph, Rect, Run, Slide,
-                    Table, TableCell, Text)
+from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Paragraph, Picture, Rect, Run, Slide,
+                    StanceStrip, Table, TableCell, Text)
 
 MARGIN = 36.0
 TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
@@ -247,6 +247,38 @@ class Planner:
         if missing:
             lines.append("No stance in the source: " + "; ".join(missing) + ".")
         return "\n".join(lines)
+
+    def divides(self) -> list[Slide]:
+        """Every issue on one scale: where the parties cluster and where they split (a picture)."""
+        charts = self.e.charts.by_issue
+        if not any(c.bars for c in charts):
+            return []
+        colors = tuple(_stance_color(self.t, s) for s in (-2, -1, 0, 1, 2))
+        per = -(-len(charts) // -(-len(charts) // 7))  # at most 7 issues a slide, spread evenly
+        chunks = [charts[i:i + per] for i in range(0, len(charts), per)]
+        out = []
+        for n, chunk in enumerate(chunks, 1):
+            rows = []
+            for c in chunk:
+                points = tuple((score, tuple(b.label + (INFERRED if b.basis == "inferred" else "")
+                                             for b in c.bars if b.score == score))
+                               for score in (-2, -1, 0, 1, 2) if any(b.score == score for b in c.bars))
+                rows.append((c.title, points))
+            strip = StanceStrip(tuple(rows), colors, self.text, self.muted, self.t.color("color.rule"))
+            alt = ("Dot plot of every party's score on each issue, from \u22122 (strongly opposes) to +2 "
+                   "(strongly supports): " + "; ".join(
+                       f"{c.title}: " + (", ".join(f"{b.label} {signed(b.score)}" for b in c.bars) or
+                                         "no stances in the source") for c in chunk) + ".")
+            box = Box(BODY.x, BODY.y, BODY.w, BODY.h - 22)
+            key = Text(Box(BODY.x, BODY.y + BODY.h - 22, BODY.w, 22), (Paragraph((Run(
+                f"Each dot is a score; the parties above it hold it. {INFERRED} inferred by the analyst.",
+                False, True, self.muted),), 12),), name="Picture key")
+            title = "Divides at a glance" + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
+            notes = "Where the parties cluster and where they split, issue by issue.\n" + "\n".join(
+                f"{c.title}: " + ("; ".join(f"{b.label} {signed(b.score)} ({b.basis})" for b in c.bars)
+                                  or "no stances in the source") for c in chunk)
+            out.append(self.slide("divides", title, [Picture(box, strip, alt, name="Stance strip"), key], notes))
+        return out
 
     def chart_shape(self, chart: DivergingChart, box: Box, font_size=14) -> Chart:
         # PowerPoint silently skips category labels that do not fit: keep each party's label within
@@ -515,7 +547,7 @@ class Planner:
                     + self.next_steps() + self.sources())
             slides = [self.title_slide()] + body
         else:
-            body = (self.bottom_line() + self.heatmap() + self.issue_slides() + self.outcomes_overview()
+            body = (self.bottom_line() + self.heatmap() + self.divides() + self.issue_slides() + self.outcomes_overview()
                     + self.outcome_slides() + self.context() + self.reactions() + self.next_steps() + self.sources())
             agenda = self.agenda(body, 3)  # after the title slide and a one-slide agenda
             if len(agenda) > 1:
@@ -544,7 +576,7 @@ def lead_sentences(text: str, words: int = 25) -> str:
     return out
 
 
-AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stand", "issue": "Stances by issue",
+AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stand", "divides": "Where the parties stand", "issue": "Stances by issue",
                 "outcomes": "Possible outcomes", "outcome": "Possible outcomes", "context": "Context",
                 "reactions": "International reactions", "next_steps": "Next steps", "sources": "Sources"}
 
