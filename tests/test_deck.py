@@ -191,3 +191,27 @@ def test_cli_builds_the_deck_and_libreoffice_reads_every_party_and_outcome(tmp_p
         assert party["short"] in flat
     for outcome in raw["outcomes"]:
         assert outcome["title"] in flat
+
+
+def test_user_potx_template_with_a_missing_layout_name_falls_back_with_a_warning(tmp_path, reference, capsys):
+    from dataclasses import replace as dc_replace
+
+    from reportkit.deck.template import TEMPLATE_DIR
+
+    base = (TEMPLATE_DIR / "base.pptx").read_bytes()
+    potx = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(potx, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info, body)
+    (tmp_path / "house.potx").write_bytes(potx.getvalue())
+    theme = load_theme()
+    values = {**theme.values, "deck": {**theme.values["deck"], "template": "house.potx",
+                                       "layouts": {"title": "Title Slide", "content": "Two Content"}}}
+    theme = dc_replace(theme, values=values, folder=tmp_path)
+    prs = Presentation(io.BytesIO(render(make_edition(reference, theme))))
+    assert "no layout named 'Two Content'" in capsys.readouterr().err
+    assert {s.slide_layout.name for s in list(prs.slides)[1:]} == {"Title Only"}
+    assert all(s.shapes.title is not None and s.shapes.title.text_frame.text for s in prs.slides)

@@ -513,7 +513,8 @@ class Planner:
             return [Paragraph((Run("\u25cf ", False, False, self.t.color(f"tone.{r.tone}")), Run(name, True),
                                Run(f" \u2013 {r.tone}: ", False, True, self.muted)) + _runs(r.text),
                               size, space_before=0 if first else size * 0.7)]
-        notes = "Reactions.\n" + "\n".join(f"{r.party} ({r.tone}): {plain(r.text)}" for r in rs)
+        name_of = {p.id: p.name for p in self.b.parties}
+        notes = "Reactions.\n" + "\n".join(f"{name_of.get(r.party, r.party)} ({r.tone}): {plain(r.text)}" for r in rs)
         return self.list_slides("reactions", "International reactions", make, len(rs), notes,
                                 sizes=(20, 19, 18, 17, 16, 15, 14))
 

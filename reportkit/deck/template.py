@@ -40,9 +40,19 @@ def find_layout(prs, theme, role: str, warnings: list[str]):
     for layout in _all_layouts(prs):
         if layout.name == name:
             return layout
-    fallback = next((l for l in _all_layouts(prs) if any(ph.placeholder_format.idx == 0 for ph in l.placeholders)),
-                    next(_all_layouts(prs)))
+    fallback = min(_all_layouts(prs), key=lambda layout: _unfit(layout, role))
     msg = f"deck template has no layout named {name!r} (role {role!r}); using {fallback.name!r}"
     if msg not in warnings:
         warnings.append(msg)
     return fallback
+
+
+def _unfit(layout, role: str) -> tuple[int, int]:
+    """How badly a layout suits a role (lower is better): the right kind of title first, then the
+    fewest other placeholders to remove. Ties keep the template's order (``min`` is stable)."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    kinds = [ph.placeholder_format.type for ph in layout.placeholders]
+    wanted = PP_PLACEHOLDER.CENTER_TITLE if role == "title" else PP_PLACEHOLDER.TITLE
+    any_title = wanted in kinds or PP_PLACEHOLDER.TITLE in kinds or PP_PLACEHOLDER.CENTER_TITLE in kinds
+    return (0 if wanted in kinds else 1 if any_title else 2, len(kinds))
