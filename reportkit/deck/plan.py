@@ -303,7 +303,7 @@ class Planner:
             if not chart.bars:
                 msg = (Paragraph((Run("No stances in the source", True),), 24, color=self.text),
                        Paragraph(_runs("The source gives no party's stance on this issue, so there is nothing to "
-                                       "chart. It stays on the list of open questions."), 18,
+                                       "chart."), 18,
                                  color=self.muted, space_before=12))
                 notes.append("The source gives no party's stance on this issue.")
                 out.append(self.slide("issue", issue.name, [self.proposition(chart, prop_box),
