@@ -23,6 +23,7 @@ class Edition:
     disclaimer: str | None = None
     page_size: str = "letter"  # memo: "letter" | "a4"
     options: dict = field(default_factory=dict)
+    changes: object | None = None  # diff.Changes since an older version (build --since); None = not asked
 
 
 def make_edition(briefing: Briefing, theme: Theme, **kw) -> Edition:

@@ -26,10 +26,12 @@ def configure(p: argparse.ArgumentParser) -> None:
                      help="build for one audience profile (see `reportkit audiences FILE`)")
     who.add_argument("--all-audiences", action="store_true", help="build every audience profile, in parallel")
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.add_argument("--since", metavar="OLD", default=None,
+                   help="show what changed since OLD: a file, git:REV (this file at REV) or git:REV:PATH")
 
 
 def audience_edition(content: Path, audience: str | None, theme_name: str | None = None,
-                     page_size: str | None = None):
+                     page_size: str | None = None, since: str | None = None):
     """The edition one audience receives, and what was withheld from it (None for the full briefing)."""
     from ..audience import get_profile, select
     from ..content import load
@@ -39,6 +41,11 @@ def audience_edition(content: Path, audience: str | None, theme_name: str | None
     briefing = load(content)
     search = (content.parent,)
     kw = {"page_size": page_size} if page_size else {}
+    if since is not None:  # what changed, as this audience may see it (diff.versions.changes_since)
+        from ..diff.versions import changes_since
+        profile = get_profile(audience, briefing, where=str(content)) if audience else None
+        new = select(briefing, profile)[0] if profile else briefing
+        kw["changes"] = changes_since(since, content, new, profile)
     if audience is None:
         return make_edition(briefing, load_theme(theme_name or "default", search, where=str(content)), **kw), None
     profile = get_profile(audience, briefing, where=str(content))
@@ -49,21 +56,23 @@ def audience_edition(content: Path, audience: str | None, theme_name: str | None
     return edition, withheld
 
 
-def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, page_size: str | None):
+def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, page_size: str | None,
+                since: str | None = None):
     """One worker's job: render one (audience, format) to bytes. Runs in a child process."""
     from ..build import render
     from ..errors import InputError
 
     t0 = time.perf_counter()
     try:
-        edition, _ = audience_edition(content, audience, theme_name, page_size)
+        edition, _ = audience_edition(content, audience, theme_name, page_size, since)
     except InputError as e:  # e.g. the file changed since the parent checked it
         return e.problems, None  # Problems pickle; InputError itself does not round-trip
     return render(edition, fmt), time.perf_counter() - t0
 
 
 def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_name: str | None = None,
-                        page_size: str | None = None, report=print, workers: int | None = None) -> list[Written]:
+                        page_size: str | None = None, report=print, workers: int | None = None,
+                        since: str | None = None) -> list[Written]:
     from concurrent.futures import ProcessPoolExecutor
 
     from ..audience import profiles
@@ -74,11 +83,11 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     # Check every input here first, so a wrong content file or theme is reported once, located,
     # before any worker starts (and no worker has to ship an InputError back).
     names = list(profiles(load(content), where=str(content)))
-    withheld = {name: audience_edition(content, name, theme_name, page_size)[1] for name in names}
+    withheld = {name: audience_edition(content, name, theme_name, page_size, since)[1] for name in names}
     jobs = [(name, fmt) for name in names for fmt in formats]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size) for name, fmt in jobs]
+        futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size, since) for name, fmt in jobs]
         results = [f.result() for f in futures]  # all rendered before anything is written
     problems = sorted({p for data, seconds in results if seconds is None for p in data})
     if problems:
@@ -101,9 +110,10 @@ def run(args: argparse.Namespace) -> int:
     formats = list(RENDERERS) if args.format == "all" else [args.format]
     report = None if args.quiet else print
     if args.all_audiences:
-        build_all_audiences(args.file, args.out, formats, args.theme, args.page_size, report=report)
+        build_all_audiences(args.file, args.out, formats, args.theme, args.page_size, report=report,
+                            since=args.since)
         return 0
-    edition, withheld = audience_edition(args.file, args.audience, args.theme, args.page_size)
+    edition, withheld = audience_edition(args.file, args.audience, args.theme, args.page_size, args.since)
     build_edition(edition, args.file, args.out, formats, report=report)
     if withheld is not None and report:
         report(withheld)

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 from pathlib import Path
 
+from ..diff.versions import GIT_PREFIX, git_path as _git_path
 from ..errors import InputError
-
-GIT_PREFIX = "git:"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -61,48 +59,7 @@ def _versions(files: list[str], since: str | None) -> tuple[str, str]:
     raise InputError(["reportkit diff: give OLD and NEW, or NEW --since OLD"])
 
 
-def _git_path(spec: str) -> str:
-    return spec[len(GIT_PREFIX):].partition(":")[2]
-
-
 def _load(spec: str, default_path: Path | None):
-    """(display name, briefing) for a file path or a ``git:`` spec; bad content raises located problems."""
-    from ..content import load, load_text
+    from ..diff.versions import load_version
 
-    if spec.startswith(GIT_PREFIX):
-        name, data = _git_text(spec, default_path)
-        return name, load_text(data, name)
-    return spec, load(Path(spec))
-
-
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise InputError(["reportkit diff: git is not installed, so git: versions cannot be read"]) from None
-
-
-def _git_text(spec: str, default_path: Path | None) -> tuple[str, bytes]:
-    """The bytes of ``git:REV[:PATH]`` via ``git show REV:PATH`` (PATH relative to the repository root)."""
-    rev, _, given = spec[len(GIT_PREFIX):].partition(":")
-    if not rev or rev.startswith("-"):  # "-..." would reach git as an option
-        raise InputError([f"reportkit diff: {spec}: no revision; write git:REV or git:REV:PATH (e.g. git:HEAD~1)"])
-    if not given and default_path is None:
-        raise InputError([f"reportkit diff: {spec}: give the file too, as git:REV:PATH"])
-    target = (Path(given) if given else default_path).resolve()
-    cwd = next(p for p in (target.parent, *target.parents) if p.is_dir())
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    if top.returncode != 0:
-        raise InputError([f"reportkit diff: {spec}: {cwd} is not inside a git repository"])
-    root = Path(top.stdout.decode().strip()).resolve()
-    try:
-        rel = target.relative_to(root).as_posix()
-    except ValueError:
-        raise InputError([f"reportkit diff: {spec}: {target} is outside the git repository at {root}"]) from None
-    name = f"{GIT_PREFIX}{rev}:{rel}"
-    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        raise InputError([f"reportkit diff: {spec}: no revision '{rev}' in the git repository at {root}"])
-    shown = _git(["show", f"{rev}:{rel}"], root)
-    if shown.returncode != 0:
-        raise InputError([f"reportkit diff: {spec}: {rel} does not exist at revision '{rev}'"])
-    return name, shown.stdout
+    return load_version(spec, default_path)

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
+from ..charts import signed
 from ..text import plain
 from ..workarounds.reportlab import build_with_page_count, doc_settings, keep_together, stamp_date, table
 from . import plan as p
@@ -205,7 +206,13 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
         for k, i in enumerate(cols, start=1):
             c = row[i]
             fill = x.theme.color(p.stance_color_key(c.score))
-            cells.append(x.cell(p.cell_text(c.score, c.basis), fill))
+            cell = x.cell(p.cell_text(c.score, c.basis), fill)
+            was = b.previous[r - 1][i] if b.previous else None
+            if was is not None:  # moved since the older version: "+1 ← 0", the old score small
+                small = round(x.styles["small"].fontSize * 0.8, 1)
+                cell = Paragraph(f'{x.fonts.runs(p.cell_text(c.score, c.basis))} <font size="{small}">'
+                                 f'{x.fonts.runs(chr(0x2190) + " " + signed(was))}</font>', cell.style)
+            cells.append(cell)
             style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
             fills.append((k, r, fill))
         data.append(cells)
@@ -271,7 +278,8 @@ def _chart(x: Ctx, b: p.ChartBlock):
         panel = [Paragraph(x.fonts.runs(chart.title), x.styles["panel_title"]),
                  Paragraph(f"<i>{x.m(chart.subtitle)}</i>", x.styles["small_muted"]), Spacer(1, 4)]
         if chart.bars:
-            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w))
+            was = b.previous[len(panels)] if b.previous else ()
+            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w, was))
         else:
             panel.append(Paragraph("No stances in the source.", x.styles["small_muted"]))
         panels.append(panel)
@@ -290,8 +298,12 @@ def _chart(x: Ctx, b: p.ChartBlock):
 
 
 def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
-    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold), Spacer(1, 3),
-           Paragraph(x.fonts.runs(r.likelihood_label), x.styles["small_muted"])]
+    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold), Spacer(1, 3)]
+    if r.likelihood_change:  # ▲/▼: Carlito lacks them, fonts.runs draws them in DejaVu
+        mark = "\u25b2 up" if r.likelihood_change == "up" else "\u25bc down"
+        out += [Paragraph(f"<b>{x.fonts.runs(mark)}</b>{x.fonts.runs(f' from {r.previous_likelihood}')}",
+                          x.styles["small"]), Spacer(1, 1)]
+    out.append(Paragraph(x.fonts.runs(r.likelihood_label), x.styles["small_muted"]))
     if with_note and r.likelihood_note:
         out += [Spacer(1, 2), x.para(r.likelihood_note, "small")]
     return out
@@ -376,6 +388,25 @@ def _reaction_table(x: Ctx, b: p.ReactionTable):
     return [t]
 
 
+def _what_changed(x: Ctx, b: p.WhatChanged):
+    """Group name left, its changes right, one light rule between groups: scanned in seconds."""
+    head = ParagraphStyle("wc", x.styles["small"], fontName=x.fonts.bold, fontSize=9, leading=11.5,
+                          textColor=x.c("color.primary"))
+    item = ParagraphStyle("wci", x.styles["cell_bullet"], fontSize=9, leading=11.5)
+    out = []
+    for k, (title, lines) in enumerate(b.groups):  # one table per group: the heading keeps with the first only
+        t = x.table([[Paragraph(x.fonts.runs(title), head),
+                      [Paragraph(x.fonts.runs(line), item, bulletText="\u2022") for line in lines]]],
+                    colWidths=[x.width * 0.2, x.width * 0.8])
+        t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), x.pad(4)), ("BOTTOMPADDING", (0, 0), (-1, -1), x.pad(3)),
+                    *([("LINEBELOW", (0, 0), (-1, -1), 0.4, x.c("color.rule"))] if k < len(b.groups) - 1 else [])])
+        out.append(t)
+    if b.wording:
+        out.append(x.para(b.wording, "note"))
+    return out
+
+
 def _endnotes(x: Ctx, b: p.Endnotes):
     return [Paragraph(f'<a name="src-{n.number}"/>{x.m(n.text)}', x.styles["endnote"], bulletText=f"{n.number}.")
             for n in b.notes]
@@ -385,7 +416,7 @@ EMITTERS = {
     p.TitleBlock: _title, p.MemoHeader: _memo_header, p.Notice: _notice, p.Heading: _heading,
     p.Text: _text, p.Bullets: _bullets, p.BottomLine: _bottom_line, p.MatrixBlock: _matrix,
     p.ChartBlock: _chart, p.OutcomeTable: _outcome_table, p.PositionTable: _position_table,
-    p.ReactionTable: _reaction_table, p.Endnotes: _endnotes,
+    p.ReactionTable: _reaction_table, p.Endnotes: _endnotes, p.WhatChanged: _what_changed,
 }
 
 

@@ -1,7 +1,7 @@
 """Small reportlab flowables the memo needs: outlined headings, the likelihood badge, stance bars."""
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -67,8 +67,9 @@ class LikelihoodBadge(Flowable):
         c.restoreState()
 
 
-def stance_bars(chart: DivergingChart, theme, font: str, width: float) -> Drawing:
-    """One diverging bar chart as vector shapes: label and score left, bar from the zero line."""
+def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=()) -> Drawing:
+    """One diverging bar chart as vector shapes: label and score left, bar from the zero line.
+    ``previous`` (per bar, or empty): a hollow ghost marker where a score moved from, linked to the bar."""
     row_h, bar_h, axis_h, size = 14, 9, 16, 7.5
     label_w = 78
     x0, x1 = label_w + 4, width - 6
@@ -100,4 +101,10 @@ def stance_bars(chart: DivergingChart, theme, font: str, width: float) -> Drawin
         if bar.basis == "inferred":
             shape.strokeColor, shape.strokeWidth, shape.strokeDashArray = text, 0.6, (2, 1.5)
         d.add(shape)
+        was = previous[k] if k < len(previous) else None
+        if was is not None:  # the ghost: where the score stood before, joined to where it is now
+            gx, nx, my = cx + was * unit, cx + bar.score * unit, y + bar_h / 2
+            d.add(Line(gx, my, nx, my, strokeColor=text, strokeWidth=0.6, strokeDashArray=(1, 1.2)))
+            d.add(Circle(gx, my, bar_h / 2 - 0.5, fillColor=HexColor(theme.color("color.page")),
+                         strokeColor=text, strokeWidth=0.9))
     return d

@@ -10,11 +10,13 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..charts import DivergingChart, StanceMatrix, signed
+from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..text import plain
 
 INFERRED_MARK = "\u2020"  # dagger: in Carlito, and unambiguous next to a number
 NO_STANCE = "\u2014"  # em dash
+GHOST_MARK = "\u25cb"  # white circle: the chart's ghost marker at a previous score
 MAX_MATRIX_COLUMNS = 8
 MAX_POSITION_COLUMNS = 7  # "Conditional" must still fit a column at a readable size
 BRIEF_MAX_PAGES = 2  # more issues than this are split over several matrix tables
@@ -102,12 +104,14 @@ class MatrixBlock:
     legend: tuple[LegendEntry, ...]
     marker_note: str
     propositions: tuple[tuple[str, str], ...]  # (issue name, proposition)
+    previous: tuple[tuple[int | None, ...], ...] = ()  # per cell, the older score where it moved (--since)
 
 
 @dataclass(frozen=True)
 class ChartBlock:
     charts: tuple[DivergingChart, ...]
     caption: str
+    previous: tuple[tuple[int | None, ...], ...] = ()  # per chart, per bar: the older score where it moved
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ class OutcomeRow:
     conditions: tuple[str, ...]
     obstacles: tuple[str, ...]
     refs: tuple[int, ...]
+    likelihood_change: str | None = None  # "up" | "down" since the older version (--since)
+    previous_likelihood: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,14 @@ class ReactionRow:
 @dataclass(frozen=True)
 class ReactionTable:
     rows: tuple[ReactionRow, ...]
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    """Meaningful changes since an older version, grouped (``diff.digest``); plain text lines."""
+
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    wording: str | None
 
 
 @dataclass(frozen=True)
@@ -214,7 +228,25 @@ def _matrix(edition) -> list:
             f"proposition under each issue. {INFERRED_MARK} inferred by the analyst from the source; "
             f"unmarked scores are stated in the source.")
     props = tuple((i.name, i.proposition) for i in b.issues)
-    return [MatrixBlock(m, groups, _legend(), note, props)]
+    previous = _meaningful(edition)
+    moved = tuple(tuple(previous.previous_score(c.party.id, c.issue.id) for c in row) for row in m.rows) if previous else ()
+    if previous:
+        note += f" ← the score before it moved (on {digest(previous).since})."
+    return [MatrixBlock(m, groups, _legend(), note, props, moved)]
+
+
+def _meaningful(edition):
+    """The edition's Changes when the build asked for them and something meaningful changed, else None."""
+    c = getattr(edition, "changes", None)
+    return c if c is not None and c.meaningful else None
+
+
+def _what_changed(edition) -> list:
+    c = _meaningful(edition)
+    if c is None:
+        return []
+    d = digest(c)
+    return [Heading("changes", d.title), WhatChanged(d.groups, d.wording)]
 
 
 def column_groups(n: int, size: int) -> tuple[tuple[int, ...], ...]:
@@ -226,7 +258,8 @@ def column_groups(n: int, size: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(range(i, min(i + per, n))) for i in range(0, n, per))
 
 
-def _outcome_rows(b: Briefing) -> tuple[OutcomeRow, ...]:
+def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
+    was = {x.outcome: x.old for x in changes.likelihood_changed} if changes else {}
     return tuple(
         OutcomeRow(
             title=o.title,
@@ -237,6 +270,8 @@ def _outcome_rows(b: Briefing) -> tuple[OutcomeRow, ...]:
             conditions=o.conditions,
             obstacles=o.obstacles,
             refs=_refs(b, o.sources),
+            likelihood_change=changes.likelihood_direction(o.id) if changes else None,
+            previous_likelihood=was.get(o.id),
         )
         for o in b.outcomes
     )
@@ -275,17 +310,22 @@ def _stances(edition, brief: bool) -> list:
     blocks: list = [Heading("stances", "Where the parties stand"), *_matrix(edition)]
     if not brief and any(c.bars for c in edition.charts.by_issue):
         blocks.append(Heading("stance-chart", "Stances by issue"))
+        changes = _meaningful(edition)
+        previous = tuple(chart_previous(changes, edition.briefing, c) for c in edition.charts.by_issue)
+        ghost = any(v is not None for row in previous for v in row)
         blocks.append(ChartBlock(
             edition.charts.by_issue,
             f"Each bar is one party's stance on the issue's proposition, from {signed(-2)} to {signed(2)}; "
-            f"{INFERRED_MARK} marks a score inferred by the analyst.",
+            f"{INFERRED_MARK} marks a score inferred by the analyst."
+            + (f" {GHOST_MARK} marks the score before it moved (on {digest(changes).since})." if ghost else ""),
+            previous if ghost else (),
         ))
     return blocks
 
 
-def _outcomes(b: Briefing, brief: bool) -> list:
+def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     blocks: list = [Heading("outcomes", "Potential outcomes")]
-    rows = _outcome_rows(b)
+    rows = _outcome_rows(b, changes)
     if not rows:
         return blocks + [Text("The briefing describes no potential outcomes.", style="note")]
     blocks.append(Text("Likelihoods are the analyst's judgement unless marked as stated in the source.",
@@ -332,10 +372,12 @@ def plan(edition) -> MemoPlan:
     blocks.append(Heading("bluf", "Bottom line up front"))
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
                   else Text("The briefing gives no summary points.", style="note"))
+    blocks += _what_changed(edition)
+    changes = _meaningful(edition)
     if brief:
-        blocks += _outcomes(b, brief) + _stances(edition, brief)
+        blocks += _outcomes(b, brief, changes) + _stances(edition, brief)
     else:
-        blocks += _narrative(b) + _stances(edition, brief) + _outcomes(b, brief) + _reactions(b)
+        blocks += _narrative(b) + _stances(edition, brief) + _outcomes(b, brief, changes) + _reactions(b)
     blocks.append(Heading("next-steps", "Next steps"))
     blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
                   else Text("The briefing names no next steps.", style="note"))
