@@ -14,6 +14,11 @@ from .plan import plan
 def render(edition) -> bytes:
     from .emit import Emitter  # python-pptx is imported only when a deck is drawn
 
+    from dataclasses import replace
+
+    from .template import deck_theme
+
+    edition = replace(edition, theme=deck_theme(edition.theme))  # deck.colors: template takes its brand colours
     deck = plan(edition)
     emitter = Emitter(deck, edition.theme)
     data = emitter.render()

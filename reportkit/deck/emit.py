@@ -50,7 +50,7 @@ class Emitter:
 
     # ---- one slide ---------------------------------------------------------------------------
     def slide(self, prs, planned, number: int) -> None:
-        layout = find_layout(prs, self.theme, planned.layout, self.warnings)
+        layout = find_layout(prs, self.theme, planned.layout, self.warnings, kind=planned.kind)
         slide = prs.slides.add_slide(layout)
         title_ph = None
         for ph in list(slide.placeholders):

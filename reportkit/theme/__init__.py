@@ -5,8 +5,9 @@ overrides only what it names (Rich's theme model). Found on a search path: the g
 (the user's project: the content file's folder and its ``themes/`` subfolder), then reportkit's
 built-ins (MkDocs' theme search path). ``load_theme`` accepts a name or a path to a ``.yaml`` file.
 
-Every problem with a theme (unknown name, a colour that is not ``#RRGGBB``, a missing font file, a
-font path that leaves the project) is an ``InputError`` located at FILE:LINE:COL.
+Every problem with a theme (unknown name, a colour that is not ``#RRGGBB``, a font, logo or deck
+template that is missing, of the wrong kind, damaged or outside the project: see ``assets``) is an
+``InputError`` located at FILE:LINE:COL of the key.
 """
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import InputError, Problem
+from . import assets
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 FONT_DIR = Path(__file__).parent.parent / "fonts"
+TEMPLATE_DIR = Path(__file__).parent.parent / "deck" / "templates"
+DECK_COLORS = ("template", "theme")  # who colours the deck's charts and tables (docs/templates.md)
 # Groups whose every leaf is a colour.
 PALETTE_GROUPS = ("color", "stance", "likelihood", "position", "tone", "table", "banner", "bluf")
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -56,6 +60,8 @@ class Theme:
     folder: Path | None = None  # where the (child-most) theme file lives
     files: tuple[Path, ...] = ()  # the extends chain, child first: what ``watch`` should watch
     fonts: dict = field(default_factory=dict, compare=False)  # "role.style" -> resolved font file
+    # "logo" / "deck.template" -> (the name as written, resolved path, check result: a logo's pixel size)
+    assets: dict = field(default_factory=dict, compare=False)
 
     def get(self, key: str, default: Any = None) -> Any:
         node: Any = self.values
@@ -64,6 +70,15 @@ class Theme:
                 return default
             node = node[part]
         return node
+
+    def asset(self, key: str) -> Path | None:
+        """The checked file behind ``logo`` or ``deck.template``, if it is still the one named."""
+        entry = self.assets.get(key)
+        return entry[1] if entry and self.get(key) == entry[0] else None
+
+    def logo_size(self) -> tuple[int, int] | None:
+        """The logo's size in pixels (None without a logo), for drawing it at its own aspect ratio."""
+        return self.assets["logo"][2] if self.asset("logo") else None
 
     def color(self, key: str) -> str:
         value = self.get(key)
@@ -128,6 +143,12 @@ def _read(path: Path) -> tuple[dict, Callable[[tuple], tuple[int, int]]]:
     return doc.data, doc.where
 
 
+def _get(d: dict, key: str):
+    for part in key.split("."):
+        d = d.get(part) if isinstance(d, dict) else None
+    return d
+
+
 def _leaves(d: dict, prefix: tuple = ()):
     for k, v in d.items():
         if isinstance(v, dict):
@@ -146,8 +167,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fonts: dict) -> list[Problem]:
-    """Check the keys this file sets; resolve the font files it names into ``fonts``."""
+def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fonts: dict,
+                found: dict) -> list[Problem]:
+    """Check the keys this file sets; resolve the font files it names into ``fonts`` and the logo and
+    deck template into ``found``."""
     problems = []
 
     def at(key: tuple, message: str) -> None:
@@ -178,40 +201,47 @@ def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fo
             if not isinstance(name, str) or not name.lower().endswith(".ttf"):
                 at(key, f"font.{role}.{style} must name a .ttf file, got {name!r}")
                 continue
-            resolved, message = _resolve_font(name, path.parent, root)
-            if message:
-                at(key, f"font.{role}.{style}: {message}")
+            try:
+                resolved = assets.resolve(name, path.parent, root, font_dirs(), "font")
+                assets.check_font(resolved)
+            except assets.AssetError as e:
+                at(key, f"font.{role}.{style}: {_expecting(e, 'a TrueType (.ttf) font file')}")
             else:
                 fonts[f"{role}.{style}"] = resolved
 
     page = values.get("memo", {}).get("page_size") if isinstance(values.get("memo"), dict) else None
     if page is not None and page not in ("letter", "a4"):
         at(("memo", "page_size"), f"memo.page_size must be letter or a4, got {page!r}")
-    logo = values.get("logo")
-    if logo is not None:
-        p = path.parent / str(logo)
-        if root is not None and not _inside(p, root):
-            at(("logo",), f"logo {logo!r} is outside the project folder {root}")
-        elif not p.is_file():
-            at(("logo",), f"logo file {logo!r} not found next to the theme")
+    if values.get("logo") is not None:
+        _check_asset(("logo",), values["logo"], "a PNG or JPEG file", assets.check_logo, path, root, found, at)
+    deck = values.get("deck")
+    if isinstance(deck, dict) and deck.get("template") is not None:
+        _check_asset(("deck", "template"), deck["template"], "a .pptx or .potx file", assets.check_template,
+                     path, root, found, at, (TEMPLATE_DIR,))
+    if isinstance(deck, dict) and deck.get("colors") not in (None, *DECK_COLORS):
+        at(("deck", "colors"), f"deck.colors must be one of {', '.join(DECK_COLORS)}, got {deck['colors']!r}")
     return problems
 
 
-def _resolve_font(name: str, folder: Path, root: Path | None) -> tuple[Path | None, str | None]:
-    """A font next to the theme file (which must stay inside the project), else a bare name in
-    reportkit's fonts or matplotlib's DejaVu folder."""
-    p = Path(name)
-    if p.is_absolute() or ".." in p.parts:
-        if root is not None and not _inside(folder / p, root):
-            return None, f"font path {name!r} is outside the project folder {root}"
-    candidate = folder / p
-    if candidate.is_file():
-        return candidate, None
-    if len(p.parts) == 1:
-        for d in font_dirs():
-            if (d / name).is_file():
-                return d / name, None
-    return None, f"font file {name!r} not found (looked next to the theme, in reportkit/fonts and matplotlib's fonts)"
+def _expecting(e: Exception, expected: str) -> str:
+    """The problem and what the key wants; a path outside the project already says where it must be."""
+    return str(e) if "outside the project" in str(e) else f"{e}; expected {expected}"
+
+
+def _check_asset(key: tuple, name, expected: str, check, path: Path, root: Path | None, found: dict, at,
+                 fallbacks: tuple[Path, ...] = ()) -> None:
+    """Resolve and check one file the theme names; record it in ``found`` as (name, path, info)."""
+    label = ".".join(key)
+    if not isinstance(name, str) or not name.strip():
+        at(key, f"{label} must be a file name ({expected}), got {name!r}")
+        return
+    try:
+        resolved = assets.resolve(name, path.parent, root, fallbacks, key[-1].replace("template", "deck template"))
+        info = check(resolved)
+    except assets.AssetError as e:
+        at(key, f"{label}: {_expecting(e, expected)}")
+        return
+    found[label] = (name, resolved, info)
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -260,13 +290,16 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
 
     problems: list[Problem] = []
     fonts: dict[str, Path] = {}
+    found: dict[str, tuple] = {}
     merged: dict = {}
     for path, values, at in reversed(chain):  # root ancestor first; each child overrides
-        problems += _check_file(path, values, at, _project_root(path, search), fonts)
+        problems += _check_file(path, values, at, _project_root(path, search), fonts, found)
         merged = _merge(merged, {k: v for k, v in values.items() if k != "extends"})
     if problems:
         raise InputError(problems)
+    # a child that sets ``logo: null`` (or another template) drops what its parent named
+    found = {k: v for k, v in found.items() if _get(merged, k) == v[0]}
     child, child_values, _ = chain[0]
     merged["name"] = child_values.get("name", child.stem)  # a child is never mistaken for its parent
     return Theme(name=merged["name"], values=merged, folder=child.parent,
-                 files=tuple(p for p, _, _ in chain), fonts=fonts)
+                 files=tuple(p for p, _, _ in chain), fonts=fonts, assets=found)

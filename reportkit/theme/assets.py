@@ -1,0 +1,115 @@
+"""Files a theme names (fonts, logo, deck template): found, and checked before anything reads them.
+
+A path is refused, with what was expected, when it is absolute, leaves the project folder (``..``
+or a symlink pointing out: checked on the resolved path), is missing, is a folder, or is not the
+right kind of file by its first bytes (a renamed file is caught before a library chokes on it).
+Built-in themes may name files in reportkit's own package data (and matplotlib's DejaVu fonts).
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # reportkit/: its fonts and deck templates
+
+_TTF_MAGIC = (b"\x00\x01\x00\x00", b"true")
+_CFF_MAGIC = b"OTTO"
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_JPEG_MAGIC = b"\xff\xd8\xff"
+_ZIP_MAGIC = b"PK\x03\x04"
+LOGO_MAX_PIXELS = 25_000_000  # a logo bigger than this is a mistake (or a decompression bomb)
+
+
+class AssetError(ValueError):
+    """What is wrong with one named file; the theme loader adds the file and line."""
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def resolve(name: str, folder: Path, root: Path | None, fallbacks: tuple[Path, ...] = (), what: str = "asset") -> Path:
+    """The file ``name`` names: relative to ``folder`` (the theme file's), else a bare file name in
+    ``fallbacks`` (package data). It must stay inside ``root`` (the project) or the package data."""
+    p = Path(name).expanduser() if name.startswith("~") else Path(name)
+    candidate = folder / p
+    allowed = tuple(r for r in (root, *fallbacks, PACKAGE_DIR) if r is not None)
+    if root is not None and not any(_inside(candidate, r) for r in allowed):
+        via = f" (a link to {candidate.resolve()})" if not (p.is_absolute() or ".." in p.parts) else ""
+        raise AssetError(f"{what} path {name!r} is outside the project folder {root}{via}")
+    if p.is_absolute():
+        raise AssetError(f"{what} path {name!r} is absolute; name the file relative to the theme file")
+    if candidate.is_dir():
+        raise AssetError(f"{what} path {name!r} is a folder, not a file")
+    if candidate.is_file():
+        return candidate
+    if len(p.parts) == 1:
+        for d in fallbacks:
+            if (d / name).is_file():
+                return d / name
+    looked = "next to the theme" + "".join(f", in {d}" for d in fallbacks)
+    raise AssetError(f"{what} file {name!r} not found (looked {looked})")
+
+
+def _head(path: Path, n: int = 8) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(n)
+
+
+def check_font(path: Path) -> None:
+    head = _head(path, 4)
+    if head == _CFF_MAGIC:
+        raise AssetError(f"{path.name} is an OpenType font with CFF (PostScript) outlines, which reportlab "
+                         "cannot embed; use a TrueType-outline .ttf")
+    if head not in _TTF_MAGIC:
+        raise AssetError(f"{path.name} is not a TrueType font (expected a .ttf file)")
+
+
+def check_logo(path: Path) -> tuple[int, int]:
+    """A PNG or JPEG that decodes; returns its size in pixels (for the aspect ratio)."""
+    head = _head(path)
+    kind = "PNG" if head.startswith(_PNG_MAGIC) else "JPEG" if head.startswith(_JPEG_MAGIC) else None
+    if kind is None:
+        raise AssetError(f"{path.name} is not a PNG or JPEG image")
+    from PIL import Image  # only when a theme has a logo
+
+    try:
+        with Image.open(path) as im:
+            size = im.size
+            if size[0] * size[1] > LOGO_MAX_PIXELS:
+                raise AssetError(f"{path.name} is {size[0]}x{size[1]} pixels; a logo may have at most "
+                                 f"{LOGO_MAX_PIXELS:,} pixels")
+            im.load()  # decode it all: a truncated file fails here, not in the renderer
+    except AssetError:
+        raise
+    except Exception as e:  # noqa: BLE001 - Pillow raises many types for a damaged file
+        raise AssetError(f"{path.name} is a damaged {kind} image ({e})") from None
+    return size
+
+
+def check_pptx(data: bytes, label: str) -> zipfile.ZipFile:
+    """A readable zip with a PowerPoint presentation inside; returns the open zip."""
+    if not data.startswith(_ZIP_MAGIC):
+        raise AssetError(f"{label} is not a PowerPoint file (.pptx or .potx are zip files; this is not one)")
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        bad = z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+        raise AssetError(f"{label} is a damaged zip file ({e})") from None
+    except Exception as e:  # noqa: BLE001 - zlib errors on corrupt members
+        raise AssetError(f"{label} is a damaged zip file ({type(e).__name__}: {e})") from None
+    if bad is not None:
+        raise AssetError(f"{label} is a damaged zip file (member {bad!r} fails its checksum)")
+    names = set(z.namelist())
+    if "[Content_Types].xml" not in names or "ppt/presentation.xml" not in names:
+        raise AssetError(f"{label} is a zip file but not a PowerPoint presentation or template")
+    return z
+
+
+def check_template(path: Path) -> None:
+    check_pptx(path.read_bytes(), path.name)
