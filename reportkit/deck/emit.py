@@ -7,6 +7,7 @@ from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -171,7 +172,12 @@ class Emitter:
         data.categories = c.chart.categories
         for _level, label, values in c.chart.series_by_score:
             data.add_series(label, values)
-        frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED,
+        if c.previous:  # build --since: older scores as one more series (so "Edit Data" holds them too)
+            data.add_series(c.previous_name, c.previous)
+        # Clustered bars at overlap 100 draw like the stacked ones (one value per category and score
+        # series) but do not add the previous series onto the bars: it is drawn over them, an outline.
+        kind = XL_CHART_TYPE.BAR_CLUSTERED if c.previous else XL_CHART_TYPE.BAR_STACKED
+        frame = slide.shapes.add_chart(kind,
                                        *(Pt(v) for v in (c.box.x, c.box.y, c.box.w, c.box.h)), data)
         frame.name = c.name
         wa.set_alt_text(frame, c.alt_text)
@@ -195,6 +201,13 @@ class Emitter:
             own.position = XL_LABEL_POSITION.INSIDE_BASE
             own.font.size, own.font.bold = Pt(c.font_size), True
             own.font.color.rgb = _rgb(label_color)
+        if c.previous:
+            ghost = plot.series[-1]
+            ghost.format.fill.background()
+            ghost.format.line.color.rgb = _rgb(c.previous_color)
+            ghost.format.line.width = Pt(1.75)
+            ghost.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            ghost.data_labels.show_value = False  # the score labels belong to the current bars
         wa.keep_negative_bars_coloured(chart)
         cat = chart.category_axis
         cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # party names left of the bars, never under them

@@ -102,6 +102,9 @@ class Chart:
     alt_text: str
     font_size: float = 14
     name: str = "Chart"
+    previous: tuple[int | None, ...] = ()  # per bar, the older score where it moved (build --since)
+    previous_name: str = "Previous"  # the previous series' name (legend and workbook)
+    previous_color: str = "#000000"  # its outline colour
 
 
 @dataclass(frozen=True)

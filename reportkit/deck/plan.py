@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ..charts import DivergingChart, signed
+from ..diff.digest import arrow, chart_previous, digest
 from ..model import LIKELIHOODS, SCORE_LABELS
 from ..text import plain, spans
 from . import fit
@@ -68,6 +69,10 @@ class Planner:
         self.text = self.t.color("color.text")
         self.muted = self.t.color("color.muted")
         self.primary = self.t.color("color.primary")
+        c = getattr(edition, "changes", None)  # diff.Changes (build --since); only meaningful ones are shown
+        self.changes = c if c is not None and c.meaningful else None
+        self.since = digest(c).since if self.changes else ""
+        self._starred = False  # a heatmap cell too narrow for "old → new" shows "new*"
 
     # ---- building blocks -------------------------------------------------------------------
     def slide(self, kind, title, shapes, notes, layout="content") -> Slide:
@@ -191,7 +196,7 @@ class Planner:
         first_w = 150.0
         col_w = min(130.0, (BODY.w - first_w) / len(cols))
         widths = (first_w,) + (col_w,) * len(cols)
-        key_h = 36.0
+        key_h = 36.0 + (22.0 if self.changes and self.changes.stances_moved else 0.0)
         avail = BODY.h - key_h
         hsize = 13
         header_h = max(fit.height([fit.Para(c, hsize, True)], col_w - 2 * 7.2) for c in
@@ -212,6 +217,11 @@ class Planner:
                     cell = mx.cell(r, c)
                     fill = _stance_color(self.t, cell.score)
                     label = "—" if cell.score is None else signed(cell.score) + (INFERRED if cell.basis == "inferred" else "")
+                    was = self.changes.previous_score(cell.party.id, cell.issue.id) if self.changes else None
+                    if was is not None:  # moved: "−1 → −2" where it fits the cell, else a mark the key explains
+                        moved = f"{signed(was)} \u2192 {label}"
+                        fits = fit.metrics(bold=True).width(moved, size) <= col_w - 14.4
+                        label, self._starred = (moved, self._starred) if fits else (f"{label}*", True)
                     color = self.muted if cell.score is None else on_color(fill)
                     row.append(TableCell(label, size, fill, color, cell.score is not None, "center"))
                 rows.append(tuple(row))
@@ -233,6 +243,11 @@ class Planner:
             shapes.append(Text(Box(x + 16, y, w, 22), (Paragraph((Run(label),), 12, color=self.text),), name="Key label"))
             x += 16 + w + 10
         expl = f"{INFERRED} inferred by the analyst   — no stance in the source"
+        if self.changes and self.changes.stances_moved:  # a line of its own: the key row is full
+            shapes.append(Text(Box(BODY.x, y + 24, BODY.w, 22), (Paragraph((Run(
+                f"\u22121 \u2192 \u22122: the score moved since {self.since}"
+                + ("; * moved (the old score is in the notes)" if self._starred else ""),
+                False, True),), 12, color=self.muted),), name="Key moved"))
         shapes.append(Text(Box(x, y, BODY.x + BODY.w - x, 22), (Paragraph((Run(expl, False, True),), 12,
                                                                         color=self.muted),), name="Key notes"))
         return shapes
@@ -243,6 +258,10 @@ class Planner:
             for c in row:
                 if c.score is not None:
                     lines.append(f"{c.party.name} on {c.issue.name}: {signed(c.score)} ({c.basis}). {plain(c.summary)}")
+        if self.changes and self.changes.stances_moved:
+            lines.append(f"Moved since {self.since}: " + "; ".join(
+                f"{m.party_name} on {m.issue_name} {signed(m.old)} \u2192 {signed(m.new)}"
+                for m in self.changes.stances_moved) + ".")
         missing = [f"{c.party.short} on {c.issue.name}" for row in mx.rows for c in row if c.score is None]
         if missing:
             lines.append("No stance in the source: " + "; ".join(missing) + ".")
@@ -286,8 +305,19 @@ class Planner:
         band = box.h * 0.7 / max(1, len(chart.bars))
         font_size = max(9, min(font_size, int(band / fit.metrics().line_height)))
         colors = tuple(self.t.color(f"stance.{STANCE_KEYS[level + 2]}") for level, _, _ in chart.series_by_score)
-        return Chart(box, chart, colors, tuple(on_color(c) for c in colors), chart.alt_text(), font_size,
-                     name=f"Chart {chart.title}")
+        previous = chart_previous(self.changes, self.b, chart)
+        moved = [(b, was) for b, was in zip(chart.bars, previous) if was is not None]
+        alt = chart.alt_text() + ("".join(f" {b.label} was {signed(was)} on {self.since}." for b, was in moved))
+        return Chart(box, chart, colors, tuple(on_color(c) for c in colors), alt, font_size,
+                     name=f"Chart {chart.title}", previous=previous if moved else (),
+                     previous_name=f"Previous ({self._since_short()})", previous_color=self.text)
+
+    def _since_short(self) -> str:
+        return " ".join(self.since.split()[:2])  # "19 November": the year is on the title slide
+
+    def _was(self, chart: DivergingChart) -> list:
+        """Per bar: " (was −1)" where the score moved, else ""."""
+        return [f"was {signed(w)}" if w is not None else "" for w in chart_previous(self.changes, self.b, chart)]
 
     def proposition(self, chart: DivergingChart, box: Box) -> Text:
         para = Paragraph((Run("Proposition: ", True, False, self.muted),
@@ -310,13 +340,17 @@ class Planner:
                                                             Text(Box(BODY.x, 200, BODY.w, 160), msg, name="No stances")],
                                       "\n".join(notes)))
                 continue
-            for bar in chart.bars:
-                notes.append(f"{bar.label}: {signed(bar.score)}, {SCORE_LABELS[bar.score]} ({bar.basis}). {plain(bar.summary)}")
+            was = self._was(chart)
+            for bar, w in zip(chart.bars, was):
+                moved = f", {w} on {self.since}" if w else ""
+                notes.append(f"{bar.label}: {signed(bar.score)}, {SCORE_LABELS[bar.score]} ({bar.basis}{moved}). "
+                             f"{plain(bar.summary)}")
             chart_box = Box(BODY.x, BODY.y + 28, 540, BODY.h - 28)
             panel = Box(BODY.x + 560, BODY.y + 32, BODY.w - 560, BODY.h - 32)
-            def make(i, size, first, bars=chart.bars):
+            def make(i, size, first, bars=chart.bars, was=was):
                 b = bars[i]
-                tag = " (inferred)" if b.basis == "inferred" else ""
+                tags = "; ".join(t for t in ("inferred" if b.basis == "inferred" else "", was[i]) if t)
+                tag = f" ({tags})" if tags else ""
                 return [Paragraph((Run(f"{b.label} {signed(b.score)}{tag}: ", True),) + _runs(b.summary), size,
                                   space_before=0 if first else size * 0.5)]
             shapes = [self.proposition(chart, prop_box), self.chart_shape(chart, chart_box)]
@@ -346,8 +380,8 @@ class Planner:
             shapes.append(Text(Box(x, BODY.y - 6, w, 30), (head,), name="Chart heading"))
             shapes.append(self.proposition(c, Box(x, BODY.y + 24, w, 46)))
             shapes.append(self.chart_shape(c, Box(x, BODY.y + 72, w, BODY.h - 72), 13))
-            notes.append(f"{c.title}: " + "; ".join(f"{b.label} {signed(b.score)} ({b.basis}), {plain(b.summary)}"
-                                                     for b in c.bars))
+            notes.append(f"{c.title}: " + "; ".join(f"{b.label} {signed(b.score)} ({b.basis}{', ' + w if w else ''}), {plain(b.summary)}"
+                                                     for b, w in zip(c.bars, self._was(c))))
         return [self.slide("issue", "Where the parties are furthest apart", shapes, "\n".join(notes))]
 
     def likelihood_cell(self, o) -> TableCell:
@@ -381,7 +415,9 @@ class Planner:
         judged = all(o.likelihood_basis == "judgement" for o in outs)
         foot = ("Likelihood is the analyst's judgement." if judged else
                 "Likelihood is the analyst's judgement unless marked as stated in the source.")
-        notes = "\n".join(f"{o.title}: likelihood {o.likelihood} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'})."
+        if self.changes and self.changes.likelihood_changed:
+            foot += f" \u25b2\u25bc likelihood changed since {self._since_short()}."
+        notes = "\n".join(f"{o.title}: likelihood {o.likelihood}{self._likelihood_moved(o)} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'})."
                           f" {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
         out = []
         for n, page in enumerate(pages, 1):
@@ -390,6 +426,8 @@ class Planner:
                 lik = self.likelihood_cell(o)
                 if o.likelihood_basis == "stated":
                     lik = replace(lik, text=f"{lik.text} (stated)")
+                if self.changes and self.changes.likelihood_direction(o.id):
+                    lik = replace(lik, text=f"{arrow(self.changes.likelihood_direction(o.id))} {lik.text}")
                 rows.append((TableCell(plain(o.title), size, None, self.text, True), lik,
                              TableCell(plain(o.summary), size, None, self.text)))
             heights = (header_h,) + tuple(rh for _, rh in page)
@@ -439,7 +477,7 @@ class Planner:
             return [bullet]
         pages = self.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
         notes = [f"{o.title}. {plain(o.summary)}",
-                 f"Likelihood: {o.likelihood} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'}). "
+                 f"Likelihood: {o.likelihood}{self._likelihood_moved(o)} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'}). "
                  + plain(o.likelihood_note or ""),
                  "Conditions: " + ("; ".join(plain(c) for c in o.conditions) or "none named") + ".",
                  "Obstacles: " + ("; ".join(plain(c) for c in o.obstacles) or "none named") + ".",
@@ -465,9 +503,42 @@ class Planner:
                                              color=on_color(fill) if on else self.muted),),
                                name=f"Likelihood {level}{' (judged)' if on else ''}", fill=fill, anchor="middle"))
         basis = "Analyst judgement" if o.likelihood_basis == "judgement" else "Stated in the source"
-        shapes.append(Text(Box(box.x, box.y + 64, box.w, 24), (Paragraph((Run(basis, False, True, self.muted),), 13),),
-                           name="Likelihood basis"))
+        runs = (Run(basis, False, True, self.muted),)
+        direction = self.changes.likelihood_direction(o.id) if self.changes else None
+        if direction:  # "▲ up from low": the change, right under the scale it moved on
+            was = next(c.old for c in self.changes.likelihood_changed if c.outcome == o.id)
+            runs = (Run(f"{arrow(direction)} {'up' if direction == 'up' else 'down'} from {was}", True, False, self.text),
+                    Run(" \u00b7 ", False, False, self.muted)) + runs
+        shapes.append(Text(Box(box.x, box.y + 64, box.w, 24), (Paragraph(runs, 13),), name="Likelihood basis"))
         return shapes
+
+    def _likelihood_moved(self, o) -> str:
+        """For notes: ", up from low since 19 November 2026" where the likelihood changed, else ""."""
+        if not self.changes or not self.changes.likelihood_direction(o.id):
+            return ""
+        was = next(c.old for c in self.changes.likelihood_changed if c.outcome == o.id)
+        return f", {self.changes.likelihood_direction(o.id)} from {was} since {self.since}"
+
+    def what_changed(self) -> list[Slide]:
+        """Meaningful changes since the older version, grouped as in the memo; continues on more slides."""
+        if not self.changes:
+            return []
+        d = digest(self.changes)
+        # A group's heading travels with its first line, so a slide never ends on a bare heading.
+        items = [(head, line, k == 0) for head, lines in d.groups for k, line in enumerate(lines)]
+        def make(i, size, first):
+            head, text, opens = items[i]
+            bullet = self.item(text, size, gap=size * 0.25)
+            if not opens and not first:
+                return [bullet]
+            label = head if opens else f"{head} (continued)"  # a continuation slide starts mid-group
+            return [Paragraph((Run(label, True, False, self.primary),), size + 1,
+                              space_before=0 if first else size * 0.8), bullet]
+        notes = (f"{d.title}: {self.changes.count} meaningful change{'s' if self.changes.count != 1 else ''}.\n"
+                 + "\n".join(f"{head}: " + "; ".join(lines) for head, lines in d.groups)
+                 + (f"\n{d.wording}" if d.wording else ""))
+        return self.list_slides("changes", f"What changed since {self._since_short()}", make, len(items), notes,
+                                sizes=(18, 17, 16, 15, 14))
 
     def _positions_table(self, o, box: Box) -> list:
         parties = self.b.parties
@@ -544,11 +615,11 @@ class Planner:
     def plan(self) -> DeckPlan:
         m = self.b.meta
         if self.e.detail == "brief":
-            body = (self.bottom_line() + self.heatmap() + self.brief_charts() + self.outcomes_overview()
+            body = (self.bottom_line() + self.what_changed() + self.heatmap() + self.brief_charts() + self.outcomes_overview()
                     + self.next_steps() + self.sources())
             slides = [self.title_slide()] + body
         else:
-            body = (self.bottom_line() + self.heatmap() + self.divides() + self.issue_slides() + self.outcomes_overview()
+            body = (self.bottom_line() + self.what_changed() + self.heatmap() + self.divides() + self.issue_slides() + self.outcomes_overview()
                     + self.outcome_slides() + self.context() + self.reactions() + self.next_steps() + self.sources())
             agenda = self.agenda(body, 3)  # after the title slide and a one-slide agenda
             if len(agenda) > 1:
@@ -577,7 +648,7 @@ def lead_sentences(text: str, words: int = 25) -> str:
     return out
 
 
-AGENDA_GROUP = {"bottom_line": "Bottom line", "heatmap": "Where the parties stand", "divides": "Where the parties stand", "issue": "Stances by issue",
+AGENDA_GROUP = {"bottom_line": "Bottom line", "changes": "What changed", "heatmap": "Where the parties stand", "divides": "Where the parties stand", "issue": "Stances by issue",
                 "outcomes": "Possible outcomes", "outcome": "Possible outcomes", "context": "Context",
                 "reactions": "International reactions", "next_steps": "Next steps", "sources": "Sources"}
 
