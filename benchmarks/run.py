@@ -216,8 +216,9 @@ def machine() -> str:
     from importlib.metadata import version
 
     libs = ", ".join(f"{n} {version(n)}" for n in ("reportlab", "python-pptx", "PyYAML"))
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores (nproc), {model}; "
-            f"Python {platform.python_version()}; {libs}")
+            f"Python {platform.python_version()}; {libs}; load average at start {load} (1/5/15 min)")
 
 
 def _secs(f: Figure) -> str:
@@ -326,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
                                  _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_WATCH_MS[fmt])))
             t.print()
 
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(("\n**Load average at the end:** " if md else "\nload average at the end: ") + f"{load} (1/5/15 min)")
     t = Table("Targets (issue 7)", ["target", "measured", "verdict"], md)
     for v in verdicts:
         t.add(*v)
