@@ -14,7 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..workarounds import pptx as wa
-from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Picture, Rect, Table, Text
+from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Image, Picture, Rect, Table, Text
 from .plan import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
 
@@ -76,6 +76,8 @@ class Emitter:
                 self.chart(slide, shape)
             elif isinstance(shape, Picture):
                 self.picture(slide, shape)
+            elif isinstance(shape, Image):
+                self.image(slide, shape)
         if planned.notes:
             slide.notes_slide.notes_text_frame.text = planned.notes
 
@@ -166,6 +168,11 @@ class Emitter:
         pic = slide.shapes.add_picture(io.BytesIO(png), *(Pt(v) for v in (p.box.x, p.box.y, p.box.w, p.box.h)))
         pic.name = p.name
         wa.set_alt_text(pic, p.alt_text)  # add_picture would leave a file name here
+
+    def image(self, slide, i: Image) -> None:
+        pic = slide.shapes.add_picture(i.path, *(Pt(v) for v in (i.box.x, i.box.y, i.box.w, i.box.h)))
+        pic.name = i.name
+        wa.set_alt_text(pic, i.alt_text)  # add_picture would leave the file name here (#508)
 
     def chart(self, slide, c: Chart) -> None:
         data = CategoryChartData(number_format=SCORE_FORMAT)

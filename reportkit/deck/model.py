@@ -132,6 +132,16 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture file drawn as it is (the theme's logo)."""
+
+    box: Box
+    path: str
+    alt_text: str
+    name: str = "Image"
+
+
+@dataclass(frozen=True)
 class Slide:
     kind: str  # title | agenda | text | table | chart | outcome ... ; the theme maps kinds to layouts
     layout: str  # layout role: "title" or "content"

@@ -11,8 +11,8 @@ from ..diff.digest import arrow, chart_previous, digest
 from ..model import LIKELIHOODS, SCORE_LABELS
 from ..text import plain, spans
 from . import fit
-from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Paragraph, Picture, Rect, Run, Slide,
-                    StanceStrip, Table, TableCell, Text)
+from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Image, Paragraph, Picture, Rect, Run,
+                    Slide, StanceStrip, Table, TableCell, Text)
 
 MARGIN = 36.0
 TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
@@ -20,6 +20,7 @@ BODY = Box(MARGIN, 104, SLIDE_W - 2 * MARGIN, 388)  # ends at 492; footer 496..5
 TITLE_SIZES = (28, 26, 24, 22, 20)
 COVER_TITLE = Box(72, 95, SLIDE_W - 144, 140)  # title slide: title bottom-aligned just above the subtitle
 COVER_SUBTITLE = Box(72, 240, SLIDE_W - 144, 72)
+LOGO_BOX = Box(SLIDE_W - 72 - 220, 40, 220, 48)  # title slide, top right, above the title
 MIN_SIZE = 12  # nothing on a slide body is smaller (footers and chart keys excepted)
 STANCE_KEYS = ("strongly_oppose", "oppose", "neutral", "support", "strongly_support")
 BULLET_INDENT = 18.0
@@ -147,9 +148,23 @@ class Planner:
             para = Paragraph((Run(self.e.disclaimer, False, True),), 12, color=self.muted)
             dsize = next((s for s in (12, 11, 10, 9) if _fits([replace(para, size=s)], box)), 9)
             shapes.append(Text(box, (replace(para, size=dsize),), name="Disclaimer"))
+        logo = self.logo(LOGO_BOX)
+        if logo:
+            shapes.append(logo)
         notes = f"{m.title}. {m.subtitle}. {m.memo.subject}. Prepared by {m.author}, {m.organisation}, {date}."
         s = self.slide("title", m.title, shapes, notes, layout="title")
         return replace(s, title_box=title_box, title_size=size)
+
+    def logo(self, box: Box) -> Image | None:
+        """The theme's logo at its own aspect ratio, fitted into ``box`` and aligned to its top right."""
+        path = self.t.asset("logo")
+        if path is None:
+            return None
+        px_w, px_h = self.t.logo_size()
+        scale = min(box.w / px_w, box.h / px_h)
+        w, h = px_w * scale, px_h * scale
+        return Image(Box(box.x + box.w - w, box.y, w, h), str(path), f"Logo: {plain(self.b.meta.organisation)}",
+                     name="Logo")
 
     def agenda(self, later: list[Slide], first_number: int) -> list[Slide]:
         seen, entries = set(), []

@@ -23,7 +23,7 @@ KIND_ROLES = {"title": "title", **{k: "content" for k in (
 
 def template_path(theme) -> Path:
     """The template file: checked when the theme was loaded (``theme.asset``), else looked up."""
-    checked = theme.asset("deck.template") if hasattr(theme, "asset") else None
+    checked = theme.asset("deck.template")
     if checked is not None:
         return checked
     name = theme.get("deck.template", "base.pptx")

@@ -431,6 +431,21 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "\u2026"
 
 
+LOGO_H, LOGO_MAX_W = 30.0, 150.0  # points: in the top margin above the title, right-aligned
+
+
+def _draw_logo(canv, logo: p.Logo, right: float, top: float, max_h: float) -> None:
+    """The logo in the page-1 header, right-aligned, keeping its aspect ratio; never below the top
+    margin (a theme with a narrow margin gets a smaller logo)."""
+    scale = min(max_h / logo.height_px, LOGO_MAX_W / logo.width_px)
+    w, h = logo.width_px * scale, logo.height_px * scale
+    from reportlab.lib.utils import ImageReader
+
+    # An ImageReader, not the file name: reportlab names the image after what it is given, and a name
+    # from the path would make the PDF depend on where the project folder lives.
+    canv.drawImage(ImageReader(logo.path), right - w, top - h, w, h, mask="auto")
+
+
 def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
     """Classification banners top and bottom, running header, footer with "Page X of Y"."""
     w, h = doc.pagesize
@@ -463,6 +478,8 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
         canv.setFont(f.italic, 7.5)
         canv.drawCentredString(w / 2, y + 11, _fit(plain(plan.disclaimer), f.italic, 7.5, right - left))
     if page == 1:
+        if plan.logo:
+            _draw_logo(canv, plan.logo, right, h - BANNER_H - 8, min(LOGO_H, doc.topMargin - BANNER_H - 14))
         stamp_date(canv, plan.date)
         canv.showOutline()  # open the bookmarks panel: the outline is the memo's table of contents
     canv.restoreState()

@@ -174,6 +174,16 @@ class Endnotes:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The theme's logo, drawn in the memo header at its own aspect ratio."""
+
+    path: str
+    width_px: int
+    height_px: int
+    alt_text: str  # the organisation's name; reportlab cannot tag the image, so it is also printed
+
+
+@dataclass(frozen=True)
 class MemoPlan:
     title: str
     subject: str
@@ -187,6 +197,7 @@ class MemoPlan:
     page_size: str
     blocks: tuple = field(default_factory=tuple)
     max_pages: int | None = None  # the brief memo promises at most two pages
+    logo: Logo | None = None
 
     @property
     def outline(self) -> tuple[str, ...]:
@@ -352,6 +363,15 @@ def _reactions(b: Briefing) -> list:
     ))]
 
 
+def _logo(edition) -> Logo | None:
+    theme = edition.theme
+    path = theme.asset("logo")
+    if path is None:
+        return None
+    w, h = theme.logo_size()
+    return Logo(str(path), w, h, f"Logo: {plain(edition.briefing.meta.organisation)}")
+
+
 def plan(edition) -> MemoPlan:
     """The memo for one edition.
 
@@ -398,4 +418,5 @@ def plan(edition) -> MemoPlan:
         page_size=edition.page_size,
         blocks=tuple(blocks),
         max_pages=BRIEF_MAX_PAGES if brief else None,
+        logo=_logo(edition),
     )
