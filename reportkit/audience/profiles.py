@@ -13,7 +13,7 @@ from ..errors import InputError, Problem
 from ..model import SENSITIVITIES, Briefing
 
 DETAILS = ("brief", "full")
-PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance")
+PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Profile:
     notes: bool = True  # speaker notes in the deck
     disclaimer: str | None = None  # one line printed on every page and slide
     clearance: str = "internal"  # highest sensitivity shown; one of model.SENSITIVITIES
+    to: str | None = None  # the memo's TO line for this audience; None keeps the briefing's memo.to
     builtin: bool = False
 
     def may_see(self, sensitivity: str) -> bool:
@@ -40,7 +41,7 @@ BUILTIN = {
     # Releasable: only public items, no speaker notes (they are the analyst's voice, not for release).
     "press": Profile("press", "Press (releasable)", detail="full", notes=False, clearance="public",
                      disclaimer="Prepared for public release. Not a statement of government policy.",
-                     builtin=True),
+                     to="For release", builtin=True),  # "TO: Principals" on a released memo would mislead
 }
 
 

@@ -114,9 +114,16 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
     order = {k: i for i, k in enumerate(KINDS)}
     items = tuple(sorted(out, key=lambda kv: order[kv[0]]))  # stable: content order within a kind
     selected = Briefing(
-        meta=briefing.meta, summary=summary, parties=parties, issues=issues, stances=stances,
+        meta=_addressed(briefing.meta, profile), summary=summary, parties=parties, issues=issues, stances=stances,
         outcomes=tuple(outcomes), reactions=reactions, sections=sections, next_steps=next_steps,
         sources=sources,
         audiences={},  # other audiences' profiles are none of this edition's business
     )
     return selected, Withheld(profile.name, items)
+
+
+def _addressed(meta, profile: Profile):
+    """The memo's TO line as the profile says (``to:``; the press default is "For release")."""
+    if not profile.to:
+        return meta
+    return dataclasses.replace(meta, memo=dataclasses.replace(meta.memo, to=profile.to))

@@ -144,6 +144,8 @@ AUDIENCE = Record("audience profile", [
     Field("notes", Boolean(), doc="speaker notes in the deck"),
     Field("disclaimer", Text(), doc="one line printed on every page and slide"),
     Field("clearance", Choice(m.SENSITIVITIES), doc="highest sensitivity this audience sees"),
+    Field("to", Text(), doc="the memo's TO line for this audience (default: `briefing.memo.to`; press: "
+                            "\"For release\")"),
 ], doc="An audience profile; a built-in of the same name is its base.")
 
 CONTENT = Record("content file", [
