@@ -177,7 +177,12 @@ class Emitter:
     def chart(self, slide, c: Chart) -> None:
         data = CategoryChartData(number_format=SCORE_FORMAT)
         data.categories = c.chart.categories
-        for _level, label, values in c.chart.series_by_score:
+        # Clustered bars list their legend in reverse (to match the reversed category axis), so there the
+        # score series go in reverse too: the key still reads opposes -> supports.
+        order = list(zip(c.chart.series_by_score, c.series_colors, c.label_colors))
+        if c.previous:
+            order.reverse()
+        for (_level, label, values), _, _ in order:
             data.add_series(label, values)
         if c.previous:  # build --since: older scores as one more series (so "Edit Data" holds them too)
             data.add_series(c.previous_name, c.previous)
@@ -199,7 +204,7 @@ class Emitter:
         labels.number_format, labels.number_format_is_linked = SCORE_FORMAT, False
         labels.position = XL_LABEL_POSITION.INSIDE_BASE
         labels.font.size, labels.font.bold = Pt(c.font_size), True
-        for series, color, label_color in zip(plot.series, c.series_colors, c.label_colors):
+        for series, (_, color, label_color) in zip(plot.series, order):
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(color)
             own = series.data_labels  # per series, so the label colour can contrast with its bars
