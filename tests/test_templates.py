@@ -109,3 +109,22 @@ def test_a_slide_kind_may_have_its_own_layout(tmp_path, reference_path):
     prs = Presentation(io.BytesIO(data))
     by_title = {s.shapes.title.text_frame.text: s.slide_layout.name for s in prs.slides}
     assert by_title["Sources"] == "Legacy Heading" and by_title["Next steps"] == "Body Text"
+
+
+def test_libreoffice_renders_every_slide_of_the_house_deck(house_build, tmp_path):
+    """A package LibreOffice cannot read renders blank pages, not an error: read the text back."""
+    from conftest import require_tool
+
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    deck = tmp_path / "house.pptx"
+    deck.write_bytes(house_build[1])
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)], capture_output=True, check=True,
+                   timeout=180)
+    pages = subprocess.run([pdftotext, "-layout", str(tmp_path / "house.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    prs = Presentation(io.BytesIO(house_build[1]))
+    assert len([p for p in pages if p.strip()]) == len(prs.slides)
+    for page, slide in zip(pages, prs.slides):
+        first_word = slide.shapes.title.text_frame.text.split()[0]
+        assert first_word in page
