@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .edition import Edition
 
-DECK_TEMPLATES = Path(__file__).parent / "deck" / "templates"
+PACKAGE_DIR = Path(__file__).parent
 
 
 def load_edition(path: Path, audience: str | None = None, theme_name: str | None = None,
@@ -26,7 +26,7 @@ def load_edition(path: Path, audience: str | None = None, theme_name: str | None
 
 def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
     """The files a build of ``content`` reads that a user may edit: the content file, the theme's
-    ``extends`` chain and the deck template when it is a file of the project (not a built-in).
+    ``extends`` chain, and the project's own logo, deck template and fonts (not reportkit's built-ins).
 
     Without an edition (the content does not load yet) only the content file is known.
     """
@@ -35,11 +35,14 @@ def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
         return files
     theme = edition.theme
     files.update(Path(f).resolve() for f in theme.files)
-    template = theme.get("deck.template")
-    if isinstance(template, str):
-        for folder in (theme.folder, Path(content).parent):
-            candidate = Path(folder or ".") / template
-            if candidate.is_file() and not candidate.resolve().is_relative_to(DECK_TEMPLATES.resolve()):
-                files.add(candidate.resolve())
-                break
+    assets = [theme.asset("logo"), theme.asset("deck.template"), *theme.fonts.values()]
+    files.update(p.resolve() for p in assets if p is not None and not _bundled(p))
     return files
+
+
+def _bundled(path: Path) -> bool:
+    """Shipped with reportkit or matplotlib (fonts, base template): never edited by a user."""
+    from .theme import matplotlib_font_dir
+
+    roots = [PACKAGE_DIR, matplotlib_font_dir()]
+    return any(root is not None and path.resolve().is_relative_to(root.resolve()) for root in roots)

@@ -129,16 +129,16 @@ def test_rebuilder_reports_problems_and_watches_the_theme_chain(project):
     assert (folder / "out" / "brief-memo.pdf").read_bytes() == before
 
 
-def test_input_files_lists_a_project_template_beside_the_theme(tmp_path, reference_path):
-    from reportkit.pipeline import input_files, load_edition
+def test_input_files_lists_the_project_template_and_logo_not_the_built_ins(tmp_path, reference_path):
+    from reportkit.pipeline import PACKAGE_DIR, input_files, load_edition
 
     content = tmp_path / "brief.yaml"
     shutil.copy(reference_path, content)
-    (tmp_path / "mine.pptx").write_bytes(b"placeholder: only its path matters here")
+    shutil.copy(PACKAGE_DIR / "deck" / "templates" / "base.pptx", tmp_path / "mine.pptx")
     (tmp_path / "house.yaml").write_text("extends: default\ndeck:\n  template: mine.pptx\n", encoding="utf-8")
-    edition = load_edition(content, theme_name="house")
-    files = input_files(content, edition)
+    files = input_files(content, load_edition(content, theme_name="house"))
     assert (tmp_path / "mine.pptx").resolve() in files
     assert (tmp_path / "house.yaml").resolve() in files
-    # The default theme's built-in template is reportkit's, not the user's: not watched.
-    assert all("templates" not in f.parts for f in input_files(content, load_edition(content)))
+    # The default theme's template and fonts ship with reportkit: nothing of them is watched.
+    assert input_files(content, load_edition(content)) == {
+        content.resolve(), *(f.resolve() for f in load_edition(content).theme.files)}
