@@ -267,6 +267,25 @@ def test_identical_files_add_nothing(tmp_path):
         assert (since_out / name).read_bytes() == (plain_out / name).read_bytes()
 
 
+def test_wording_only_changes_add_nothing(tmp_path):
+    reworded = tmp_path / "diff-new.yaml"
+    text = NEW.read_text(encoding="utf-8")
+    summary = _content(NEW)["summary"][0]["text"].split()[-1]  # reword the first bottom-line point only
+    assert text.count(summary) >= 1
+    reworded.write_text(text.replace(summary, summary.upper(), 1), encoding="utf-8")
+    from reportkit.content import load
+    from reportkit.diff import diff
+
+    changes = diff(load(reworded), load(NEW))
+    assert changes.wording and not changes.meaningful  # the premise: a wording edit, nothing more
+    plain_out, since_out = tmp_path / "plain", tmp_path / "since"
+    assert _build(NEW, out=plain_out).returncode == 0
+    r = _build(NEW, "--since", reworded, out=since_out)
+    assert r.returncode == 0, r.stderr
+    for name in ("diff-new-memo.pdf", "diff-new-deck.pptx"):
+        assert (since_out / name).read_bytes() == (plain_out / name).read_bytes()
+
+
 def test_git_revision_forms_match_the_file_form(tmp_path, built):
     git = require_tool("git")
     repo = tmp_path / "repo"
