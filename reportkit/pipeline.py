@@ -13,7 +13,7 @@ PACKAGE_DIR = Path(__file__).parent
 
 
 def load_edition(path: Path, audience: str | None = None, theme_name: str | None = None,
-                 page_size: str | None = None) -> Edition:
+                 page_size: str | None = None, since: str | None = None) -> Edition:
     """The edition ``reportkit build`` would render for these flags.
 
     Raises ``reportkit.errors.InputError`` with every located problem when the content or theme is wrong.
@@ -21,7 +21,7 @@ def load_edition(path: Path, audience: str | None = None, theme_name: str | None
     # One loading path for build and watch: the build command's own function.
     from .commands.build import audience_edition
 
-    return audience_edition(Path(path), audience, theme_name, page_size)[0]
+    return audience_edition(Path(path), audience, theme_name, page_size, since)[0]
 
 
 def input_files(content: Path, edition: Edition | None = None) -> set[Path]:

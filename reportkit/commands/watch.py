@@ -29,6 +29,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--theme", default=None,
                    help="theme name or .yaml path (default: the audience's theme; 'default' for the full briefing)")
     p.add_argument("--audience", metavar="NAME", default=None, help="build for one audience profile")
+    p.add_argument("--since", metavar="OLD", default=None,
+                   help="show what changed since OLD: a file (watched too), git:REV or git:REV:PATH")
     p.add_argument("--quiet", action="store_true", help="print only problems")
 
 
@@ -44,7 +46,7 @@ class Rebuilder:
     """Builds one content file's outputs on demand; ``rebuild()`` is what each save triggers."""
 
     def __init__(self, content: Path, out_dir: Path, formats: list[str], theme: str | None = None,
-                 page_size: str | None = None, audience: str | None = None,
+                 page_size: str | None = None, audience: str | None = None, since: str | None = None,
                  say: Callable[[str], None] | None = _say, complain: Callable[[str], None] = _complain):
         self.content = content
         self.out_dir = out_dir
@@ -52,6 +54,7 @@ class Rebuilder:
         self.theme = theme
         self.page_size = page_size
         self.audience = audience
+        self.since = since
         self.say = say
         self.complain = complain
         self.files: set[Path] = {content.resolve()}  # what the last build read; updated by rebuild()
@@ -70,8 +73,10 @@ class Rebuilder:
 
         t0 = time.perf_counter()
         try:
-            edition = load_edition(self.content, self.audience, self.theme, self.page_size)
+            edition = load_edition(self.content, self.audience, self.theme, self.page_size, self.since)
             self.files = input_files(self.content, edition)
+            if self.since and Path(self.since).is_file():  # the old version, when it is a file
+                self.files.add(Path(self.since).resolve())
             written = build_edition(edition, self.content, self.out_dir, self.formats,
                                     report=(lambda w: self.say(str(w))) if self.say else None)
         except InputError as e:
@@ -131,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
 
     formats = list(RENDERERS) if args.format == "all" else [args.format]
     say = None if args.quiet else _say
-    rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, args.audience, say=say)
+    rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, args.audience, args.since,
+                          say=say)
     rebuilder.warm_up()
     changes = _Changes()
     observer = Observer()
