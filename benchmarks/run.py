@@ -185,6 +185,7 @@ def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: 
             fig.runs.append(time.perf_counter() - t0)
             time.sleep(0.3)  # separate saves, so each is its own burst
         fig.seconds = statistics.median(fig.runs)
+        fig.peak_mb = _peak_mb(proc.pid)
         return fig
     finally:
         proc.send_signal(signal.SIGINT)
@@ -192,6 +193,17 @@ def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: 
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def _peak_mb(pid: int) -> float | None:
+    """A running process's peak resident set so far (Linux: VmHWM), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _wait(predicate, timeout: float, step: float = 0.05) -> bool:
@@ -326,11 +338,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if "watch" in parts:
             figs = watch_latency(runs, folder)
-            t = Table("5. Watch mode: rebuild latency after a save (reference; medians of twice the runs)", ["what", "median", "target"], md)
+            t = Table("5. Watch mode: rebuild latency after a save (reference; medians of twice the runs)",
+                      ["what", "median", "target", "peak"], md)
             for f in figs:
                 fmt = f.name.split(":")[0]
                 t.add(f.name, f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else f.note or "-",
-                      f"<= {TARGET_WATCH_MS[fmt]:.0f} ms")
+                      f"<= {TARGET_WATCH_MS[fmt]:.0f} ms", _mb(f))
                 verdicts.append((f"watch {f.name}", f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else "-",
                                  _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_WATCH_MS[fmt])))
             t.print()
