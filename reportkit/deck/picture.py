@@ -40,7 +40,7 @@ def render_png(strip: StanceStrip, width_pt: float, height_pt: float) -> bytes:
         ax.plot([-2, 2], [y, y], color=strip.rule, linewidth=1.2, zorder=1)
         ax.annotate(names[row], (0, y), xycoords=("axes fraction", "data"), xytext=(-12, 0),
                     textcoords="offset points", ha="right", va="center", fontproperties=bold,
-                    fontsize=NAME_SIZE, color=strip.text, linespacing=1.0)
+                    fontsize=NAME_SIZE, color=strip.text, linespacing=1.0, parse_math=False)
         if not points:
             ax.text(0, y + 0.12, "no stances in the source", ha="center", va="bottom", fontproperties=regular,
                     fontsize=LABEL_SIZE, style="italic", color=strip.muted)
@@ -55,8 +55,9 @@ def render_png(strip: StanceStrip, width_pt: float, height_pt: float) -> bytes:
                     line = ""
             if line:
                 lines.append(line)
+            # parse_math=False: content text is never mathtext ("$5bn and $7bn" raised ValueError)
             ax.text(score, y + 0.16, "\n".join(lines), ha="center", va="bottom", fontproperties=regular,
-                    fontsize=LABEL_SIZE, color=strip.text, linespacing=1.0)
+                    fontsize=LABEL_SIZE, color=strip.text, linespacing=1.0, parse_math=False)
     ax.set_xlim(-2.5, 2.5)  # room for a stacked label centred on a ±2 dot
     ax.set_ylim(-0.5, n - 0.2)
     ax.set_yticks([])

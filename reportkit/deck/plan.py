@@ -19,6 +19,7 @@ TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
 BODY = Box(MARGIN, 104, SLIDE_W - 2 * MARGIN, 388)  # ends at 492; footer 496..518, banner 520..540
 TITLE_SIZES = (28, 26, 24, 22, 20)
 COVER_TITLE = Box(72, 95, SLIDE_W - 144, 140)  # title slide: title bottom-aligned just above the subtitle
+COVER_SIZES = (44, 40, 36, 32, 28)
 COVER_SUBTITLE = Box(72, 240, SLIDE_W - 144, 72)
 LOGO_BOX = Box(SLIDE_W - 72 - 220, 40, 220, 48)  # title slide, top right, above the title
 MIN_SIZE = 12  # nothing on a slide body is smaller (footers and chart keys excepted)
@@ -61,6 +62,33 @@ def fit_title(text: str, box: Box = TITLE_BOX, sizes=TITLE_SIZES) -> float:
     return sizes[-1]  # the title planner splits no further; the overflow check reports it
 
 
+_PART = re.compile(r" \(\d+/\d+\)$")  # " (2/3)" on continuation slides: kept when a title is shortened
+
+
+def shorten_title(text: str, box: Box = TITLE_BOX, size: float = TITLE_SIZES[-1]) -> str:
+    """``text``, or its first words and "…" when it cannot fit ``box`` even at ``size`` (a content
+    title may be a paragraph long; the slide's speaker notes keep it whole)."""
+    def ok(t):
+        return _fits([Paragraph((Run(t, True),), size)], box)
+
+    if ok(text):
+        return text
+    part = _PART.search(text)
+    return shorten(text[:part.start()] if part else text, ok, part.group() if part else "")
+
+
+def shorten(text: str, ok, after: str = "") -> str:
+    """The first words of ``text`` and "…" (then ``after``), as many as ``ok(candidate)`` accepts."""
+    suffix = "\u2026" + after
+    words = text[:400].split(" ")  # no box on a slide holds more
+    while len(words) > 1 and not ok(" ".join(words) + suffix):
+        words.pop()
+    head = " ".join(words)
+    while len(head) > 1 and not ok(head + suffix):  # one unbreakable word: cut by character
+        head = head[:-1]
+    return head.rstrip(" ,;:-") + suffix
+
+
 class Planner:
     def __init__(self, edition):
         self.e = edition
@@ -77,8 +105,13 @@ class Planner:
 
     # ---- building blocks -------------------------------------------------------------------
     def slide(self, kind, title, shapes, notes, layout="content") -> Slide:
+        short = shorten_title(title, TITLE_BOX if layout != "title" else COVER_TITLE,
+                              TITLE_SIZES[-1] if layout != "title" else COVER_SIZES[-1])
+        if short != title:
+            self.warnings.append(f"slide title shortened to fit (full title in the notes): {short}")
+            notes = notes if notes and title in notes else f"{title}\n\n{notes}" if notes else title
         notes = notes if self.e.speaker_notes else None
-        return Slide(kind, layout, title, TITLE_BOX, fit_title(title), tuple(shapes), notes)
+        return Slide(kind, layout, short, TITLE_BOX, fit_title(short), tuple(shapes), notes)
 
     def item(self, text, size, bullet="•", lead: str | None = None, lead_color=None, gap=None) -> Paragraph:
         runs = ((Run(lead, True, False, lead_color),) if lead else ()) + _runs(text)
@@ -126,8 +159,9 @@ class Planner:
         m = self.b.meta
         w = COVER_TITLE.w
         title_box = COVER_TITLE
-        size = fit_title(m.title, title_box, (44, 40, 36, 32, 28))
-        lines = fit.line_count(m.title, title_box.inner_w, size, True)
+        title = shorten_title(m.title, title_box, COVER_SIZES[-1])
+        size = fit_title(title, title_box, COVER_SIZES)
+        lines = fit.line_count(title, title_box.inner_w, size, True)
         rule_y = title_box.y + title_box.h - INSET - lines * fit.line_height(size) - 14
         shapes = [Rect(Box(72 + INSET, rule_y, 80, 5), self.t.color("color.accent"), name="Accent rule")]
         sub = (Paragraph(_runs(m.subtitle), 24, color=self.muted),)
@@ -337,7 +371,12 @@ class Planner:
     def proposition(self, chart: DivergingChart, box: Box) -> Text:
         para = Paragraph((Run("Proposition: ", True, False, self.muted),
                           *(replace(r, color=self.muted) for r in _runs(chart.subtitle))), 16)
-        size = next((s for s in (16, 15, 14, 13, 12) if _fits([replace(para, size=s)], box)), 12)
+        size = next((s for s in (16, 15, 14, 13, 12) if _fits([replace(para, size=s)], box)), None)
+        if size is None:  # a paragraph-long proposition: its start here, all of it in the notes
+            def ok(t):
+                return _fits([Paragraph((para.runs[0], Run(t)), 12)], box)
+            para = replace(para, runs=(para.runs[0], Run(shorten(plain(chart.subtitle), ok), color=self.muted)))
+            size = 12
         return Text(box, (replace(para, size=size),), name="Proposition")
 
     def issue_slides(self) -> list[Slide]:

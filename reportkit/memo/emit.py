@@ -15,7 +15,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 
 from ..charts import signed
 from ..text import plain
-from ..workarounds.reportlab import build_with_page_count, doc_settings, keep_together, stamp_date, table
+from ..workarounds.reportlab import (build_with_page_count, doc_settings, keep_together, stamp_date, table,
+                                     to_unicode_beyond_bmp)
 from . import plan as p
 from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
@@ -486,6 +487,7 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
 
 
 def emit(plan: p.MemoPlan, theme) -> bytes:
+    to_unicode_beyond_bmp()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
     margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}

@@ -116,3 +116,31 @@ def keep_together(flowables: list):
     for f in flowables:
         flat.extend(f._content if isinstance(f, KeepTogether) else [f])
     return KeepTogether(flat)
+
+
+def to_unicode_beyond_bmp() -> None:
+    """Make the ToUnicode map right for characters outside Unicode's first plane (🂌, 𝐀).
+
+    reportlab 5.1 writes each subset character as ``<%04X>``, so U+1F08C becomes the five digits
+    ``<1F08C>``, which is not the UTF-16BE the PDF spec asks for (ISO 32000-1, 9.10.3): copy, search
+    and screen readers get a wrong character (pdftotext reads U+1F08, pypdf warns "Odd-length
+    string"). The glyph drawn is right. Replaces ``ttfonts.makeToUnicodeCMap``; idempotent.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "reportkit_fixed", False):
+        return
+
+    def utf16(cp: int) -> str:
+        return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper() if 0 <= cp <= 0x10FFFF else "FFFD"
+
+    def make(fontname, subset):
+        text = original(fontname, subset)
+        wrong = {f"<{i:02X}> <{v:04X}>": f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset) if v > 0xFFFF}
+        if not wrong:
+            return text
+        return "\n".join(wrong.get(line, line) for line in text.split("\n"))
+
+    make.reportkit_fixed = True
+    ttfonts.makeToUnicodeCMap = make

@@ -1,0 +1,127 @@
+"""Property tests, end to end: generated valid content (random parties, issues, outcomes; Cyrillic,
+accents, markup characters, long words, emoji, right-to-left and combining text) always builds both
+outputs, in-process; the PDF reopens and shows every party name its fonts can draw; the deck reopens
+and no text overflows. Generated invalid content makes the real CLI exit 2 with FILE:LINE:COL."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import unicodedata
+
+import yaml
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from conftest import require_tool
+from reportkit.content import load_text
+from reportkit.text import plain
+from strategies import content, corrupted
+
+# A build takes seconds, so few examples and no shrinking (it ran for minutes on one failure); a
+# failure prints its full example and seed, and Hypothesis replays it first on the next run.
+_SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+             phases=[Phase.explicit, Phase.reuse, Phase.generate])
+BUILD = settings(max_examples=8, **_SLOW)
+CLI = settings(max_examples=4, **_SLOW)
+
+# Text a hurried analyst pastes in, beyond what strategies.WORDS holds.
+EXTRA = ["👩🏽‍💼", "مفاوضات السلام", "ש\u05b8לוֹם", "a\u0308\u0323", "Ａ全角", "x" * 90, "<script>", "]]>", "%s {0}",
+         "https://example.org/a?b=1&c=<2>", "file:///etc/passwd", "../../etc/passwd"]
+
+
+@st.composite
+def hostile_content(draw) -> dict:
+    data = draw(content())
+    for party in data["parties"]:
+        if draw(st.booleans()):
+            party["name"] = f"{party['name']} {draw(st.sampled_from(EXTRA))}"
+    return data
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _edition(data: dict):
+    from reportkit.edition import make_edition
+    from reportkit.theme import load_theme
+
+    return make_edition(load_text(dump(data), "generated.yaml"), load_theme("default"))
+
+
+def _squash(s: str) -> str:
+    """Compare text without the layout: no whitespace, wrap hyphens or invisible format characters
+    (pdftotext marks right-to-left runs with U+202B…U+202C), no U+FFFD (the memo draws it for a glyph
+    no font has; ``_drawable`` leaves those characters out), one Unicode form.
+    Right-to-left letters and non-spacing marks are left out too: the memo draws them in visual order
+    and pdftotext puts plain runs back in logical order but not runs with marks (pointed Hebrew)."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(c for c in s if not c.isspace() and c not in "-\u00ad\ufffd" and unicodedata.category(c) != "Cf"
+                   and unicodedata.bidirectional(c) not in ("R", "AL", "NSM"))
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    """The memo's text in reading order: pdftotext (poppler) puts right-to-left runs back in logical
+    order, which pypdf does not."""
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(pdf)
+    tool = require_tool("pdftotext")
+    return subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+
+
+def _drawable(name: str, fonts) -> set[str]:
+    """What the memo's fonts can show of a party name: with or without its ``*emphasis*`` markers
+    (the stance matrix prints names literally, running text draws the emphasis)."""
+    have = fonts.covered | fonts.fallback_covered
+    return {_squash("".join(c for c in form if ord(c) in have)) for form in (name, plain(name))}
+
+
+@BUILD
+@given(hostile_content())
+def test_generated_content_builds_both_outputs(tmp_path_factory, data):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from reportkit import deck, memo
+    from reportkit.deck.overflow import check_presentation
+    from reportkit.memo.fonts import memo_fonts
+
+    edition = _edition(data)
+
+    pdf = memo.render(edition)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip()
+    text = _squash(_pdf_text(pdf, tmp_path_factory.mktemp("memo")))
+    fonts = memo_fonts(edition.theme)
+    for party in data["parties"]:
+        shown = _drawable(party["name"], fonts)
+        assert any(form in text for form in shown), (party["name"], shown)
+
+    pptx = deck.render(edition)
+    prs = Presentation(io.BytesIO(pptx))
+    assert len(prs.slides) >= 3
+    deck_text = _squash(" ".join(sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
+                        + " ".join(c.text_frame.text for s in prs.slides for sh in s.shapes
+                                   if getattr(sh, "has_table", False) and sh.has_table
+                                   for row in sh.table.rows for c in row.cells))
+    assert any(_squash(plain(p["name"]))[:8] in deck_text for p in data["parties"])
+    assert [str(o) for o in check_presentation(prs)] == []
+
+
+@CLI
+@given(corrupted())
+def test_invalid_content_exits_2_with_a_location(tmp_path_factory, case):
+    name, data, _ = case
+    folder = tmp_path_factory.mktemp("bad")
+    path = folder / "bad.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    out = folder / "out"
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--out", str(out)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, (name, r.stderr)
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert lines and all(re.match(rf"{re.escape(str(path))}:\d+:\d+: \S", ln) for ln in lines), lines
+    assert not out.exists() or list(out.iterdir()) == []
