@@ -128,3 +128,12 @@ def test_libreoffice_renders_every_slide_of_the_house_deck(house_build, tmp_path
     for page, slide in zip(pages, prs.slides):
         first_word = slide.shapes.title.text_frame.text.split()[0]
         assert first_word in page
+
+
+def test_an_unknown_deck_colors_value_is_located(tmp_path, reference_path):
+    project = _project(tmp_path, reference_path, colors="brand")
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(project / "briefing.yaml"), "--format", "deck",
+                        "--out", str(project / "out")], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == (f"{project / 'themes' / 'default.yaml'}:6:11: deck.colors must be one of template, "
+                                "theme, got 'brand'")
