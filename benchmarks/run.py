@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import signal
 import statistics
 import subprocess
@@ -161,7 +162,10 @@ def watch_latency(runs: int, folder: Path) -> list[Figure]:
 
 
 def _retitle(text: str, n: int) -> str:
-    return text.replace("  title: U.S.", f"  title: ({n}) U.S.", 1)
+    """The briefing with a different title: a real edit, so every save changes the output."""
+    changed = re.sub(r"(?m)^  title: ", f"  title: ({n}) ", text, count=1)
+    assert changed != text, "the reference briefing has no '  title:' line to edit"
+    return changed
 
 
 def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: int) -> Figure:
@@ -169,7 +173,7 @@ def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: 
     content.write_text(original, encoding="utf-8")
     target = out / f"{content.stem}-{fmt}{'.pdf' if fmt == 'memo' else '.pptx'}"
     proc = subprocess.Popen([PY, "-m", "reportkit", "watch", str(content), "--out", str(out), "--format", fmt, "--quiet"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         if not _wait(lambda: target.exists() or proc.poll() is not None, 60) or proc.poll() is not None:
             fig.note = "failed: watch wrote no first output"
