@@ -22,11 +22,12 @@ from reportkit.theme import load_theme  # noqa: E402
 DEFAULT_PRIMARY = load_theme().color("color.primary")
 
 
-def _project(tmp_path: Path, reference_path: Path, colors: str | None = None, layouts: str | None = None) -> Path:
+def _project(tmp_path: Path, reference_path: Path, colors: str | None = None, layouts: str | None = None,
+             brand: dict = BRAND) -> Path:
     project = tmp_path / "project"
     (project / "themes").mkdir(parents=True)
     shutil.copy(reference_path, project / "briefing.yaml")
-    (project / "themes" / "house.potx").write_bytes(house_potx())
+    (project / "themes" / "house.potx").write_bytes(house_potx(brand=brand))
     layouts = layouts or "{title: Cover, content: Body Text}"
     theme = f"extends: default\nname: house\ndeck:\n  template: house.potx\n  layouts: {layouts}\n"
     if colors:
@@ -137,3 +138,12 @@ def test_an_unknown_deck_colors_value_is_located(tmp_path, reference_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip() == (f"{project / 'themes' / 'default.yaml'}:6:11: deck.colors must be one of template, "
                                 "theme, got 'brand'")
+
+
+def test_table_header_text_stays_readable_on_a_light_brand_colour(tmp_path, reference_path):
+    _, data = _build(_project(tmp_path, reference_path, brand={**BRAND, "accent1": "F2D16B"}))
+    prs = Presentation(io.BytesIO(data))
+    heads = {(str(cell.fill.fore_color.rgb), str(cell.text_frame.paragraphs[0].runs[0].font.color.rgb))
+             for s in prs.slides for shape in s.shapes if shape.has_table for cell in [shape.table.cell(0, 0)]
+             if cell.text_frame.text}
+    assert heads and all(fill == "F2D16B" and text != "FFFFFF" for fill, text in heads)

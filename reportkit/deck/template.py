@@ -135,6 +135,10 @@ def deck_theme(theme):
                 node[part] = dict(node.get(part) or {})
                 node = node[part]
             node[rest[-1]] = palette[slot]
+    if "accent1" in palette:  # header text must stay readable on the brand fill
+        from .plan import on_color
+
+        values["table"]["header"]["text"] = on_color(palette["accent1"])
     return replace(theme, values=values)
 
 

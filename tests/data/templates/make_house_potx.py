@@ -37,7 +37,7 @@ def _recolour(theme: bytes, colours: dict) -> bytes:
     return theme
 
 
-def _two_masters(base: bytes, first_names=FIRST_NAMES, second_names=SECOND_NAMES) -> bytes:
+def _two_masters(base: bytes, first_names=FIRST_NAMES, second_names=SECOND_NAMES, brand=BRAND) -> bytes:
     """base.pptx with its master (and layouts, and theme) copied as a second master."""
     src = zipfile.ZipFile(io.BytesIO(base))
     files = {n: src.read(n) for n in src.namelist()}
@@ -65,7 +65,7 @@ def _two_masters(base: bytes, first_names=FIRST_NAMES, second_names=SECOND_NAMES
     files["ppt/slideMasters/_rels/slideMaster2.xml.rels"] = (
         b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels + b"</Relationships>")
-    files["ppt/theme/theme2.xml"] = _recolour(files["ppt/theme/theme1.xml"], BRAND)
+    files["ppt/theme/theme2.xml"] = _recolour(files["ppt/theme/theme1.xml"], brand)
     ct = ct.replace(b"</Types>", b'<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="application/'
                     b'vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/theme/'
                     b'theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>')
@@ -106,8 +106,8 @@ def as_potx(pptx: bytes) -> bytes:
     return out.getvalue()
 
 
-def house_potx(first_names=FIRST_NAMES, second_names=SECOND_NAMES, sample_slide: bool = True) -> bytes:
-    pptx = _two_masters((TEMPLATE_DIR / "base.pptx").read_bytes(), first_names, second_names)
+def house_potx(first_names=FIRST_NAMES, second_names=SECOND_NAMES, sample_slide: bool = True, brand=BRAND) -> bytes:
+    pptx = _two_masters((TEMPLATE_DIR / "base.pptx").read_bytes(), first_names, second_names, brand)
     return as_potx(_with_sample_slide(pptx) if sample_slide else pptx)
 
 
