@@ -147,3 +147,8 @@ def test_table_header_text_stays_readable_on_a_light_brand_colour(tmp_path, refe
              for s in prs.slides for shape in s.shapes if shape.has_table for cell in [shape.table.cell(0, 0)]
              if cell.text_frame.text}
     assert heads and all(fill == "F2D16B" and text != "FFFFFF" for fill, text in heads)
+
+
+def test_a_deck_on_a_user_template_builds_byte_identical(house_build, tmp_path, reference_path):
+    _, again = _build(_project(tmp_path, reference_path))
+    assert again == house_build[1]
