@@ -48,12 +48,16 @@ class Figure:
     name: str
     seconds: float | None = None  # median; None when the command failed
     peak_mb: float | None = None
+    cpu_seconds: float | None = None  # median user + system time of the process and its workers
     runs: list[float] = field(default_factory=list)
     note: str = ""
 
 
-def _run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """One child process: (wall seconds, peak RSS MB, exit code, last stderr line)."""
+def _run_once(cmd: list[str], cwd: Path) -> tuple[float, float, float, int, str]:
+    """One child process: (wall seconds, CPU seconds, peak RSS MB, exit code, last stderr line).
+
+    CPU time and peak RSS come from ``wait4``, which counts the child's own reaped workers too: the
+    peak is the largest single process, the CPU time their sum."""
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
@@ -62,7 +66,8 @@ def _run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
         p.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4, so tell Popen
         err.seek(0)
         lines = err.read().decode("utf-8", "replace").strip().splitlines()
-    return seconds, usage.ru_maxrss / 1024, p.returncode, (lines[-1] if lines else "")
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, p.returncode, (lines[-1] if lines else "")
 
 
 def measure(commands: list[tuple[str, object]], runs: int) -> list[Figure]:
@@ -70,20 +75,23 @@ def measure(commands: list[tuple[str, object]], runs: int) -> list[Figure]:
     hits every command alike; ``make_cmd(out_dir)`` gives the command for a fresh output folder."""
     figs = [Figure(name) for name, _ in commands]
     peaks: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     with tempfile.TemporaryDirectory(prefix="rk-bench-") as tmp:
         for n in range(runs + 1):  # run 0 warms the disk cache and the .pyc files
-            for fig, (_, make_cmd), peak_list in zip(figs, commands, peaks):
+            for fig, (_, make_cmd), peak_list, cpu_list in zip(figs, commands, peaks, cpus):
                 if fig.note:
                     continue
-                seconds, peak, rc, last = _run_once(make_cmd(Path(tmp) / f"{len(fig.runs)}-{fig.name[:8]}-{n}"), ROOT)
+                seconds, cpu, peak, rc, last = _run_once(make_cmd(Path(tmp) / f"{len(fig.runs)}-{fig.name[:8]}-{n}"), ROOT)
                 if rc != 0:
                     last = last.replace("reportkit: internal error: ", "").split(" (run with --debug")[0]
                     fig.note = f"failed (exit {rc}): {last}"[:90]
                 elif n:
                     fig.runs.append(seconds)
                     peak_list.append(peak)
-    for fig, peak_list in zip(figs, peaks):
+                    cpu_list.append(cpu)
+    for fig, peak_list, cpu_list in zip(figs, peaks, cpus):
         if fig.runs and not fig.note:
+            fig.cpu_seconds = statistics.median(cpu_list)
             fig.seconds = statistics.median(fig.runs)
             fig.peak_mb = max(peak_list)
     return figs
@@ -246,6 +254,10 @@ def _mb(f: Figure) -> str:
     return f"{f.peak_mb:.0f} MB" if f.peak_mb is not None else "-"
 
 
+def _cores(f: Figure) -> str:
+    return f"{f.cpu_seconds / f.seconds:.2f}" if f.seconds and f.cpu_seconds is not None else "-"
+
+
 def _ratio(f: Figure, base: Figure) -> float | None:
     return f.seconds / base.seconds if f.seconds is not None and base.seconds else None
 
@@ -332,10 +344,11 @@ def main(argv: list[str] | None = None) -> int:
 
         if "audiences" in parts:
             one, every = audience_matrix(runs)
-            t = Table("3. All audiences x both formats / one build (reference)", ["what", "median", "x one build", "peak"], md)
-            t.add(one.name, _secs(one), "1.00" if one.seconds else one.note or "-", _mb(one))
+            t = Table("3. All audiences x both formats / one build (reference)",
+                      ["what", "median", "x one build", "CPU / wall (cores used)", "peak"], md)
+            t.add(one.name, _secs(one), "1.00" if one.seconds else one.note or "-", _cores(one), _mb(one))
             r = _ratio(every, one)
-            t.add(every.name, _secs(every), f"{r:.2f}" if r else every.note or "-", _mb(every))
+            t.add(every.name, _secs(every), f"{r:.2f}" if r else every.note or "-", _cores(every), _mb(every))
             t.print()
             verdicts.append((f"audience matrix <= {TARGET_AUDIENCES:.0f}x one build", f"{r:.2f}x" if r else "-",
                              _verdict(r, TARGET_AUDIENCES)))
