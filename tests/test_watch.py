@@ -142,3 +142,25 @@ def test_input_files_lists_the_project_template_and_logo_not_the_built_ins(tmp_p
     # The default theme's template and fonts ship with reportkit: nothing of them is watched.
     assert input_files(content, load_edition(content)) == {
         content.resolve(), *(f.resolve() for f in load_edition(content).theme.files)}
+
+
+def test_own_outputs_and_other_files_in_the_folder_do_not_trigger_a_rebuild(tmp_path, reference_path):
+    from watchdog.observers import Observer
+
+    from reportkit.commands.watch import Rebuilder, _Changes, _schedule
+
+    content = tmp_path / "brief.yaml"
+    shutil.copy(reference_path, content)
+    rb = Rebuilder(content, tmp_path, ["memo"], say=None, complain=print)  # outputs beside the content
+    changes, watches, observer = _Changes(), {}, Observer()
+    _schedule(observer, changes, rb.files, watches)
+    observer.start()
+    try:
+        assert rb.rebuild() is not None  # writes brief-memo.pdf (and its temporary file) into the watched folder
+        (tmp_path / "notes.txt").write_text("an unrelated file", encoding="utf-8")
+        assert not changes.pending(1.0), "the build's own output (or another file) would rebuild forever"
+        content.write_text(content.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert changes.pending(TIMEOUT)
+    finally:
+        observer.stop()
+        observer.join(timeout=5)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..build import DEFAULT_CONTENT, RENDERERS, Written, build_edition
-from ..errors import InputError
+from ..errors import InputError, Problem
 
 DEBOUNCE_SECONDS = 0.05  # quiet time after the last event of a save burst before rebuilding
 _WRITE_EVENTS = {"created", "modified", "moved", "deleted", "closed"}
@@ -112,8 +112,12 @@ class _Changes:
                 self._event.set()
                 return
 
+    def pending(self, timeout: float) -> bool:
+        """Whether a watched file changed, waiting up to ``timeout`` seconds for it."""
+        return self._event.wait(timeout)
+
     def wait_for_quiet(self) -> None:
-        while not self._event.wait(0.5):  # a timeout keeps Ctrl-C responsive
+        while not self.pending(0.5):  # a timeout keeps Ctrl-C responsive
             pass
         self._event.clear()
         while self._event.wait(DEBOUNCE_SECONDS):
@@ -131,20 +135,39 @@ def _schedule(observer, changes: _Changes, files: set[Path], watches: dict) -> N
             watches[folder] = observer.schedule(changes, str(folder), recursive=False)
 
 
-def run(args: argparse.Namespace) -> int:
+def _start_observer(changes: _Changes, files: set[Path], watches: dict, complain: Callable[[str], None]):
+    """A native observer (inotify, FSEvents, ...), or polling when the system refuses one (e.g. the
+    inotify watch limit is reached)."""
     from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
 
+    observer = Observer()
+    try:
+        _schedule(observer, changes, files, watches)
+        observer.start()
+        return observer
+    except OSError as e:
+        complain(f"reportkit: file-system events unavailable ({e.strerror or e}); checking for changes every 0.5 s")
+        watches.clear()
+        observer = PollingObserver(timeout=0.5)
+        _schedule(observer, changes, files, watches)
+        observer.start()
+        return observer
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.file.is_file():  # nothing to watch: the same located message as ``build``
+        raise InputError(Problem(str(args.file), 1, 1, "no such file"))
     formats = list(RENDERERS) if args.format == "all" else [args.format]
     say = None if args.quiet else _say
     rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, args.audience, args.since,
                           say=say)
     rebuilder.warm_up()
     changes = _Changes()
-    observer = Observer()
     watches: dict = {}
+    # Watching starts before the first build, so a save during it is not missed.
+    observer = _start_observer(changes, rebuilder.files, watches, _complain)
     try:
-        _schedule(observer, changes, rebuilder.files, watches)  # before the first build: no save is missed
-        observer.start()
         rebuilder.rebuild()
         _schedule(observer, changes, rebuilder.files, watches)
         if say:
