@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .output import write_bytes
+from .output import write_all
 
 # format -> (renderer module with ``render(edition) -> bytes``, file suffix)
 RENDERERS = {"memo": ("reportkit.memo", ".pdf"), "deck": ("reportkit.deck", ".pptx")}
@@ -36,15 +36,16 @@ def render(edition, fmt: str) -> bytes:
 
 def build_edition(edition, content: Path, out_dir: Path, formats: list[str],
                   report: Callable[[Written], None] | None = None) -> list[Written]:
-    """Render every format to bytes first, then write each atomically: a failure leaves old files."""
-    written = []
+    """Render every format to bytes first, then write them all or none (``output.write_all``): a
+    deck that fails after the memo rendered leaves the old memo and the old deck, a matching pair."""
+    rendered, written = {}, []
     for fmt in formats:
         t0 = time.perf_counter()
-        data = render(edition, fmt)
         path = output_path(out_dir, content, fmt, edition.audience)
-        write_bytes(path, data)
-        w = Written(fmt, path, time.perf_counter() - t0)
-        written.append(w)
-        if report:
+        rendered[path] = render(edition, fmt)
+        written.append(Written(fmt, path, time.perf_counter() - t0))
+    write_all(rendered)
+    if report:
+        for w in written:
             report(w)
     return written

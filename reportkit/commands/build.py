@@ -78,7 +78,7 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     from ..audience import profiles
     from ..content import load
     from ..errors import InputError
-    from ..output import write_bytes
+    from ..output import write_all
 
     # Check every input here first, so a wrong content file or theme is reported once, located,
     # before any worker starts (and no worker has to ship an InputError back).
@@ -92,11 +92,9 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     problems = sorted({p for data, seconds in results if seconds is None for p in data})
     if problems:
         raise InputError(problems)
-    written = []
-    for (name, fmt), (data, seconds) in zip(jobs, results):
-        path = output_path(out_dir, content, fmt, name)
-        write_bytes(path, data)
-        written.append(Written(fmt, path, seconds))
+    files = {output_path(out_dir, content, fmt, name): data for (name, fmt), (data, _) in zip(jobs, results)}
+    write_all(files)  # every file or none
+    written = [Written(fmt, path, seconds) for ((_, fmt), (_, seconds)), path in zip(zip(jobs, results), files)]
     if report:
         for name in names:
             for (job_name, _), w in zip(jobs, written):

@@ -80,12 +80,14 @@ def shorten_title(text: str, box: Box = TITLE_BOX, size: float = TITLE_SIZES[-1]
 def shorten(text: str, ok, after: str = "") -> str:
     """The first words of ``text`` and "…" (then ``after``), as many as ``ok(candidate)`` accepts."""
     suffix = "\u2026" + after
-    words = text[:400].split(" ")  # no box on a slide holds more
-    while len(words) > 1 and not ok(" ".join(words) + suffix):
-        words.pop()
-    head = " ".join(words)
-    while len(head) > 1 and not ok(head + suffix):  # one unbreakable word: cut by character
-        head = head[:-1]
+    text = text[:400]  # no box on a slide holds more
+    lo, hi = 1, len(text)  # the longest start that fits, by bisection (fit grows with length)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if ok(text[:mid].rstrip() + suffix) else (lo, mid - 1)
+    head, space = text[:lo], text[:lo].rfind(" ")
+    if lo < len(text) and text[lo] != " " and space > 0.6 * lo:  # end on a whole word if that costs little
+        head = head[:space]
     return head.rstrip(" ,;:-") + suffix
 
 

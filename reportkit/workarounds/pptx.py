@@ -28,11 +28,18 @@ def deterministic_zip(data: bytes) -> bytes:
 
 
 def fix_core_properties(prs, title: str, author: str, subject: str, when: _dt.date, language: str) -> None:
-    """Fixed, meaningful metadata: the default template carries stale values and save() adds now (#702)."""
+    """Fixed, meaningful metadata: the default template carries stale values and save() adds now (#702).
+
+    python-pptx refuses a core property longer than 255 characters (ValueError in
+    ``pptx/oxml/coreprops.py``, no upstream issue); a content title may be longer, so cut it with "…".
+    """
+    def cap(text: str) -> str:
+        return text if len(text) <= 255 else text[:254].rstrip() + "\u2026"
+
     cp = prs.core_properties
     stamp = _dt.datetime(when.year, when.month, when.day)
-    cp.title, cp.author, cp.subject, cp.language = title, author, subject, language
-    cp.last_modified_by, cp.revision, cp.keywords, cp.comments, cp.category = author, 1, "", "", ""
+    cp.title, cp.author, cp.subject, cp.language = cap(title), cap(author), cap(subject), cap(language)
+    cp.last_modified_by, cp.revision, cp.keywords, cp.comments, cp.category = cap(author), 1, "", "", ""
     cp.created = cp.modified = cp.last_printed = stamp
 
 
