@@ -50,10 +50,30 @@ def audience_edition(content: Path, audience: str | None, theme_name: str | None
         return make_edition(briefing, load_theme(theme_name or "default", search, where=str(content)), **kw), None
     profile = get_profile(audience, briefing, where=str(content))
     selected, withheld = select(briefing, profile)
-    theme = load_theme(theme_name or profile.theme, search, where=str(content))
+    theme = load_theme(theme_name or _profile_theme(content, profile), search, where=str(content))
     edition = make_edition(selected, theme, audience=profile.name, detail=profile.detail,
                            speaker_notes=profile.notes, disclaimer=profile.disclaimer, **kw)
     return edition, withheld
+
+
+def _profile_theme(content: Path, profile) -> str:
+    """The theme an audience in the content file names: a name, or a .yaml file inside the project
+    (the content file's folder). Content may not make reportkit read files elsewhere."""
+    from ..errors import InputError, Problem
+    from ..theme import is_theme_path
+
+    name = profile.theme
+    if not is_theme_path(name):
+        return name
+    project = content.parent.resolve()
+    path = (project / name).resolve()  # an absolute name stays absolute; symlinks are followed
+    if path.is_relative_to(project):
+        return str(path)
+    from ..content import load_yaml
+
+    line, col = load_yaml(content, str(content), strict=False).where(("audiences", profile.name, "theme"))
+    raise InputError(Problem(str(content), line, col, f"audience {profile.name!r}: theme {name!r} is outside the "
+                                                      "project; a theme file must be in the content file's folder"))
 
 
 def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, page_size: str | None,
