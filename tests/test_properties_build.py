@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from conftest import require_tool
 from reportkit.content import load_text
 from reportkit.text import plain
+import strategies
 from strategies import content, corrupted
 
 # A build takes seconds, so few examples and no shrinking (it ran for minutes on one failure); a
@@ -33,10 +34,22 @@ EXTRA = ["👩🏽‍💼", "مفاوضات السلام", "ש\u05b8לוֹם", "
 
 @st.composite
 def hostile_content(draw) -> dict:
+    """strategies.content plus the optional fields it leaves out, with the same hostile text."""
     data = draw(content())
+    text = st.lists(st.one_of(st.sampled_from(EXTRA), strategies.text), min_size=1, max_size=6).map(" ".join)
     for party in data["parties"]:
         if draw(st.booleans()):
             party["name"] = f"{party['name']} {draw(st.sampled_from(EXTRA))}"
+        if draw(st.booleans()):
+            party["short"] = draw(strategies.text)
+    for key in ("author", "organisation"):
+        if draw(st.booleans()):
+            data["briefing"][key] = draw(text)
+    for source in data["sources"]:
+        if draw(st.booleans()):
+            source["url"] = "https://example.org/" + draw(st.sampled_from(["../../etc/passwd", "a?b=<c>&d", "x" * 300]))
+        if draw(st.booleans()):
+            source["publisher"], source["note"] = draw(text), draw(text)
     return data
 
 

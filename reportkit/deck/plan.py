@@ -167,7 +167,11 @@ class Planner:
         rule_y = title_box.y + title_box.h - INSET - lines * fit.line_height(size) - 14
         shapes = [Rect(Box(72 + INSET, rule_y, 80, 5), self.t.color("color.accent"), name="Accent rule")]
         sub = (Paragraph(_runs(m.subtitle), 24, color=self.muted),)
-        sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], COVER_SUBTITLE)), 16)
+        sub_size = next((s for s in (24, 22, 20, 18, 16) if _fits([replace(sub[0], size=s)], COVER_SUBTITLE)), None)
+        if sub_size is None:  # a paragraph where one line belongs: its start here, all of it in the notes
+            sub_size = 16
+            sub = (replace(sub[0], runs=(Run(shorten(plain(m.subtitle), lambda t: _fits(
+                [Paragraph((Run(t),), 16)], COVER_SUBTITLE)), color=self.muted),)),)
         shapes.append(Text(COVER_SUBTITLE, (replace(sub[0], size=sub_size),), name="Subtitle"))
         date = f"{m.date.day} {m.date:%B %Y}"
         meta_box = Box(72, 335, w, 110)
@@ -381,10 +385,21 @@ class Planner:
             size = 12
         return Text(box, (replace(para, size=size),), name="Proposition")
 
+    def _proposition_box(self, chart: DivergingChart) -> Box:
+        """One line for the proposition, or up to three when it needs them (it is what the scores
+        mean: shortened only beyond that)."""
+        para = Paragraph((Run("Proposition: ", True), *_runs(chart.subtitle)), 12)
+        for h in (30, 46, 62):
+            box = Box(BODY.x, BODY.y - 6, BODY.w, h)
+            if _fits([para], box):
+                break
+        return box
+
     def issue_slides(self) -> list[Slide]:
         out = []
         for chart, issue in zip(self.e.charts.by_issue, self.b.issues):
-            prop_box = Box(BODY.x, BODY.y - 6, BODY.w, 30)
+            prop_box = self._proposition_box(chart)
+            drop = prop_box.h - 30  # a longer proposition pushes the chart down
             notes = [f"{issue.name}. Proposition: {plain(issue.proposition)}."]
             if not chart.bars:
                 msg = (Paragraph((Run("No stances in the source", True),), 24, color=self.text),
@@ -401,8 +416,8 @@ class Planner:
                 moved = f", {w} on {self.since}" if w else ""
                 notes.append(f"{bar.label}: {signed(bar.score)}, {SCORE_LABELS[bar.score]} ({bar.basis}{moved}). "
                              f"{plain(bar.summary)}")
-            chart_box = Box(BODY.x, BODY.y + 28, 540, BODY.h - 28)
-            panel = Box(BODY.x + 560, BODY.y + 32, BODY.w - 560, BODY.h - 32)
+            chart_box = Box(BODY.x, BODY.y + 28 + drop, 540, BODY.h - 28 - drop)
+            panel = Box(BODY.x + 560, BODY.y + 32 + drop, BODY.w - 560, BODY.h - 32 - drop)
             def make(i, size, first, bars=chart.bars, was=was):
                 b = bars[i]
                 tags = "; ".join(t for t in ("inferred" if b.basis == "inferred" else "", was[i]) if t)
@@ -414,7 +429,7 @@ class Planner:
                 [p for i in range(len(chart.bars)) for p in make(i, s, i == 0)], panel)), None)
             if size is None:  # the summaries do not fit beside the chart: the chart alone, summaries in the notes
                 self.warnings.append(f"{issue.name}: stance summaries moved to the speaker notes (too long for the slide)")
-                shapes[1] = self.chart_shape(chart, Box(BODY.x, BODY.y + 28, BODY.w, BODY.h - 28))
+                shapes[1] = self.chart_shape(chart, Box(BODY.x, BODY.y + 28 + drop, BODY.w, BODY.h - 28 - drop))
             else:
                 paras = tuple(p for i in range(len(chart.bars)) for p in make(i, size, i == 0))
                 shapes.append(Text(panel, paras, name="What the parties say"))
@@ -685,6 +700,10 @@ class Planner:
         banner = Box(0, 0, SLIDE_W, BANNER_H)
         csize = next((s for s in (10, 9, 8, 7) if _fits([Paragraph((Run(m.classification, True),), s)], banner)), 7)
         fsize = next((s for s in (9, 8, 7) if _fits([Paragraph((Run(footer),), s)], FOOTER_BOX)), 7)
+        if m.organisation and not _fits([Paragraph((Run(footer),), fsize)], FOOTER_BOX):
+            # shorten the organisation, never the audience's disclaimer (it is also on the title slide)
+            rest = footer[len(m.organisation):]
+            footer = shorten(m.organisation, lambda t: _fits([Paragraph((Run(t + rest),), fsize)], FOOTER_BOX)) + rest
         if not _fits([Paragraph((Run(m.classification, True),), csize)], banner):
             self.warnings.append("the classification marking is too long for the slide banner")
         if not _fits([Paragraph((Run(footer),), fsize)], FOOTER_BOX):
