@@ -7,6 +7,8 @@ matplotlib is imported only here, and only when the picture is drawn.
 from __future__ import annotations
 
 import io
+import re
+import warnings
 
 from . import fit
 from .fit import FONT_DIR
@@ -15,6 +17,7 @@ from .model import StanceStrip
 NAME_SIZE, LABEL_SIZE, TICK_SIZE = 14, 12.5, 13
 
 DPI = 220
+_MISSING = re.compile(r"Glyph (\d+) .*missing from font")  # matplotlib's warning, one per glyph
 
 
 def render_png(strip: StanceStrip, width_pt: float, height_pt: float) -> bytes:
@@ -70,5 +73,13 @@ def render_png(strip: StanceStrip, width_pt: float, height_pt: float) -> bytes:
     ax.spines["bottom"].set_color(strip.rule)
     ax.tick_params(axis="x", colors=strip.rule, labelcolor=strip.text)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})  # no version stamp: reproducible
+    with warnings.catch_warnings(record=True) as caught:  # one line for all missing glyphs, not one each
+        warnings.simplefilter("always")
+        fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})  # no version stamp: reproducible
+    missing = "".join(sorted({chr(int(m.group(1))) for w in caught if (m := _MISSING.search(str(w.message)))}))
+    for w in caught:
+        if not _MISSING.search(str(w.message)):
+            warnings.warn(w.message, w.category)
+    if missing:
+        warnings.warn(f"deck: the stance strip's font has no glyph for {missing!r}; drawn as boxes", stacklevel=2)
     return out.getvalue()
