@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .errors import InputError, Problem
 from .output import write_all
 
 # format -> (renderer module with ``render(edition) -> bytes``, file suffix)
@@ -34,6 +35,17 @@ def render(edition, fmt: str) -> bytes:
     return module.render(edition)
 
 
+def write_all_or_explain(files: dict[Path, bytes], out_dir: Path) -> None:
+    """``output.write_all``; an out folder that cannot be written (a file, read-only, disk full) is the
+    user's to fix: exit 2 naming it, like a missing content file, not an internal error."""
+    try:
+        write_all(files)
+    except OSError as e:
+        blocker = next((p for p in (out_dir, *out_dir.parents) if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else (e.strerror or str(e))
+        raise InputError(Problem(str(out_dir), 1, 1, f"cannot write the outputs here: {reason}")) from e
+
+
 def build_edition(edition, content: Path, out_dir: Path, formats: list[str],
                   report: Callable[[Written], None] | None = None) -> list[Written]:
     """Render every format to bytes first, then write them all or none (``output.write_all``): a
@@ -44,7 +56,7 @@ def build_edition(edition, content: Path, out_dir: Path, formats: list[str],
         path = output_path(out_dir, content, fmt, edition.audience)
         rendered[path] = render(edition, fmt)
         written.append(Written(fmt, path, time.perf_counter() - t0))
-    write_all(rendered)
+    write_all_or_explain(rendered, out_dir)
     if report:
         for w in written:
             report(w)

@@ -96,3 +96,25 @@ def test_in_process_main_returns_1_and_the_message(tmp_path, monkeypatch, capsys
     assert "ValueError: memo renderer broke" in err and "Traceback" not in err
     with pytest.raises(ValueError, match="memo renderer broke"):
         cli.main(["--debug", "build", str(REFERENCE), "--out", str(tmp_path), "--format", "memo"])
+
+
+def test_an_out_folder_that_is_a_file_exits_2_naming_it(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    for out in (blocker, blocker / "sub"):
+        r = run("build", str(REFERENCE), "--out", str(out), "--format", "memo")
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert r.stderr.strip() == f"{out}:1:1: cannot write the outputs here: {blocker} is a file, not a folder"
+    assert blocker.read_text() == "not a folder" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_warnings_are_one_reportkit_line_each(tmp_path):
+    """A glyph no font has is worth a warning, printed for a user, not as Python source lines."""
+    text = REFERENCE.read_text(encoding="utf-8").replace("title:", "title: 𩸽 ", 1)
+    path = tmp_path / "b.yaml"
+    path.write_text(text, encoding="utf-8")
+    r = run("build", str(path), "--out", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert lines and all(ln.startswith("reportkit: ") for ln in lines), lines
+    assert any("𩸽" in ln and "memo" in ln for ln in lines), lines

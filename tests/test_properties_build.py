@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import require_tool
+from conftest import REFERENCE, require_tool
 from reportkit.content import load_text
 from reportkit.text import plain
 import strategies
@@ -147,3 +147,17 @@ def test_invalid_content_exits_2_with_a_location(tmp_path_factory, case):
     lines = r.stderr.strip().splitlines()
     assert lines and all(re.match(rf"{re.escape(str(path))}:\d+:\d+: \S", ln) for ln in lines), lines
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_characters_beyond_the_first_plane_are_extracted_as_themselves(tmp_path):
+    """reportlab wrote their ToUnicode entries as 5 hex digits: 🂌 came back as U+1F08 (Greek)."""
+    from pypdf import PdfReader
+
+    from reportkit import memo
+
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["parties"][0]["name"] = "Domino 🂌 and card 🂡"  # both in DejaVu Sans, the memo's fallback
+    pdf = memo.render(_edition(data))
+    pypdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "🂌" in pypdf_text and "🂡" in pypdf_text
+    assert "Domino🂌andcard🂡" in _squash(_pdf_text(pdf, tmp_path))

@@ -98,7 +98,7 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     from ..audience import profiles
     from ..content import load
     from ..errors import InputError
-    from ..output import write_all
+    from ..build import write_all_or_explain
 
     # Check every input here first, so a wrong content file or theme is reported once, located,
     # before any worker starts (and no worker has to ship an InputError back).
@@ -113,7 +113,7 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     if problems:
         raise InputError(problems)
     files = {output_path(out_dir, content, fmt, name): data for (name, fmt), (data, _) in zip(jobs, results)}
-    write_all(files)  # every file or none
+    write_all_or_explain(files, out_dir)  # every file or none
     written = [Written(fmt, path, seconds) for ((_, fmt), (_, seconds)), path in zip(zip(jobs, results), files)]
     if report:
         for name in names:
