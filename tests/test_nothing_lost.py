@@ -171,3 +171,32 @@ def test_all_audiences_write_every_file_or_none(out, changed, monkeypatch):
     before = snapshot(out)
     assert cli.main(["build", str(changed), "--out", str(out), "--all-audiences"]) == 1
     assert snapshot(out) == before
+
+
+SLOW_ALL = """
+import os, sys, time
+import reportkit.build
+def slow(edition, fmt):  # every job, queued ones too, would take two minutes: Ctrl-C must not wait
+    os.write(1, b"rendering\\n")  # one write: workers' lines never interleave
+    time.sleep(120)
+reportkit.build.render = slow  # workers are forked from this process and inherit it
+from reportkit.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_to_the_process_group_during_all_audiences(out, changed, built):
+    """Ctrl-C in a terminal reaches the parent and every worker: still one line, exit 130, nothing lost."""
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_ALL, "build", str(changed), "--out", str(out), "--all-audiences"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        for _ in range(min(6, os.cpu_count() or 1)):  # every worker busy: 3 audiences x 2 formats
+            assert proc.stdout.readline().strip() == "rendering"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines() == ["reportkit: interrupted; earlier outputs are unchanged"]
+    assert snapshot(out) == built[1]

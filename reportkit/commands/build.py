@@ -108,7 +108,16 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size, since) for name, fmt in jobs]
-        results = [f.result() for f in futures]  # all rendered before anything is written
+        try:
+            results = [f.result() for f in futures]  # all rendered before anything is written
+        except BaseException:
+            # Ctrl-C or a failed job: stop the workers now. They only render to memory, so ending them
+            # loses nothing; leaving the block would wait for every queued job, and after Ctrl-C the
+            # pool can hang. (Python 3.14 names this terminate_workers(); 3.11 has only the mapping.)
+            for worker in list(getattr(pool, "_processes", {}).values()):
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     problems = sorted({p for data, seconds in results if seconds is None for p in data})
     if problems:
         raise InputError(problems)
