@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REFERENCE
+from conftest import REFERENCE, require_tool
 from reportkit.content import spec, types
 
 # Strings a hostile or careless content file may hold; each must come out as text, never be opened.
@@ -84,7 +84,7 @@ def test_paths_and_urls_in_content_are_printed_never_opened_and_nothing_connects
     assert outside == []
     # ... and the bait is in the outputs as text.
     pdf = next(out.glob("*.pdf"))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for bait in ("file:///etc/passwd", "../../etc/passwd", '<img src="/etc/passwd"/>'):
         assert bait in text.replace("\n", " ") or bait.replace(" ", "") in text.replace("\n", ""), bait
 
