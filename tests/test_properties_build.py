@@ -96,8 +96,10 @@ def _drawable(name: str, fonts) -> set[str]:
 
 
 @BUILD
-@given(hostile_content())
-def test_generated_content_builds_both_outputs(tmp_path_factory, data):
+@given(hostile_content(), st.sampled_from([None, "principals", "press"]), st.sampled_from(["default", "print"]))
+def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience, theme):
+    """For the full briefing and for audiences (brief principals' deck, press without notes), in
+    both built-in themes (print has other fonts and widths)."""
     from pptx import Presentation
     from pypdf import PdfReader
 
@@ -105,30 +107,35 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data):
     from reportkit.deck.overflow import check_presentation
     from reportkit.memo.fonts import memo_fonts
 
-    edition = _edition(data)
+    from reportkit.pipeline import load_edition
+
+    path = tmp_path_factory.mktemp("content") / "generated.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    edition = load_edition(path, audience, theme)
+    parties = edition.briefing.parties  # what this audience may see
 
     pdf = memo.render(edition)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip()
     text = _squash(_pdf_text(pdf, tmp_path_factory.mktemp("memo")))
     fonts = memo_fonts(edition.theme)
-    for party in data["parties"]:
-        shown = _drawable(party["name"], fonts)
-        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in party["name"]):
+    for party in parties:
+        shown = _drawable(party.name, fonts)
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in party.name):
             # punctuation beside right-to-left text may be extracted inside the reversed run
             shown, text_ = {_letters(f) for f in shown}, _letters(text)
         else:
             text_ = text
-        assert any(form in text_ for form in shown), (party["name"], shown)
+        assert any(form in text_ for form in shown), (party.name, shown)
 
     pptx = deck.render(edition)
     prs = Presentation(io.BytesIO(pptx))
     assert len(prs.slides) >= 3
     notes = _squash(" ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide))
-    with_stances = {s["party"] for s in data["stances"]}
-    for party in data["parties"]:  # issue slides' notes name every party with a stance, in full
-        if party["id"] in with_stances:
-            assert _squash(plain(party["name"])) in notes or _squash(party["name"]) in notes, party["name"]
+    with_stances = {s.party for s in edition.briefing.stances}
+    for party in parties if audience is None else ():  # issue slides' notes name every party with a stance
+        if party.id in with_stances:
+            assert _squash(plain(party.name)) in notes or _squash(party.name) in notes, party.name
     assert [str(o) for o in check_presentation(prs)] == []
 
 

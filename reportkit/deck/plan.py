@@ -447,8 +447,13 @@ class Planner:
         shapes, notes = [], ["The issues on which the parties are most divided."]
         for n, c in enumerate(picked):
             x = BODY.x + n * (w + 20)
+            head_box = Box(x, BODY.y - 6, w, 30)
             head = Paragraph((Run(c.title, True),), 18, color=self.primary)
-            shapes.append(Text(Box(x, BODY.y - 6, w, 30), (head,), name="Chart heading"))
+            size = next((z for z in (18, 16, 14) if _fits([replace(head, size=z)], head_box)), None)
+            if size is None:  # an issue name a paragraph long: its start (the notes name it in full)
+                size, head = 14, replace(head, runs=(Run(shorten(c.title, lambda t: _fits(
+                    [Paragraph((Run(t, True),), 14)], head_box)), True),))
+            shapes.append(Text(head_box, (replace(head, size=size),), name="Chart heading"))
             shapes.append(self.proposition(c, Box(x, BODY.y + 24, w, 46)))
             shapes.append(self.chart_shape(c, Box(x, BODY.y + 72, w, BODY.h - 72), 13))
             notes.append(f"{c.title}: " + "; ".join(f"{b.label} {signed(b.score)} ({b.basis}{', ' + w if w else ''}), {plain(b.summary)}"
