@@ -6,7 +6,7 @@ PowerPoint's single line height from the font's hhea ascent, descent and line ga
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,12 +21,20 @@ class FontMetrics:
     widths: dict  # code point -> advance width in font units
     default_width: int
     line_height: float  # single line spacing as a fraction of the font size
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)  # word -> font units
+
+    def units(self, text: str) -> int:
+        """Advance width of ``text`` in font units, cached: the planner measures the same words again
+        and again (every size it tries, every candidate line), and units do not depend on the size."""
+        u = self._cache.get(text)
+        if u is None:
+            w, d = self.widths, self.default_width
+            u = self._cache[text] = sum(w.get(ord(ch), d) for ch in text)
+        return u
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size`` points."""
-        w = self.widths
-        units = sum(w.get(ord(ch), self.default_width) for ch in text)
-        return units * size / self.units_per_em
+        return self.units(text) * size / self.units_per_em
 
 
 @lru_cache(maxsize=None)
@@ -53,13 +61,14 @@ def metrics(bold: bool = False, italic: bool = False) -> FontMetrics:
 def wrap(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> list[str]:
     """Greedy word wrap as PowerPoint does it; a word wider than the line is broken by character."""
     m = metrics(bold, italic)
+    upm, space = m.units_per_em, m.units(" ")
     lines: list[str] = []
     for hard in text.split("\n"):
-        line = ""
+        line, used = "", 0  # used: the line's width in font units (sums of cached word widths, exact)
         for word in hard.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if m.width(candidate, size) <= width:
-                line = candidate
+            candidate = used + space + m.units(word) if line else m.units(word)
+            if candidate * size / upm <= width:
+                line, used = (f"{line} {word}" if line else word), candidate
                 continue
             if line:
                 lines.append(line)
@@ -70,7 +79,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False, italic: bool 
                     cut -= 1
                 lines.append(word[:cut])
                 word = word[cut:]
-            line = word
+            line, used = word, m.units(word)
         lines.append(line)
     return lines
 

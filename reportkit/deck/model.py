@@ -71,6 +71,8 @@ class Rect:
     fill: str
     line: str | None = None
     name: str = "Shape"
+    oval: bool = False  # an ellipse in the same box (a dot)
+    line_width: float = 0.75  # points, when ``line`` is set
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,18 @@ class StanceStrip:
     text: str
     muted: str
     rule: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """Shapes the planner placed as one figure, drawn as one group with one alt text: the "divides at
+    a glance" dot plot drawn natively (``data`` is what it shows, for tests and the alt text)."""
+
+    box: Box
+    shapes: tuple  # Text and Rect, in slide coordinates
+    alt_text: str
+    data: StanceStrip | None = None
+    name: str = "Group"
 
 
 @dataclass(frozen=True)

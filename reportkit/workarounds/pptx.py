@@ -133,3 +133,174 @@ def value_axis_at_last_category(chart) -> None:
     cross_ax = val_ax.find(qn("c:crossAx"))
     el = cross_ax.makeelement(qn("c:crosses"), {"val": "max"})
     cross_ax.addnext(el)
+
+
+# ---- building shapes and text as XML ---------------------------------------------------------------
+# python-pptx sets each run property through a proxy that looks up and inserts one child element at a
+# time in schema order: about 1 ms per text frame, a third of a warm deck render (#478 "Speed
+# Question", #644 "Poor performance when creating a big presentation"; neither has a fast API). These
+# build the same DrawingML in one pass with lxml. Element order follows the schema (CT_TextParagraph-
+# Properties, CT_TextCharacterProperties, CT_TableCellProperties), which PowerPoint enforces.
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PML = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def _a(tag: str) -> str:
+    return f"{{{_A}}}{tag}"
+
+
+def _p(tag: str) -> str:
+    return f"{{{_PML}}}{tag}"
+
+
+def _solid(parent, hex_rgb: str):
+    from lxml import etree
+
+    fill = etree.SubElement(parent, _a("solidFill"))
+    etree.SubElement(fill, _a("srgbClr"), val=hex_rgb)
+    return fill
+
+
+def _sp_frame(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, text_box: bool):
+    """``<p:sp>`` with its id, name and position, appended to ``parent`` (a shape tree or group: made
+    in place, so the element gets python-pptx's classes and no repeated namespace declarations);
+    ``<p:spPr>`` is returned for geometry and fill."""
+    from lxml import etree
+
+    sp = etree.SubElement(parent, _p("sp"))
+    nv = etree.SubElement(sp, _p("nvSpPr"))
+    etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=name)
+    c = etree.SubElement(nv, _p("cNvSpPr"))
+    if text_box:
+        c.set("txBox", "1")
+    etree.SubElement(nv, _p("nvPr"))
+    sp_pr = etree.SubElement(sp, _p("spPr"))
+    xfrm = etree.SubElement(sp_pr, _a("xfrm"))
+    etree.SubElement(xfrm, _a("off"), x=str(x), y=str(y))
+    etree.SubElement(xfrm, _a("ext"), cx=str(w), cy=str(h))
+    return sp, sp_pr
+
+
+def text_box(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, fill: str | None = None):
+    """A text box ``<p:sp>`` (what ``shapes.add_textbox`` makes), with an empty ``<p:txBody>``."""
+    from lxml import etree
+
+    sp, sp_pr = _sp_frame(parent, shape_id, name, x, y, w, h, True)
+    geom = etree.SubElement(sp_pr, _a("prstGeom"), prst="rect")
+    etree.SubElement(geom, _a("avLst"))
+    if fill:
+        _solid(sp_pr, fill)
+    else:
+        etree.SubElement(sp_pr, _a("noFill"))
+    body = etree.SubElement(sp, _p("txBody"))
+    etree.SubElement(body, _a("bodyPr"))
+    etree.SubElement(body, _a("lstStyle"))
+    return sp
+
+
+def plain_shape(parent, shape_id: int, name: str, preset: str, x: int, y: int, w: int, h: int, fill: str,
+                line: str | None = None, line_w: int = 0):
+    """A filled rectangle or ellipse with no text, no theme style and so no shadow."""
+    from lxml import etree
+
+    sp, sp_pr = _sp_frame(parent, shape_id, name, x, y, w, h, False)
+    geom = etree.SubElement(sp_pr, _a("prstGeom"), prst=preset)
+    etree.SubElement(geom, _a("avLst"))
+    _solid(sp_pr, fill)
+    ln = etree.SubElement(sp_pr, _a("ln"))
+    if line:
+        ln.set("w", str(line_w))
+        _solid(ln, line)
+    else:
+        etree.SubElement(ln, _a("noFill"))
+    return sp
+
+
+def group_shape(parent, shape_id: int, name: str, alt_text: str, x: int, y: int, w: int, h: int):
+    """An empty ``<p:grpSp>`` whose children use slide coordinates (child offset = offset)."""
+    from lxml import etree
+
+    grp = etree.SubElement(parent, _p("grpSp"))
+    nv = etree.SubElement(grp, _p("nvGrpSpPr"))
+    etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=name, descr=alt_text)
+    etree.SubElement(nv, _p("cNvGrpSpPr"))
+    etree.SubElement(nv, _p("nvPr"))
+    pr = etree.SubElement(grp, _p("grpSpPr"))
+    xfrm = etree.SubElement(pr, _a("xfrm"))
+    for tag in ("off", "ext", "chOff", "chExt"):
+        if tag.endswith("ff"):
+            etree.SubElement(xfrm, _a(tag), x=str(x), y=str(y))
+        else:
+            etree.SubElement(xfrm, _a(tag), cx=str(w), cy=str(h))
+    return grp
+
+
+def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
+    """Replace a ``<p:txBody>``/``<a:txBody>``'s paragraphs. ``paragraphs``: (props, runs) with props
+    {algn, before (1/100 pt), marL, indent (EMU), bullet} and runs (text, size (1/100 pt), bold,
+    italic, "RRGGBB", typeface). Wraps, never autofits, single line spacing, no space after."""
+    from lxml import etree
+
+    body_pr = body.find(_a("bodyPr"))
+    for child in list(body_pr):
+        body_pr.remove(child)
+    body_pr.attrib.clear()
+    ins = str(inset)
+    for k, v in (("wrap", "square"), ("lIns", ins), ("tIns", ins), ("rIns", ins), ("bIns", ins), ("anchor", anchor)):
+        body_pr.set(k, v)
+    etree.SubElement(body_pr, _a("noAutofit"))
+    for old in body.findall(_a("p")):
+        body.remove(old)
+    for props, runs in paragraphs:
+        p = etree.SubElement(body, _a("p"))
+        p_pr = etree.SubElement(p, _a("pPr"), algn=props["algn"])
+        bullet = props.get("bullet", False)
+        if "marL" in props:
+            p_pr.set("marL", str(props["marL"]))
+            p_pr.set("indent", str(props["indent"]))
+        etree.SubElement(etree.SubElement(p_pr, _a("lnSpc")), _a("spcPct"), val="100000")
+        etree.SubElement(etree.SubElement(p_pr, _a("spcBef")), _a("spcPts"), val=str(props["before"]))
+        etree.SubElement(etree.SubElement(p_pr, _a("spcAft")), _a("spcPts"), val="0")
+        if "marL" in props:
+            if bullet is None:  # indented with the list but no mark of its own (a source's note)
+                etree.SubElement(p_pr, _a("buNone"))
+            elif bullet.endswith(".") and bullet[:-1].isdigit():  # startAt: continuation slides count on
+                etree.SubElement(p_pr, _a("buFontTx"))
+                etree.SubElement(p_pr, _a("buAutoNum"), type="arabicPeriod", startAt=bullet[:-1])
+            else:
+                etree.SubElement(p_pr, _a("buFont"), typeface="Arial")
+                etree.SubElement(p_pr, _a("buChar"), char=bullet)
+        for text, size, bold, italic, color, face in runs:
+            r = etree.SubElement(p, _a("r"))
+            r_pr = etree.SubElement(r, _a("rPr"), sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
+            _solid(r_pr, color)
+            etree.SubElement(r_pr, _a("latin"), typeface=face)
+            etree.SubElement(r, _a("t")).text = text
+    if not body.findall(_a("p")):
+        etree.SubElement(body, _a("p"))  # a text body must hold at least one paragraph
+
+
+def set_table_sizes(tbl, col_widths, row_heights) -> None:
+    """Column widths and row heights straight on ``<a:gridCol w>`` and ``<a:tr h>``: python-pptx's
+    ``row.height`` setter re-sums every row to resize the frame, O(n^2) for a table of n rows; the
+    frame's height is set once, by ``add_table`` (the planner passes the sum; #613)."""
+    for col, w in zip(tbl.tblGrid.gridCol_lst, col_widths):
+        col.set("w", str(w))
+    for tr, h in zip(tbl.tr_lst, row_heights):
+        tr.set("h", str(h))
+
+
+def set_cell_format(tc, rule: str, rule_w: int, fill: str, margin_x: int, margin_y: int) -> None:
+    """A table cell's margins, middle anchor, thin rules on all four sides (the default table style's
+    white borders vanish on light fills) and solid fill, as one ``<a:tcPr>`` in schema order."""
+    from lxml import etree
+
+    old = tc.find(_a("tcPr"))
+    if old is not None:
+        tc.remove(old)
+    pr = etree.SubElement(tc, _a("tcPr"), marL=str(margin_x), marR=str(margin_x), marT=str(margin_y),
+                          marB=str(margin_y), anchor="ctr")
+    for tag in ("lnL", "lnR", "lnT", "lnB"):
+        _solid(etree.SubElement(pr, _a(tag), w=str(rule_w)), rule)
+    _solid(pr, fill)
