@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from functools import partial
+from io import BytesIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
@@ -15,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 
 from ..charts import signed
 from ..text import plain
-from ..workarounds.reportlab import (build_with_page_count, doc_settings, keep_together, stamp_date, table,
+from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, stamp_date, table,
                                      to_unicode_beyond_bmp)
 from . import plan as p
 from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
@@ -447,7 +448,7 @@ def _draw_logo(canv, logo: p.Logo, right: float, top: float, max_h: float) -> No
     canv.drawImage(ImageReader(logo.path), right - w, top - h, w, h, mask="auto")
 
 
-def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
+def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx):
     """Classification banners top and bottom, running header, footer with "Page X of Y"."""
     w, h = doc.pagesize
     t, f = x.theme, x.fonts
@@ -471,9 +472,8 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
         canv.setLineWidth(0.5)
         canv.line(left, y - 4, right, y - 4)
     y = BANNER_H + 14
-    label = f"Page {page} of {total if total else page}"
-    canv.drawRightString(right, y, label)
-    room = right - left - stringWidth(label, f.body, 8) - 20
+    canv.doForm(_page_label(page))  # "Page X of Y", defined once the total is known (_define_page_labels)
+    room = right - left - stringWidth(f"Page {page} of {max(page, 10)}", f.body, 8) - 20
     canv.drawString(left, y, _fit(plan.organisation or plan.title, f.body, 8, room))
     if plan.disclaimer:
         canv.setFont(f.italic, 7.5)
@@ -484,6 +484,20 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx, total: int | None):
         stamp_date(canv, plan.date)
         canv.showOutline()  # open the bookmarks panel: the outline is the memo's table of contents
     canv.restoreState()
+
+
+def _page_label(page: int) -> str:
+    return f"page-label-{page}"
+
+
+def _define_page_labels(canv, total: int, *, x: Ctx, right: float) -> None:
+    """One small form per page with its "Page X of Y", right-aligned as the running header's date is."""
+    for page in range(1, total + 1):
+        canv.beginForm(_page_label(page))
+        canv.setFillColor(x.c("color.muted"))
+        canv.setFont(x.fonts.body, 8)
+        canv.drawRightString(right, BANNER_H + 14, f"Page {page} of {total}")
+        canv.endForm()
 
 
 def emit(plan: p.MemoPlan, theme) -> bytes:
@@ -524,19 +538,17 @@ def _story(plan: p.MemoPlan, x: Ctx) -> list:
 
 
 def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int]:
-    fonts = x.fonts
-
-    def build(buf, total):
-        doc = BaseDocTemplate(
-            buf, pagesize=pagesize, leftMargin=margin["left"], rightMargin=margin["right"],
-            topMargin=margin["top"], bottomMargin=margin["bottom"],
-            **doc_settings(title=plan.title, author=plan.author, subject=plan.subject, lang=plan.language,
-                           font=fonts.body, font_size=10.5),
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("memo", [frame], onPage=partial(_decorate, plan=plan, x=x, total=total))])
-        doc.build(_story(plan, x))
-        return doc.page
-
-    return build_with_page_count(build)
+    """One layout pass: the page total reaches the footers through forms defined at save."""
+    buf = BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=pagesize, leftMargin=margin["left"], rightMargin=margin["right"],
+        topMargin=margin["top"], bottomMargin=margin["bottom"],
+        **doc_settings(title=plan.title, author=plan.author, subject=plan.subject, lang=plan.language,
+                       font=x.fonts.body, font_size=10.5),
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("memo", [frame], onPage=partial(_decorate, plan=plan, x=x))])
+    labels = partial(_define_page_labels, x=x, right=pagesize[0] - margin["right"])
+    doc.build(_story(plan, x), canvasmaker=page_total_canvas(labels))
+    return buf.getvalue(), doc.page

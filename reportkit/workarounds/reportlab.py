@@ -6,7 +6,6 @@ recorded in shared/NOTES-libraries.md ("## reportlab").
 from __future__ import annotations
 
 from functools import lru_cache
-from io import BytesIO
 from typing import Callable
 
 
@@ -23,23 +22,37 @@ def doc_settings(*, title: str, author: str, subject: str, lang: str, font: str,
                 invariant=1, displayDocTitle=1, initialFontName=font, initialFontSize=font_size)
 
 
-def build_with_page_count(build: Callable[[BytesIO, int | None], int]) -> tuple[bytes, int]:
-    """"Page X of Y" has no built-in (NOTES: "Page X of Y has no built-in").
+def page_total_canvas(define_total: Callable[[object, int], None]):
+    """A ``canvasmaker`` for "Page X of Y" in one layout pass (NOTES: "Page X of Y has no built-in").
 
-    Build once to count the pages, then again with the count known. Unlike the deferred-showPage
-    canvasmaker recipe, this keeps bookmarks and outline entries on the right pages. ``build`` must
-    make a fresh story each pass: a build consumes flowables and clears their ``keepWithNext``
-    (rst2pdf/rst2pdf#1309 hit this when building twice). ``build`` gets a
-    buffer and the total (None on the counting pass) and returns the number of pages it made.
-    Returns the PDF and its page count.
+    Each page draws its label as a form XObject by name (``canv.doForm(name)``) before the total is
+    known; ``define_total(canvas, total)`` runs in ``save()``, after the last page, and defines those
+    forms. reportlab resolves forms by name when it writes the file, so a form may be used before it
+    is defined. Unlike the deferred-showPage canvasmaker recipe, pages are written as they are laid
+    out, so bookmarks and outline entries stay on the right pages; unlike building twice to count the
+    pages, the story is laid out once.
     """
-    total = build(BytesIO(), None)
-    out = BytesIO()
-    final = build(out, total)
-    if final != total:  # the footer sits outside the frame, so the count cannot change; make sure
-        out = BytesIO()
-        build(out, final)
-    return out.getvalue(), final
+    from functools import partial
+
+    return partial(_total_canvas_class(), define_total=define_total)
+
+
+@lru_cache(maxsize=None)
+def _total_canvas_class():
+    from reportlab.pdfgen.canvas import Canvas
+
+    class PageTotalCanvas(Canvas):
+        def __init__(self, *args, define_total, **kw):
+            super().__init__(*args, **kw)
+            self._define_total = define_total
+
+        def save(self):
+            if len(self._code):  # what Canvas.save does first: finish the last page
+                self.showPage()
+            self._define_total(self, self.getPageNumber() - 1)
+            super().save()
+
+    return PageTotalCanvas
 
 
 MIN_ROW_PIECE = 72  # points: a row is split across pages only if each piece is at least this tall
