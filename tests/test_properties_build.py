@@ -137,6 +137,21 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
         if party.id in with_stances:
             assert _squash(plain(party.name)) in notes or _squash(party.name) in notes, party.name
     assert [str(o) for o in check_presentation(prs)] == []
+    assert _tables_below_the_body(prs) == []
+
+
+def _tables_below_the_body(prs) -> list[str]:
+    """Tables whose rows reach into the footer and banner (each cell may fit and the table still not)."""
+    from reportkit.deck.plan import BODY
+
+    found = []
+    for n, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            if getattr(shape, "has_table", False) and shape.has_table:
+                bottom = (shape.top + sum(row.height for row in shape.table.rows)) / 12700
+                if bottom > BODY.y + BODY.h + 0.5:
+                    found.append(f"slide {n}: {shape.name} ends at {bottom:.1f} pt")
+    return found
 
 
 @CLI

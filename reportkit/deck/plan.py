@@ -622,17 +622,23 @@ class Planner:
             return []
         hdr_fill, hdr_text = self.t.color("table.header.fill"), self.t.color("table.header.text")
         widths = (box.w * 0.52, box.w * 0.48)
+        labels = [p.short for p in parties]
         for size in (15, 14, 13, 12, 11, 10):
             rh = max(fit.height([fit.Para(p.short, size, True)], widths[0] - 14.4) for p in parties) + 7.2 + 6
             if 28 + rh * len(parties) <= box.h:
                 break
-        else:
-            self.warnings.append(f"{o.title}: party positions table is taller than the slide body")
+        else:  # names too long even at 10 pt: each row gets an equal share and its name's start (notes: in full)
+            rh = (box.h - 28) / len(parties)
+            def ok(t):
+                return fit.height([fit.Para(t, size, True)], widths[0] - 14.4) + 13.2 <= rh
+            labels = [name if ok(name) else shorten(name, ok) for name in labels]
+            self.warnings.append(f"{plain(o.title)}: long party names shortened in the positions table "
+                                 "(the speaker notes have them in full)")
         rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
-        for p in parties:
+        for p, label in zip(parties, labels):
             pos = o.position_of(p.id)
             fill = self.t.color(f"position.{pos}")
-            rows.append((TableCell(p.short, size, None, self.text, True),
+            rows.append((TableCell(label, size, None, self.text, True),
                          TableCell(pos, size, fill, on_color(fill), pos != "unknown", "center")))
         heights = (28.0,) + (rh,) * len(parties)
         alt = f"Party positions on {plain(o.title)}: " + ", ".join(f"{p.short} {o.position_of(p.id)}" for p in parties) + "."
