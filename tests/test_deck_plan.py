@@ -160,10 +160,10 @@ def test_many_parties_shrink_chart_labels_to_their_band(reference):
 
 
 def test_divides_picture_shows_each_partys_content_score(edition):
-    from reportkit.deck.model import Picture
+    from reportkit.deck.model import Group
 
     slide = next(s for s in plan(edition).slides if s.kind == "divides")
-    pic = next(s for s in slide.shapes if isinstance(s, Picture))
+    pic = next(s for s in slide.shapes if isinstance(s, Group))
     b = edition.briefing
     for issue, (name, points) in zip(b.issues, pic.data.rows):
         assert name == issue.name

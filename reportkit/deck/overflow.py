@@ -46,10 +46,19 @@ def _inner(width, height, holder) -> tuple[float, float]:
     return w, h
 
 
+def _walk(shapes):
+    """Every shape, those inside groups too (the dot plot is one group of text boxes and dots)."""
+    for shape in shapes:
+        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+            yield from _walk(shape.shapes)
+        else:
+            yield shape
+
+
 def check_presentation(prs) -> list[Overflow]:
     found = []
     for n, slide in enumerate(prs.slides, 1):
-        for shape in slide.shapes:
+        for shape in _walk(slide.shapes):
             if shape.has_text_frame and shape.text_frame.text.strip():
                 tf = shape.text_frame
                 w, h = _inner(shape.width, shape.height, tf)

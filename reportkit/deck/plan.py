@@ -11,8 +11,9 @@ from ..diff.digest import arrow, chart_previous, digest
 from ..model import LIKELIHOODS, SCORE_LABELS
 from ..text import plain, spans
 from . import fit
-from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Image, Paragraph, Picture, Rect, Run,
-                    Slide, StanceStrip, Table, TableCell, Text)
+from .dots import StanceDots
+from .model import (INSET, SLIDE_H, SLIDE_W, Box, Chart, Chrome, DeckPlan, Group, Image, Paragraph, Picture, Rect,
+                    Run, Slide, StanceStrip, Table, TableCell, Text)
 
 MARGIN = 36.0
 TITLE_BOX = Box(MARGIN, 26, SLIDE_W - 2 * MARGIN, 66)
@@ -323,35 +324,45 @@ class Planner:
         return "\n".join(lines)
 
     def divides(self) -> list[Slide]:
-        """Every issue on one scale: where the parties cluster and where they split (a picture)."""
+        """Every issue on one scale: where the parties cluster and where they split. Drawn with native
+        shapes placed here (editable, no matplotlib); ``deck.pictures: matplotlib`` draws a picture."""
         charts = self.e.charts.by_issue
         if not any(c.bars for c in charts):
             return []
         colors = tuple(_stance_color(self.t, s) for s in (-2, -1, 0, 1, 2))
-        per = -(-len(charts) // -(-len(charts) // 7))  # at most 7 issues a slide, spread evenly
-        chunks = [charts[i:i + per] for i in range(0, len(charts), per)]
+        rows = []
+        for c in charts:
+            points = tuple((score, tuple(b.label + (INFERRED if b.basis == "inferred" else "")
+                                         for b in c.bars if b.score == score))
+                           for score in (-2, -1, 0, 1, 2) if any(b.score == score for b in c.bars))
+            rows.append((c.title, points))
+        box = Box(BODY.x, BODY.y, BODY.w, BODY.h - 22)
+        native = self.t.get("deck.pictures", "native") != "matplotlib"
+        if native:
+            dots = StanceDots(rows, box, colors, self.text, self.muted, self.t.color("color.rule"))
+            chunks = dots.pages()
+            self.warnings += dots.warnings
+        else:
+            per = -(-len(charts) // -(-len(charts) // 7))  # at most 7 issues a slide, spread evenly
+            chunks = [range(i, min(i + per, len(charts))) for i in range(0, len(charts), per)]
         out = []
         for n, chunk in enumerate(chunks, 1):
-            rows = []
-            for c in chunk:
-                points = tuple((score, tuple(b.label + (INFERRED if b.basis == "inferred" else "")
-                                             for b in c.bars if b.score == score))
-                               for score in (-2, -1, 0, 1, 2) if any(b.score == score for b in c.bars))
-                rows.append((c.title, points))
-            strip = StanceStrip(tuple(rows), colors, self.text, self.muted, self.t.color("color.rule"))
+            some = [charts[i] for i in chunk]
+            strip = StanceStrip(tuple(rows[i] for i in chunk), colors, self.text, self.muted, self.t.color("color.rule"))
             alt = ("Dot plot of every party's score on each issue, from \u22122 (strongly opposes) to +2 "
                    "(strongly supports): " + "; ".join(
                        f"{c.title}: " + (", ".join(f"{b.label} {signed(b.score)}" for b in c.bars) or
-                                         "no stances in the source") for c in chunk) + ".")
-            box = Box(BODY.x, BODY.y, BODY.w, BODY.h - 22)
+                                         "no stances in the source") for c in some) + ".")
             key = Text(Box(BODY.x, BODY.y + BODY.h - 22, BODY.w, 22), (Paragraph((Run(
                 f"Each dot is a score; the parties above it hold it. {INFERRED} inferred by the analyst.",
                 False, True, self.muted),), 12),), name="Picture key")
             title = "Divides at a glance" + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
             notes = "Where the parties cluster and where they split, issue by issue.\n" + "\n".join(
                 f"{c.title}: " + ("; ".join(f"{b.label} {signed(b.score)} ({b.basis})" for b in c.bars)
-                                  or "no stances in the source") for c in chunk)
-            out.append(self.slide("divides", title, [Picture(box, strip, alt, name="Stance strip"), key], notes))
+                                  or "no stances in the source") for c in some)
+            figure = (Group(box, dots.shapes(chunk), alt, strip, name="Stance dots") if native
+                      else Picture(box, strip, alt, name="Stance strip"))
+            out.append(self.slide("divides", title, [figure, key], notes))
         return out
 
     def chart_shape(self, chart: DivergingChart, box: Box, font_size=14) -> Chart:
