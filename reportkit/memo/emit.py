@@ -12,15 +12,18 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from ..charts import signed
 from ..text import plain
-from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, stamp_date, table,
-                                     to_unicode_beyond_bmp)
+from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, paragraph_class, stamp_date,
+                                     table, to_unicode_beyond_bmp)
 from . import plan as p
 from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
+
+Paragraph = paragraph_class()
+
 
 class MissingGlyphWarning(UserWarning):
     """Content uses characters no embedded font can draw (e.g. CJK with the default theme)."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..charts import DivergingChart, signed
 from ..model import LIKELIHOODS
-from ..workarounds.reportlab import drawing
+from ..workarounds.reportlab import drawing, paragraph_class
 from .plan import INFERRED_MARK, stance_color_key
 
 
@@ -20,7 +20,7 @@ def ink_on(fill: str, theme) -> str:
     return dark if lum > 0.55 else light
 
 
-class OutlinedHeading(Paragraph):
+class OutlinedHeading(paragraph_class()):
     """A heading that also sets a bookmark and an outline entry where it is drawn."""
 
     def __init__(self, text, style, key: str, title: str, level: int = 0):

@@ -76,6 +76,32 @@ def _table_class():
     return LongTable
 
 
+@lru_cache(maxsize=None)
+def paragraph_class():
+    """``Paragraph`` that breaks its lines once per width.
+
+    reportlab wraps every cell again each time a table is measured, split across a page or drawn, and
+    each part of a split table is a new table measured from scratch: a long table crossing n pages
+    re-breaks its paragraphs about n times (quadratic in its length; most of the 40 x 30 x 100 memo's
+    time). A paragraph's lines depend only on the width, so the last result is reused for the same
+    width. A split makes new paragraphs, so nothing stale is drawn.
+    """
+    from reportlab.platypus import Paragraph
+
+    class WrapOnceParagraph(Paragraph):
+        _wrapped = None  # (width, result) of the last wrap
+
+        def wrap(self, availWidth, availHeight):
+            # split() deletes blPara when it refuses to split: then the lines must be broken again
+            if self._wrapped is not None and self._wrapped[0] == availWidth and "blPara" in self.__dict__:
+                return self._wrapped[1]
+            result = super().wrap(availWidth, availHeight)
+            self._wrapped = (availWidth, result)
+            return result
+
+    return WrapOnceParagraph
+
+
 def table(data, *, font: str, long: bool = False, **kw):
     """A ``Table`` whose cells start in ``font``.
 
