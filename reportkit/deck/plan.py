@@ -255,20 +255,34 @@ class Planner:
         key_h = 36.0 + (22.0 if self.changes and self.changes.stances_moved else 0.0)
         avail = BODY.h - key_h
         hsize = 13
-        header_h = max(fit.height([fit.Para(c, hsize, True)], col_w - 2 * 7.2) for c in
-                       [mx.issues[c].name for c in cols]) + 2 * 3.6 + 2
+
+        def head_h(name):
+            return fit.height([fit.Para(name, hsize, True)], col_w - 2 * 7.2) + 2 * 3.6 + 2
+
+        # A paragraph-long issue or party name would push the table off the slide: beyond a share of the
+        # body it ends in "…" here (the notes and the issue slides have it whole).
+        heads = [mx.issues[c].name for c in cols]
+        heads = [h if head_h(h) <= avail * 0.4 else shorten(h, lambda t: head_h(t) <= avail * 0.4) for h in heads]
+        header_h = max(head_h(h) for h in heads)
+        labels = [p.short for p in mx.parties]
         for size in (18, 16, 14):  # shrink rows before splitting parties across slides
             row_h = max(size * 1.9, max(fit.height([fit.Para(p.short, size, True)], first_w - 14.4) + 11.2
                                         for p in mx.parties))
             if header_h + row_h * len(mx.parties) <= avail:
                 break
+        max_row = (avail - header_h) / min(len(mx.parties), 4)
+        if row_h > max_row:
+            def ok(t):
+                return fit.height([fit.Para(t, size, True)], first_w - 14.4) + 11.2 <= max_row
+            labels = [name if ok(name) else shorten(name, ok) for name in labels]
+            row_h = max_row
         per_page = max(1, int((avail - header_h) // row_h))
         slides = []
         for start in range(0, len(mx.parties), per_page):
             rows = [tuple([TableCell("", hsize, hdr_fill, hdr_text, True)] +
-                          [TableCell(mx.issues[c].name, hsize, hdr_fill, hdr_text, True, "center") for c in cols])]
+                          [TableCell(h, hsize, hdr_fill, hdr_text, True, "center") for h in heads])]
             for r in range(start, min(start + per_page, len(mx.parties))):
-                row = [TableCell(mx.parties[r].short, size, self.t.color("table.zebra.fill"), self.text, True)]
+                row = [TableCell(labels[r], size, self.t.color("table.zebra.fill"), self.text, True)]
                 for c in cols:
                     cell = mx.cell(r, c)
                     fill = _stance_color(self.t, cell.score)
