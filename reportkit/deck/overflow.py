@@ -55,9 +55,31 @@ def _walk(shapes):
             yield shape
 
 
+CHROME = ("Classification (top)", "Classification (bottom)", "Footer", "Slide number")
+
+
+def _past_the_body(n: int, slide) -> list[Overflow]:
+    """Shapes running into the footer or bottom banner (a table with too many rows: its cells fit,
+    the table does not) or off the slide's right edge."""
+    floor = min((s.top for s in slide.shapes if s.name in ("Footer", "Classification (bottom)")), default=None)
+    if floor is None:
+        return []
+    right = slide.part.package.presentation_part.presentation.slide_width
+    out = []
+    for shape in slide.shapes:
+        if shape.name in CHROME or shape.is_placeholder and shape.placeholder_format.idx == 0:
+            continue
+        bottom = shape.top + shape.height
+        if bottom > floor + EMU_PER_PT // 2 or shape.left + shape.width > right + EMU_PER_PT // 2:
+            text = shape.text_frame.text if shape.has_text_frame else shape.name
+            out.append(Overflow(n, shape.name, bottom / EMU_PER_PT, floor / EMU_PER_PT, f"past the body: {text}"))
+    return out
+
+
 def check_presentation(prs) -> list[Overflow]:
     found = []
     for n, slide in enumerate(prs.slides, 1):
+        found += _past_the_body(n, slide)
         for shape in _walk(slide.shapes):
             if shape.has_text_frame and shape.text_frame.text.strip():
                 tf = shape.text_frame

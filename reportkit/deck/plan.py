@@ -577,12 +577,13 @@ class Planner:
                 return [Paragraph((Run(f"{head} (continued)", True, False, self.primary),), size + 2), bullet]
             return [bullet]
         pages = self.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
+        positions = {p.party: p.position for p in o.positions}
         notes = [f"{o.title}. {plain(o.summary)}",
                  f"Likelihood: {o.likelihood}{self._likelihood_moved(o)} ({'analyst judgement' if o.likelihood_basis == 'judgement' else 'stated in the source'}). "
                  + plain(o.likelihood_note or ""),
                  "Conditions: " + ("; ".join(plain(c) for c in o.conditions) or "none named") + ".",
                  "Obstacles: " + ("; ".join(plain(c) for c in o.obstacles) or "none named") + ".",
-                 "Positions: " + "; ".join(f"{p.short} {o.position_of(p.id)}" for p in self.b.parties) + "."]
+                 "Positions: " + "; ".join(f"{p.short} {positions.get(p.id, 'unknown')}" for p in self.b.parties) + "."]
         slides = []
         for n, (size, start, end) in enumerate(pages, 1):
             paras = [p for i in range(start, end) for p in make(i, size, i == start)]
@@ -642,32 +643,57 @@ class Planner:
                                 sizes=(18, 17, 16, 15, 14))
 
     def _positions_table(self, o, box: Box) -> list:
+        """The parties with a stated position, as a table; those without one summed up underneath
+        ("Not stated: A, B, C"), so a briefing with many parties stays on the slide. Rows shrink to
+        12 pt; beyond that the table ends with "+N more" (every position is in the notes)."""
         parties = self.b.parties
         if not parties:
             return []
+        pos = {p.party: p.position for p in o.positions}
+        stated = [(p, pos[p.id]) for p in parties if pos.get(p.id, "unknown") != "unknown"]
+        silent = [p.short for p in parties if pos.get(p.id, "unknown") == "unknown"]
         hdr_fill, hdr_text = self.t.color("table.header.fill"), self.t.color("table.header.text")
         widths = (box.w * 0.52, box.w * 0.48)
-        labels = [p.short for p in parties]
-        for size in (15, 14, 13, 12, 11, 10):
-            rh = max(fit.height([fit.Para(p.short, size, True)], widths[0] - 14.4) for p in parties) + 7.2 + 6
-            if 28 + rh * len(parties) <= box.h:
+        header_h = 28.0
+        def note(text, size):
+            return (Paragraph((Run(text, False, True, self.muted),), size),)
+        def note_box(y, h):
+            return Box(box.x, y, box.w, h)
+        for size in (15, 14, 13, 12):
+            rh = max((fit.height([fit.Para(p.short, size, True)], widths[0] - 14.4) for p, _ in stated), default=0) + 7.2 + 6
+            rows_h = header_h + rh * len(stated) if stated else 0.0
+            left = box.h - rows_h - (6 if stated else 0)
+            text = (f"Not stated: {', '.join(silent)}" if stated else
+                    "No party's position on this outcome is stated in the source.") if silent else ""
+            nsize = max(12, size - 2)
+            if not text or _fits(note(text, nsize), note_box(0, left)):
                 break
-        else:  # names too long even at 10 pt: each row gets an equal share and its name's start (notes: in full)
-            rh = (box.h - 28) / len(parties)
-            def ok(t):
-                return fit.height([fit.Para(t, size, True)], widths[0] - 14.4) + 13.2 <= rh
-            labels = [name if ok(name) else shorten(name, ok) for name in labels]
-            self.warnings.append(f"{plain(o.title)}: long party names shortened in the positions table "
-                                 "(the speaker notes have them in full)")
-        rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
-        for p, label in zip(parties, labels):
-            pos = o.position_of(p.id)
-            fill = self.t.color(f"position.{pos}")
-            rows.append((TableCell(label, size, None, self.text, True),
-                         TableCell(pos, size, fill, on_color(fill), pos != "unknown", "center")))
-        heights = (28.0,) + (rh,) * len(parties)
-        alt = f"Party positions on {plain(o.title)}: " + ", ".join(f"{p.short} {o.position_of(p.id)}" for p in parties) + "."
-        return [Table(Box(box.x, box.y, box.w, sum(heights)), widths, heights, tuple(rows), alt, name="Party positions")]
+        else:
+            text = None
+        shown = stated
+        if text is None:  # too many parties even at 12 pt: as many rows as fit, the rest counted
+            nsize, per_line = 12, fit.line_height(12) + 2 * INSET
+            room = int((box.h - header_h - 6 - per_line) // rh)
+            shown = stated[:max(0, room)]
+            more = len(stated) - len(shown) + len(silent)
+            text = f"+{more} more (every party's position is in the speaker notes)"
+            self.warnings.append(f"{o.title}: {more} party positions listed in the notes only (too many for the slide)")
+        out = []
+        if shown:
+            rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
+            for p, position in shown:
+                fill = self.t.color(f"position.{position}")
+                rows.append((TableCell(p.short, size, None, self.text, True),
+                             TableCell(position, size, fill, on_color(fill), True, "center")))
+            heights = (header_h,) + (rh,) * len(shown)
+            alt = (f"Party positions on {plain(o.title)}: " + ", ".join(f"{p.short} {position}" for p, position in stated)
+                   + (f"; not stated: {', '.join(silent)}" if silent else "") + ".")
+            out.append(Table(Box(box.x, box.y, box.w, sum(heights)), widths, heights, tuple(rows), alt,
+                             name="Party positions"))
+        if text:
+            y = box.y + (sum(heights) + 6 if shown else 0)
+            out.append(Text(note_box(y, box.y + box.h - y), note(text, nsize), name="Positions not stated"))
+        return out
 
     def context(self) -> list[Slide]:
         secs = [s for s in self.b.sections if s.paragraphs]

@@ -220,6 +220,8 @@ def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fo
                      path, root, found, at, (TEMPLATE_DIR,))
     if isinstance(deck, dict) and deck.get("colors") not in (None, *DECK_COLORS):
         at(("deck", "colors"), f"deck.colors must be one of {', '.join(DECK_COLORS)}, got {deck['colors']!r}")
+    if isinstance(deck, dict) and deck.get("pictures") not in (None, "native", "matplotlib"):
+        at(("deck", "pictures"), f"deck.pictures must be native or matplotlib, got {deck['pictures']!r}")
     return problems
 
 
