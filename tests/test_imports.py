@@ -66,3 +66,22 @@ def test_building_the_deck_does_not_import_reportlab(reference_path, tmp_path):
     assert (tmp_path / f"{reference_path.stem}-deck.pptx").stat().st_size > 0
     assert "pptx" in result["heavy"]
     assert "reportlab" not in result["heavy"]
+
+
+def test_the_default_deck_build_loads_no_matplotlib(reference_path, tmp_path):
+    """The "divides at a glance" slide is native shapes unless a theme asks for deck.pictures: matplotlib."""
+    result = _cli(["build", str(reference_path), "--format", "deck", "--out", str(tmp_path), "--quiet"], tmp_path)
+    assert result["rc"] == 0
+    assert (tmp_path / f"{reference_path.stem}-deck.pptx").stat().st_size > 0
+    assert "pptx" in result["heavy"]
+    assert "matplotlib" not in result["heavy"]
+    assert "numpy" not in result["heavy"]
+
+
+def test_the_matplotlib_picture_loads_matplotlib_only_when_asked_for(reference_path, tmp_path):
+    theme = tmp_path / "pictures.yaml"
+    theme.write_text("extends: default\ndeck:\n  pictures: matplotlib\n", encoding="utf-8")
+    argv = ["build", str(reference_path), "--format", "deck", "--theme", str(theme), "--out", str(tmp_path), "--quiet"]
+    result = _cli(argv, tmp_path)
+    assert result["rc"] == 0
+    assert "matplotlib" in result["heavy"]  # the probe would see it: the test above is not vacuous
