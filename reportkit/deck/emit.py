@@ -49,14 +49,13 @@ class Emitter:
     def render(self) -> bytes:
         prs = open_template(self.theme)
         prs.slide_width, prs.slide_height = Pt(SLIDE_W), Pt(SLIDE_H)
+        wa.fast_partnames(prs.part.package)
         for number, planned in enumerate(self.plan.slides, 1):
             self.slide(prs, planned, number)
         e = self.plan
         wa.fix_core_properties(prs, e.title, e.author, e.subject, e.date, e.language)
         wa.fix_chart_workbooks(prs, e.date)
-        buf = io.BytesIO()
-        prs.save(buf)
-        return wa.deterministic_zip(buf.getvalue())
+        return wa.save_deterministic(prs)
 
     # ---- one slide ---------------------------------------------------------------------------
     def slide(self, prs, planned, number: int) -> None:
@@ -91,7 +90,7 @@ class Emitter:
             elif isinstance(shape, Group):
                 self.group(slide, shape)
         if planned.notes:
-            slide.notes_slide.notes_text_frame.text = planned.notes
+            wa.set_notes_text(slide, planned.notes)
 
     def chrome(self, slide, number: int) -> None:
         """Classification banners top and bottom, footer and slide number: drawn, because python-pptx

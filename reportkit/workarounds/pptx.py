@@ -276,7 +276,7 @@ def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
             r_pr = etree.SubElement(r, _a("rPr"), sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
             _solid(r_pr, color)
             etree.SubElement(r_pr, _a("latin"), typeface=face)
-            etree.SubElement(r, _a("t")).text = text
+            etree.SubElement(r, _a("t")).text = escape_control_chars(text)
     if not body.findall(_a("p")):
         etree.SubElement(body, _a("p"))  # a text body must hold at least one paragraph
 
@@ -304,3 +304,76 @@ def set_cell_format(tc, rule: str, rule_w: int, fill: str, margin_x: int, margin
     for tag in ("lnL", "lnR", "lnT", "lnB"):
         _solid(etree.SubElement(pr, _a(tag), w=str(rule_w)), rule)
     _solid(pr, fill)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+
+
+def escape_control_chars(text: str) -> str:
+    """What python-pptx's run text setter does: a control character other than tab and line feed
+    (XML cannot hold it) becomes the plain-text escape "_x0007_"."""
+    return _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), text)
+
+
+def set_notes_text(slide, text: str) -> None:
+    """The slide's speaker notes, one paragraph per line, written as XML: ``notes_text_frame.text``
+    goes through the same per-run proxies as above (#478), half a second in a 190-slide deck."""
+    from lxml import etree
+
+    body = slide.notes_slide.notes_text_frame._txBody
+    for old in body.findall(_a("p")):
+        body.remove(old)
+    for line in text.split("\n"):
+        p = etree.SubElement(body, _a("p"))
+        if line:
+            etree.SubElement(etree.SubElement(p, _a("r")), _a("t")).text = escape_control_chars(line)
+
+
+def fast_partnames(package) -> None:
+    """New part names from a running set instead of python-pptx's ``next_partname``, which walks every
+    relationship of the package for each new slide, notes slide and chart: O(n^2) in the number of
+    parts (#644, PR #646). Same names as python-pptx picks (its rule, over the set)."""
+    from pptx.opc.packuri import PackURI
+
+    used = {str(part.partname) for part in package.iter_parts()}
+
+    def next_partname(tmpl: str) -> PackURI:
+        prefix = tmpl[: (tmpl % 42).find("42")]
+        count = sum(1 for name in used if name.startswith(prefix))
+        for n in range(count + 1, 0, -1):
+            if tmpl % n not in used:
+                used.add(tmpl % n)
+                return PackURI(tmpl % n)
+        raise RuntimeError(f"no free part name for {tmpl}")  # cannot happen: count + 1 names, count used
+
+    package.next_partname = next_partname
+
+
+def save_deterministic(prs) -> bytes:
+    """The package as bytes with fixed entry dates and attributes (what ``deterministic_zip`` makes of
+    ``prs.save``, #702), written once: saving and then re-zipping compressed everything twice."""
+    from pptx.opc.serialized import PackageWriter
+
+    class FixedZipWriter:
+        def __init__(self, zf):
+            self.zf = zf
+
+        def write(self, pack_uri, blob: bytes) -> None:
+            info = zipfile.ZipInfo(pack_uri.membername, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # unix, whatever machine builds it
+            self.zf.writestr(info, blob, compresslevel=6)
+
+    class FixedDatesPackageWriter(PackageWriter):
+        def _write(self) -> None:
+            with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zf:
+                w = FixedZipWriter(zf)
+                self._write_content_types_stream(w)
+                self._write_pkg_rels(w)
+                self._write_parts(w)
+
+    package = prs.part.package
+    out = io.BytesIO()
+    FixedDatesPackageWriter.write(out, package._rels, tuple(package.iter_parts()))
+    return out.getvalue()
