@@ -524,19 +524,23 @@ def emit(plan: p.MemoPlan, theme) -> bytes:
 
 def _story(plan: p.MemoPlan, x: Ctx) -> list:
     story: list = []
-    pending = None  # a heading waits for the first flowable of the next block, so it is never orphaned
+    pending: list = []  # a heading (and a note under it) waits for the next block's first flowable
     for block in plan.blocks:
         flowables = EMITTERS[type(block)](x, block)
         if isinstance(block, p.Heading):
-            pending = flowables[0]
+            story += pending  # a heading with nothing under it (cannot happen in a plan; be safe)
+            pending = flowables[:1]
+            continue
+        if pending and isinstance(block, p.Text) and block.style == "note" and len(pending) == 1:
+            pending += flowables  # "Likelihoods are the analyst's judgement…" stays with the table below
             continue
         for k, f in enumerate(flowables):
             group = list(f) if isinstance(f, Keep) else [f]
-            if pending is not None and k == 0:
-                group, pending = [pending, *group], None
+            if pending and k == 0:
+                group, pending = [*pending, *group], []
             story.append(keep_together(group) if len(group) > 1 else group[0])
-    if pending is not None:
-        story.append(pending)
+    if pending:
+        story.append(keep_together(pending) if len(pending) > 1 else pending[0])
     return story
 
 

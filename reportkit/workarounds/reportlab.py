@@ -63,15 +63,56 @@ def _table_class():
     from reportlab.platypus import Table
 
     class LongTable(Table):
-        """``splitInRow=N`` refuses to leave a row piece shorter than N points (no three-line stub of a
-        row at a page foot). When that refusal would leave the row nowhere to go, the next attempt
-        (on a fresh page) splits it anywhere instead of raising ``LayoutError``."""
+        """A table that fills the page, then continues on the next one under its repeated header.
+
+        - A row is split across pages only if each piece is at least ``splitInRow`` points (no
+          three-line stub of a row at a page foot); such a split is tried before a split between
+          rows, so the page is filled.
+        - A split between rows never carries the last row alone to the next page.
+        - After a split between rows, the rest goes to the next page. reportlab offers it the space
+          left on this page, where it would split its first row in two: the repeated header and a
+          piece of a row in the middle of the page.
+        - When the minimum would leave a row nowhere to go (taller than a page), the next attempt,
+          on a fresh page, splits it anywhere instead of raising ``LayoutError``.
+        """
+
+        _next_frame = False  # set on the rest of a split between rows
 
         def split(self, aw, ah):
-            parts = super().split(aw, ah)
+            if self._next_frame:
+                self._next_frame = False
+                return []
+            self._calc(aw, ah)
+            if self.splitInRow > 1 and self._row_splits_well(ah):
+                parts = self._splitRows(ah, doInRowSplit=1)
+                if parts:
+                    return parts
+            parts = self._splitRows(self._no_widow(ah), doInRowSplit=0)
+            if len(parts) == 2:
+                parts[1]._next_frame = True
+                return parts
+            if not parts and self.splitInRow:
+                parts = self._splitRows(ah, doInRowSplit=1)
             if not parts and self.splitInRow > 1:
                 self.splitInRow = 1
             return parts
+
+        def _no_widow(self, ah) -> float:
+            """A height to split at that does not carry a lone last row over to the next page."""
+            heights = self._rowHeights
+            n = self._getFirstPossibleSplitRowPosition(ah)
+            if n == len(heights) - 1 and n - self.repeatRows >= 3:
+                return sum(heights[: n - 1])
+            return ah
+
+        def _row_splits_well(self, ah) -> bool:
+            """Both pieces of the first row that does not fit would be at least ``splitInRow`` tall."""
+            heights = self._rowHeights
+            n = self._getFirstPossibleSplitRowPosition(ah, ignoreSpans=1)
+            if n >= len(heights) or n < self.repeatRows:
+                return False
+            piece = ah - sum(heights[:n])
+            return piece >= self.splitInRow and heights[n] - piece >= self.splitInRow
 
     return LongTable
 
@@ -143,18 +184,77 @@ def stamp_date(canv, date) -> None:
     canv.setDateFormatter(lambda *_: stamp)
 
 
+KEEP_WHOLE_FRACTION = 0.4  # a kept group up to this share of the frame jumps whole to the next page
+KEEP_START_ROWS = 3  # a bigger one starts where it is if its opening and up to this many table rows fit
+
+
 def keep_together(flowables: list):
-    """One ``KeepTogether`` with any nested ones unpacked.
+    """Keep ``flowables`` on one page, with any nested ``KeepTogether`` unpacked; a big group may split.
 
     ``KeepTogether.wrap`` reports a height of 0xffffff to force its own split, so a KeepTogether
     inside another makes the outer one look endless: it jumps to a new page even when it would fit.
+    And a KeepTogether that does not fit the space left always jumps to the next page, however big it
+    is: a stance matrix of 19 parties left two-thirds of a page blank. So a group taller than
+    ``KEEP_WHOLE_FRACTION`` of the frame starts where it is when its opening fits (everything before
+    its first table, the table's header and its first row, or up to ``KEEP_START_ROWS`` rows while they are
+    shorter than ``MIN_ROW_PIECE`` together; or its first three flowables);
+    the table then splits with its header repeated. A smaller group jumps whole, as before.
     """
     from reportlab.platypus import KeepTogether
 
     flat = []
     for f in flowables:
         flat.extend(f._content if isinstance(f, KeepTogether) else [f])
-    return KeepTogether(flat)
+    return _keep_class()(flat)
+
+
+@lru_cache(maxsize=None)
+def _keep_class():
+    from reportlab.platypus import KeepTogether, Table
+
+    def opening(content, dims) -> float:
+        """Height of what must share a page with the group's first line."""
+        height = 0.0
+        for k, (f, (_, h)) in enumerate(zip(content, dims)):
+            if isinstance(f, Table):
+                rows = getattr(f, "_rowHeights", None)
+                if rows is None:
+                    return height + h
+                height += sum(rows[: f.repeatRows])
+                body = 0.0  # at least one row; up to KEEP_START_ROWS short ones
+                for k, row in enumerate(rows[f.repeatRows : f.repeatRows + KEEP_START_ROWS]):
+                    if k and body >= MIN_ROW_PIECE:
+                        break
+                    body += row
+                return height + body
+            if k == 3:
+                return height
+            height += h + f.getSpaceAfter()
+        return height
+
+    class KeepStart(KeepTogether):
+        def wrap(self, aW, aH):
+            from reportlab.platypus.flowables import _listWrapOn
+
+            dims = []
+            w, self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)
+            self._H0 = dims[0][1] if dims else 0
+            self._opening = opening([f for f in self._content if not hasattr(f, "frameAction")], dims)
+            self._wrapInfo = aW, aH
+            return w, 0xFFFFFF  # force a split, as KeepTogether does
+
+        def split(self, aW, aH):
+            if getattr(self, "_wrapInfo", None) != (aW, aH):
+                self.wrap(aW, aH)
+            frame = getattr(self, "_frame", None)
+            if (frame is not None and self._H > aH and self._H > frame._height * KEEP_WHOLE_FRACTION
+                    and self._opening <= aH):
+                for f in self._content:  # else the document re-groups a heading with the table and jumps
+                    f.keepWithNext = 0
+                return [self.NullActionFlowable(), *self._content]  # each laid out (and split) in turn
+            return super().split(aW, aH)
+
+    return KeepStart
 
 
 def to_unicode_beyond_bmp() -> None:
