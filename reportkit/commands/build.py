@@ -90,6 +90,16 @@ def _render_job(content: Path, audience: str, fmt: str, theme_name: str | None, 
     return render(edition, fmt), time.perf_counter() - t0
 
 
+def _preload(formats: list[str]) -> None:
+    """Import each renderer with its library (a renderer's ``preload()`` where it has one)."""
+    import importlib
+
+    for fmt in formats:
+        module = importlib.import_module(RENDERERS[fmt][0])
+        if hasattr(module, "preload"):
+            module.preload()
+
+
 def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_name: str | None = None,
                         page_size: str | None = None, report=print, workers: int | None = None,
                         since: str | None = None) -> list[Written]:
@@ -106,8 +116,11 @@ def build_all_audiences(content: Path, out_dir: Path, formats: list[str], theme_
     withheld = {name: audience_edition(content, name, theme_name, page_size, since)[1] for name in names}
     jobs = [(name, fmt) for name in names for fmt in formats]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
+    _preload(formats)  # before the pool forks: every worker inherits the imported renderers
+    first = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "deck")  # decks (the slow ones) first
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_render_job, content, name, fmt, theme_name, page_size, since) for name, fmt in jobs]
+        submitted = {i: pool.submit(_render_job, content, *jobs[i], theme_name, page_size, since) for i in first}
+        futures = [submitted[i] for i in range(len(jobs))]
         try:
             results = [f.result() for f in futures]  # all rendered before anything is written
         except BaseException:

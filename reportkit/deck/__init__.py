@@ -27,4 +27,14 @@ def render(edition) -> bytes:
     return data
 
 
-__all__ = ["plan", "render"]
+def preload() -> None:
+    """Import python-pptx and read the font metrics now: ``build --all-audiences`` calls this in the
+    parent before forking its workers, so each inherits them instead of paying for them."""
+    from . import emit, fit  # noqa: F401
+
+    for bold in (False, True):
+        for italic in (False, True):
+            fit.metrics(bold, italic)
+
+
+__all__ = ["plan", "preload", "render"]
