@@ -10,7 +10,6 @@ import importlib.util
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..text import spans
 
@@ -43,6 +42,22 @@ def _family(paths: dict[str, Path]) -> tuple[str, frozenset[int]]:
     return regular, covered
 
 
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities: xml.sax.saxutils.escape, without its import of urllib.request
+    (about 15 ms of every cold build)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@lru_cache(maxsize=None)
+def _fallback() -> tuple[str | None, frozenset[int]]:
+    """DejaVu Sans, registered the first time a character needs it: most memos never do, and
+    reading its four faces is about a third of the memo's font loading."""
+    folder = dejavu_dir()
+    if folder is None:
+        return None, frozenset()
+    return _family({s: folder / f for s, f in _DEJAVU.items()})
+
+
 def dejavu_dir() -> Path | None:
     spec = importlib.util.find_spec("matplotlib")
     if spec is None or spec.origin is None:
@@ -58,9 +73,16 @@ class MemoFonts:
     italic: str
     heading: str
     covered: frozenset[int]
-    fallback: str | None  # DejaVu Sans, when matplotlib's copy is found
-    fallback_covered: frozenset[int]
     missing: set[str] = field(default_factory=set)  # characters no font has (drawn as U+FFFD)
+
+    @property
+    def fallback(self) -> str | None:
+        """DejaVu Sans, when matplotlib's copy is found (registered on first use)."""
+        return _fallback()[0]
+
+    @property
+    def fallback_covered(self) -> frozenset[int]:
+        return _fallback()[1]
 
     def markup(self, text: str) -> str:
         """Content text as escaped reportlab markup: emphasis as <b>/<i>, uncovered glyphs in DejaVu."""
@@ -104,16 +126,10 @@ def memo_fonts(theme) -> MemoFonts:
     # Headings are one face, drawn without inline emphasis: no family mapping, so a heading face
     # that is also the body's bold face cannot confuse the body family's <b>/<i> lookups.
     heading_name, _ = _register(str(theme.font_file("heading", "regular")))
-    fallback, fb_covered = None, frozenset()
-    folder = dejavu_dir()
-    if folder is not None:
-        fallback, fb_covered = _family({s: folder / f for s, f in _DEJAVU.items()})
     return MemoFonts(
         body=body_name,
         bold=_register(str(body["bold"]))[0],
         italic=_register(str(body["italic"]))[0],
         heading=heading_name,
         covered=covered,
-        fallback=fallback,
-        fallback_covered=fb_covered,
     )
