@@ -85,6 +85,7 @@ def test_a_party_table_too_long_for_the_slide_ends_with_a_count(reference):
     assert table.box.y + table.box.h <= note.box.y
     assert any("listed in the notes only" in w for w in deck.warnings)
     assert all(p.short in slide.notes for p in b.parties)
+    assert overflow.check(io.BytesIO(render(make_edition(b, load_theme())))) == []  # the count fits its box too
 
 
 def test_divides_is_native_shapes_with_alt_text_by_default(deck_from_reference):

@@ -18,6 +18,7 @@ TICK_SIZE = 12
 DOT = 14.0
 MAX_ROWS = 7
 GAP = 3.0  # between a label stack and its dot
+MAX_SPREAD = 36.0  # spare height given to one row at most
 
 
 class StanceDots:
@@ -94,7 +95,9 @@ class StanceDots:
     def shapes(self, chunk: range) -> tuple:
         box, out = self.box, []
         used = sum(self.heights[i] for i in chunk)
-        extra = max(0.0, (self.avail - used) / len(chunk))  # rows spread over the body, the space above each
+        # Rows share the spare height (above each, for its names), up to a point: a slide with two
+        # issues keeps them together with the scale right under them rather than far apart.
+        extra = min(MAX_SPREAD, max(0.0, (self.avail - used) / len(chunk)))
         y = box.y
         for i in chunk:
             name, points = self.rows[i]
@@ -120,7 +123,7 @@ class StanceDots:
                 out.append(Text(Box(cx - self.col_w / 2 + 2, rule_y - DOT / 2 - GAP - h, self.col_w - 4, h), paras,
                                 name=f"Parties at {signed(score)}", anchor="bottom"))
             y += self.heights[i] + extra
-        axis_y = box.y + box.h - self.axis_h
+        axis_y = min(y + 4, box.y + box.h - self.axis_h)  # right under the last row, inside the box
         out.append(Rect(Box(self.x0, axis_y, box.x + box.w - self.x0, 1.0), self.rule, name="Scale axis"))
         for score in range(-2, 3):
             cx = self.centre(score)

@@ -659,31 +659,39 @@ class Planner:
             return (Paragraph((Run(text, False, True, self.muted),), size),)
         def note_box(y, h):
             return Box(box.x, y, box.w, h)
+        def row_h(name, size):
+            return fit.height([fit.Para(name, size, True)], widths[0] - 14.4) + 7.2 + 6
+        max_row = row_h("x\nx\nx", 12)  # a name gets three lines at most; a longer one ends in "…" (notes: whole)
         for size in (15, 14, 13, 12):
-            rh = max((fit.height([fit.Para(p.short, size, True)], widths[0] - 14.4) for p, _ in stated), default=0) + 7.2 + 6
+            labels = {p.id: p.short if row_h(p.short, size) <= max_row else
+                      shorten(p.short, lambda t: row_h(t, size) <= max_row) for p, _ in stated}
+            rh = max((row_h(labels[p.id], size) for p, _ in stated), default=0)
             rows_h = header_h + rh * len(stated) if stated else 0.0
             left = box.h - rows_h - (6 if stated else 0)
             text = (f"Not stated: {', '.join(silent)}" if stated else
                     "No party's position on this outcome is stated in the source.") if silent else ""
             nsize = max(12, size - 2)
-            if not text or _fits(note(text, nsize), note_box(0, left)):
+            if rows_h <= box.h and (not text or _fits(note(text, nsize), note_box(0, left))):
                 break
         else:
             text = None
         shown = stated
         if text is None:  # too many parties even at 12 pt: as many rows as fit, the rest counted
-            nsize, per_line = 12, fit.line_height(12) + 2 * INSET
-            room = int((box.h - header_h - 6 - per_line) // rh)
+            nsize = 12
+            def more_text(n):
+                return f"+{n} more (every party's position is in the speaker notes)"
+            note_h = _measure(note(more_text(len(parties)), nsize), box) + 2 * INSET  # the longest count
+            room = int((box.h - header_h - 6 - note_h) // rh)
             shown = stated[:max(0, room)]
             more = len(stated) - len(shown) + len(silent)
-            text = f"+{more} more (every party's position is in the speaker notes)"
+            text = more_text(more)
             self.warnings.append(f"{o.title}: {more} party positions listed in the notes only (too many for the slide)")
         out = []
         if shown:
             rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
             for p, position in shown:
                 fill = self.t.color(f"position.{position}")
-                rows.append((TableCell(p.short, size, None, self.text, True),
+                rows.append((TableCell(labels[p.id], size, None, self.text, True),
                              TableCell(position, size, fill, on_color(fill), True, "center")))
             heights = (header_h,) + (rh,) * len(shown)
             alt = (f"Party positions on {plain(o.title)}: " + ", ".join(f"{p.short} {position}" for p, position in stated)
