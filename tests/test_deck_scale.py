@@ -150,3 +150,14 @@ def test_overflow_check_reports_a_table_running_into_the_footer(deck_from_refere
     found = overflow.check_presentation(prs)
     assert [(o.slide, o.shape) for o in found] == [(4, "Party positions")]
     assert found[0].needed == pytest.approx(104 + 20 * 22)
+
+
+@pytest.mark.parametrize("bold,italic", [(False, False), (True, False), (False, True), (True, True)])
+def test_the_metrics_cache_is_what_the_font_files_say(bold, italic):
+    """metrics.json saves reading the TTFs on a cold build; it must be current (python3 -m reportkit.deck.fit)."""
+    from reportkit.deck import fit
+
+    path = fit.FONT_DIR / fit._FILES[(bold, italic)]
+    entry = fit._cache_file()[path.name]
+    assert entry["sha256"] == fit._sha256(path)
+    assert fit.metrics(bold, italic) == fit.read_font(path)
