@@ -160,3 +160,19 @@ def test_duplicate_key_is_located(tmp_path):
         load_theme("t", (tmp_path,))
     (f, line, _, msg), = located(e)
     assert (f, line) == ("t.yaml", 4) and "primary" in msg
+
+
+def test_theme_without_extends_inherits_the_builtin_default(tmp_path):
+    # A bare theme names one colour; every other key the renderers read comes from the default,
+    # so the build succeeds instead of failing with an internal KeyError.
+    (tmp_path / "bare.yaml").write_text('name: bare\ncolor:\n  primary: "#112233"\n', encoding="utf-8")
+    theme = load_theme("bare", search=(tmp_path,))
+    default = load_theme("default")
+    assert theme.color("color.primary") == "#112233"
+    assert theme.color("stance.strongly_oppose") == default.color("stance.strongly_oppose")
+    content = tmp_path / "brief.yaml"
+    content.write_text((Path(__file__).parent.parent / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--theme", "bare",
+                          "--out", str(tmp_path / "out"), "--quiet"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

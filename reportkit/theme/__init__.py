@@ -290,6 +290,12 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
             raise InputError(Problem(str(path), line, col, "extends must be a theme name"))
         parent_name = parent
 
+    # Every chain ends at the built-in default, so a theme that names no parent still has every key
+    # the renderers read (Rich's themes inherit the default styles the same way).
+    builtin_default = BUILTIN_DIR / "default.yaml"
+    if chain[-1][0].resolve() != builtin_default.resolve():
+        chain.append((builtin_default, *_read(builtin_default)))
+
     problems: list[Problem] = []
     fonts: dict[str, Path] = {}
     found: dict[str, tuple] = {}
