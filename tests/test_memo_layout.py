@@ -174,3 +174,33 @@ def test_wrap_once_paragraph_follows_its_width():
     assert para.wrap(400, 1000) == wide and para.blPara is not None
     fresh = paragraph_class()(text, style)
     assert fresh.wrap(100, 1000) == narrow
+
+
+def test_many_parties_get_position_lists_not_a_grid(big_edition, big_pages):
+    """A grid of outcomes x parties grows with their product, mostly "Not stated"; beyond one grid's
+    columns the memo lists who supports, accepts on conditions or opposes, and counts the rest."""
+    b = big_edition.briefing
+    assert len(b.parties) > p.MAX_POSITION_COLUMNS
+    block = next(x for x in plan_memo(big_edition).blocks if isinstance(x, (p.PositionList, p.PositionTable)))
+    assert isinstance(block, p.PositionList)
+    short = {x.id: x.short or x.name for x in b.parties}
+    for o, row in zip(b.outcomes, block.rows, strict=True):
+        stated = {pos: sorted(short[x.party] for x in o.positions if x.position == pos) for pos in p.LISTED_POSITIONS}
+        assert {pos: sorted(names) for pos, names in row.named} == stated
+        assert row.silent == len(b.parties) - sum(len(v) for v in stated.values())
+    text = " ".join(big_pages)
+    assert "Not stated: " in text and f"of {len(b.parties)} parties" in text
+    first = block.rows[0]
+    start = text.index("Party positions on each outcome")
+    shown = text[start:start + 600]
+    assert first.title in shown
+    for _, names in first.named:
+        assert ", ".join(names) in shown
+
+
+def test_a_few_parties_keep_the_grid(reference):
+    block = next(x for x in plan_memo(_edition(REFERENCE)).blocks if isinstance(x, (p.PositionList, p.PositionTable)))
+    assert isinstance(block, p.PositionTable)
+    assert len(block.parties) == len(reference.parties)
+    for o, (title, row) in zip(reference.outcomes, block.rows, strict=True):
+        assert title == o.title and row == tuple(o.position_of(x.id) for x in reference.parties)

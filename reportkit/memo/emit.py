@@ -379,6 +379,26 @@ def _position_table(x: Ctx, b: p.PositionTable):
     return out
 
 
+def _position_list(x: Ctx, b: p.PositionList):
+    h = x.styles["cell_head"]
+    head = [Paragraph("Outcome", h)]
+    style = x.table_style(len(b.rows) + 1)
+    for c, pos in enumerate(p.LISTED_POSITIONS, start=1):
+        fill = x.theme.color(f"position.{pos}")
+        head.append(x.cell(p.POSITION_LABELS[pos], fill))
+        style.append(("BACKGROUND", (c, 0), (c, 0), HexColor(fill)))
+    data = [head]
+    for r in b.rows:
+        outcome = [x.para(r.title, "small")]
+        if r.silent:
+            outcome.append(Paragraph(f"Not stated: {r.silent} of {b.parties} parties", x.styles["small_muted"]))
+        data.append([outcome] + [Paragraph(x.fonts.runs(", ".join(names)), x.styles["small"]) if names
+                                 else Paragraph(p.NO_STANCE, x.styles["small_muted"]) for _, names in r.named])
+    t = x.table(data, long=True, colWidths=[x.width * 0.28] + [x.width * 0.24] * 3)
+    t.setStyle(style)
+    return [t, Spacer(1, 6)]
+
+
 def _reaction_table(x: Ctx, b: p.ReactionTable):
     h = x.styles["cell_head"]
     data = [[Paragraph("Party", h), Paragraph("Tone", h), Paragraph("Reaction", h)]]
@@ -421,6 +441,7 @@ EMITTERS = {
     p.TitleBlock: _title, p.MemoHeader: _memo_header, p.Notice: _notice, p.Heading: _heading,
     p.Text: _text, p.Bullets: _bullets, p.BottomLine: _bottom_line, p.MatrixBlock: _matrix,
     p.ChartBlock: _chart, p.OutcomeTable: _outcome_table, p.PositionTable: _position_table,
+    p.PositionList: _position_list,
     p.ReactionTable: _reaction_table, p.Endnotes: _endnotes, p.WhatChanged: _what_changed,
 }
 

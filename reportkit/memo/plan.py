@@ -22,6 +22,7 @@ MAX_POSITION_COLUMNS = 7  # "Conditional" must still fit a column at a readable 
 BRIEF_MAX_PAGES = 2  # more issues than this are split over several matrix tables
 
 _STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
+LISTED_POSITIONS = ("support", "conditional", "oppose")  # a PositionList's columns, in this order
 POSITION_LABELS = {"support": "Supports", "conditional": "Conditional", "oppose": "Opposes", "unknown": "Not stated"}
 
 
@@ -139,6 +140,23 @@ class PositionTable:
     parties: tuple[str, ...]  # column headings (short names)
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (outcome title, position per party)
     column_groups: tuple[tuple[int, ...], ...] = ()  # party indexes per table, at most MAX_POSITION_COLUMNS
+
+
+@dataclass(frozen=True)
+class PositionListRow:
+    title: str
+    named: tuple[tuple[str, tuple[str, ...]], ...]  # (position, party names) for support, conditional, oppose
+    silent: int  # parties that state no position on this outcome
+
+
+@dataclass(frozen=True)
+class PositionList:
+    """Party positions for more parties than one grid holds: per outcome, who supports, accepts on
+    conditions or opposes, and how many say nothing. Grows with the positions stated, not with
+    outcomes x parties (a 40-party grid was 6 tables, mostly "Not stated")."""
+
+    parties: int
+    rows: tuple[PositionListRow, ...]
 
 
 @dataclass(frozen=True)
@@ -344,12 +362,29 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     blocks.append(OutcomeTable(rows, compact=brief))
     if not brief and b.parties:
         blocks.append(Heading("positions", "Party positions on each outcome", level=1))
-        blocks.append(PositionTable(
-            tuple(p.short or p.name for p in b.parties),
-            tuple((o.title, tuple(o.position_of(p.id) for p in b.parties)) for o in b.outcomes),
-            column_groups(len(b.parties), MAX_POSITION_COLUMNS),
-        ))
+        blocks.append(_positions(b))
     return blocks
+
+
+def _positions(b: Briefing):
+    names = tuple(p.short or p.name for p in b.parties)
+    if len(names) <= MAX_POSITION_COLUMNS:  # one grid: every party's column, "Not stated" included
+        rows = []
+        for o in b.outcomes:
+            stated = {x.party: x.position for x in o.positions}  # one lookup per cell, not a scan
+            rows.append((o.title, tuple(stated.get(p.id, "unknown") for p in b.parties)))
+        return PositionTable(names, tuple(rows), column_groups(len(names), MAX_POSITION_COLUMNS))
+    order = {p.id: k for k, p in enumerate(b.parties)}
+    rows = []
+    for o in b.outcomes:
+        by: dict[str, list[int]] = {}
+        for x in o.positions:
+            if x.position != "unknown" and x.party in order:
+                by.setdefault(x.position, []).append(order[x.party])
+        named = tuple((pos, tuple(names[k] for k in sorted(set(by.get(pos, ())))))
+                      for pos in LISTED_POSITIONS)
+        rows.append(PositionListRow(o.title, named, len(names) - sum(len(ps) for _, ps in named)))
+    return PositionList(len(names), tuple(rows))
 
 
 def _reactions(b: Briefing) -> list:

@@ -68,7 +68,7 @@ def _table_class():
         - A row is split across pages only if each piece is at least ``splitInRow`` points (no
           three-line stub of a row at a page foot); such a split is tried before a split between
           rows, so the page is filled.
-        - A split between rows never carries the last row alone to the next page.
+        - A split between rows does not carry a short last row alone to the next page.
         - After a split between rows, the rest goes to the next page. reportlab offers it the space
           left on this page, where it would split its first row in two: the repeated header and a
           piece of a row in the middle of the page.
@@ -98,10 +98,11 @@ def _table_class():
             return parts
 
         def _no_widow(self, ah) -> float:
-            """A height to split at that does not carry a lone last row over to the next page."""
+            """A height to split at that does not carry a lone short last row over to the next page (a
+            tall row is a block of its own; moving another with it would leave a gap)."""
             heights = self._rowHeights
             n = self._getFirstPossibleSplitRowPosition(ah)
-            if n == len(heights) - 1 and n - self.repeatRows >= 3:
+            if n == len(heights) - 1 and n - self.repeatRows >= 3 and heights[-1] < MIN_ROW_PIECE:
                 return sum(heights[: n - 1])
             return ah
 
