@@ -205,9 +205,9 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
     head = [Paragraph("Party", x.styles["cell_head"])] + [
         Paragraph(x.fonts.runs(m.issues[i].name), issue_head) for i in cols]
     data, style, fills = [head], x.table_style(0, zebra=False), []
+    party_style = ParagraphStyle("mp", x.styles["small"], fontName=x.fonts.bold)
     for r, row in enumerate(m.rows, start=1):
-        cells = [Paragraph(x.fonts.runs(row[0].party.name), ParagraphStyle("mp", x.styles["small"],
-                                                                          fontName=x.fonts.bold))]
+        cells = [Paragraph(x.fonts.runs(row[0].party.name), party_style)]
         for k, i in enumerate(cols, start=1):
             c = row[i]
             fill = x.theme.color(p.stance_color_key(c.score))
@@ -403,9 +403,10 @@ def _reaction_table(x: Ctx, b: p.ReactionTable):
     h = x.styles["cell_head"]
     data = [[Paragraph("Party", h), Paragraph("Tone", h), Paragraph("Reaction", h)]]
     style = x.table_style(0, zebra=False)
+    party_style = ParagraphStyle("rp", x.styles["small"], fontName=x.fonts.bold)
     for r, row in enumerate(b.rows, start=1):
         fill = x.theme.color(f"tone.{row.tone}") if x.theme.get(f"tone.{row.tone}") else x.theme.color("color.muted")
-        data.append([Paragraph(x.fonts.runs(row.party), ParagraphStyle("rp", x.styles["small"], fontName=x.fonts.bold)),
+        data.append([Paragraph(x.fonts.runs(row.party), party_style),
                      x.cell(row.tone.capitalize(), fill), x.para(row.text, "small", row.refs)])
         style.append(("BACKGROUND", (1, r), (1, r), HexColor(fill)))
     t = x.table(data, long=True, colWidths=[x.width * 0.2, x.width * 0.14, x.width * 0.66])
