@@ -204,3 +204,26 @@ def test_a_few_parties_keep_the_grid(reference):
     assert len(block.parties) == len(reference.parties)
     for o, (title, row) in zip(reference.outcomes, block.rows, strict=True):
         assert title == o.title and row == tuple(o.position_of(x.id) for x in reference.parties)
+
+
+def _lowest_text(page) -> float:
+    """The lowest baseline of body text on a page (points from the bottom; footer and banner excluded)."""
+    ys = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    return min(y for y in ys if y > 50)
+
+
+def test_rows_taller_than_a_page_fill_every_page_they_cross():
+    """tests/data/wordy.yaml has outcome rows longer than a page: each page the outcome table crosses
+    is filled to its foot (a row is split rather than pushed whole to the next page, leaving a gap)."""
+    pdf = render(_edition(Path(__file__).parent / "data" / "wordy.yaml"))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    crossed = [k for k, page in enumerate(pages) if "Obstacles" in page.extract_text()][:-1]
+    assert len(crossed) >= 4
+    for k in crossed:
+        assert _lowest_text(pages[k]) < 62 + 90, k + 1  # bottom margin 22 mm; 90 pt: a short last line

@@ -69,33 +69,36 @@ def _table_class():
           three-line stub of a row at a page foot); such a split is tried before a split between
           rows, so the page is filled.
         - A split between rows does not carry a short last row alone to the next page.
-        - After a split between rows, the rest goes to the next page. reportlab offers it the space
-          left on this page, where it would split its first row in two: the repeated header and a
-          piece of a row in the middle of the page.
-        - When the minimum would leave a row nowhere to go (taller than a page), the next attempt,
-          on a fresh page, splits it anywhere instead of raising ``LayoutError``.
+        - After a split, the rest goes to the next page. reportlab offers it the space left on this
+          page, where it would split its first row in two (the repeated header and a sliver of a row
+          mid-page) or, failing, give up its minimum piece for good.
+        - When the minimum leaves a row nowhere to go even at the top of a page, the row is split
+          anywhere instead of raising ``LayoutError``.
         """
 
-        _next_frame = False  # set on the rest of a split between rows
+        _split_on_page = None  # on the rest of a split: the page it must not start on
 
         def split(self, aw, ah):
-            if self._next_frame:
-                self._next_frame = False
+            if self._split_on_page is not None and self._split_on_page == self._page():
                 return []
             self._calc(aw, ah)
+            parts = []
             if self.splitInRow > 1 and self._row_splits_well(ah):
                 parts = self._splitRows(ah, doInRowSplit=1)
-                if parts:
-                    return parts
-            parts = self._splitRows(self._no_widow(ah), doInRowSplit=0)
-            if len(parts) == 2:
-                parts[1]._next_frame = True
-                return parts
+            if not parts:
+                parts = self._splitRows(self._no_widow(ah), doInRowSplit=0)
             if not parts and self.splitInRow:
                 parts = self._splitRows(ah, doInRowSplit=1)
-            if not parts and self.splitInRow > 1:
-                self.splitInRow = 1
+            if not parts and self.splitInRow > 1 and getattr(getattr(self, "_frame", None), "_atTop", False):
+                self.splitInRow = 1  # a fresh page and still no split: split the tall row anywhere
+                parts = self._splitRows(ah, doInRowSplit=1)
+            if len(parts) == 2:
+                parts[1]._split_on_page = self._page()
             return parts
+
+        def _page(self):
+            canv = getattr(self, "canv", None)
+            return canv.getPageNumber() if canv is not None else None
 
         def _no_widow(self, ah) -> float:
             """A height to split at that does not carry a lone short last row over to the next page (a
@@ -197,8 +200,9 @@ def keep_together(flowables: list):
     And a KeepTogether that does not fit the space left always jumps to the next page, however big it
     is: a stance matrix of 19 parties left two-thirds of a page blank. So a group taller than
     ``KEEP_WHOLE_FRACTION`` of the frame starts where it is when its opening fits (everything before
-    its first table, the table's header and its first row, or up to ``KEEP_START_ROWS`` rows while they are
-    shorter than ``MIN_ROW_PIECE`` together; or its first three flowables);
+    its first table, the table's header and its first row (``MIN_ROW_PIECE`` of it if the row may split),
+    or up to ``KEEP_START_ROWS`` rows while they are shorter than ``MIN_ROW_PIECE`` together; or its first
+    three flowables);
     the table then splits with its header repeated. A smaller group jumps whole, as before.
     """
     from reportlab.platypus import KeepTogether
@@ -222,12 +226,15 @@ def _keep_class():
                 if rows is None:
                     return height + h
                 height += sum(rows[: f.repeatRows])
-                body = 0.0  # at least one row; up to KEEP_START_ROWS short ones
-                for k, row in enumerate(rows[f.repeatRows : f.repeatRows + KEEP_START_ROWS]):
-                    if k and body >= MIN_ROW_PIECE:
+                body = rows[f.repeatRows : f.repeatRows + KEEP_START_ROWS]
+                if body and f.splitInRow > 1 and body[0] >= 2 * MIN_ROW_PIECE:
+                    return height + MIN_ROW_PIECE  # a tall first row may start here and go on overleaf
+                start = 0.0  # at least one row; up to KEEP_START_ROWS short ones
+                for k, row in enumerate(body):
+                    if k and start >= MIN_ROW_PIECE:
                         break
-                    body += row
-                return height + body
+                    start += row
+                return height + start
             if k == 3:
                 return height
             height += h + f.getSpaceAfter()
