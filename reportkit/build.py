@@ -47,16 +47,31 @@ def write_all_or_explain(files: dict[Path, bytes], out_dir: Path) -> None:
 
 
 def build_edition(edition, content: Path, out_dir: Path, formats: list[str],
-                  report: Callable[[Written], None] | None = None) -> list[Written]:
+                  report: Callable[[Written], None] | None = None, parallel: bool = False) -> list[Written]:
     """Render every format to bytes first, then write them all or none (``output.write_all``): a
-    deck that fails after the memo rendered leaves the old memo and the old deck, a matching pair."""
-    rendered, written = {}, []
-    for fmt in formats:
-        t0 = time.perf_counter()
-        path = output_path(out_dir, content, fmt, edition.audience)
-        rendered[path] = render(edition, fmt)
-        written.append(Written(fmt, path, time.perf_counter() - t0))
-    write_all_or_explain(rendered, out_dir)
+    deck that fails after the memo rendered leaves the old memo and the old deck, a matching pair.
+
+    ``parallel``: render each format after the first in a forked child at the same time (two cores:
+    a cold ``build --format all`` costs about the slower renderer, not the sum), where forking is safe
+    (``forked.fork_is_safe``: not in a process with threads, such as ``reportkit watch``).
+    """
+    from . import forked
+
+    paths = {fmt: output_path(out_dir, content, fmt, edition.audience) for fmt in formats}
+    done = {}
+    with forked.Children() as children:  # leaving it ends any child still running: none outlives the build
+        if parallel and len(formats) > 1 and forked.fork_is_safe():
+            for fmt in formats[1:]:  # the child calls this module's ``render`` (a test's patch included)
+                children.start(fmt, lambda fmt=fmt: render(edition, fmt))
+        for fmt in formats:
+            if fmt not in children:
+                t0 = time.perf_counter()
+                done[fmt] = render(edition, fmt), time.perf_counter() - t0
+        for fmt in formats:
+            if fmt in children:
+                done[fmt] = children.result(fmt)
+    write_all_or_explain({paths[fmt]: done[fmt][0] for fmt in formats}, out_dir)
+    written = [Written(fmt, paths[fmt], done[fmt][1]) for fmt in formats]
     if report:
         for w in written:
             report(w)

@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
                             since=args.since)
         return 0
     edition, withheld = audience_edition(args.file, args.audience, args.theme, args.page_size, args.since)
-    build_edition(edition, args.file, args.out, formats, report=report)
+    build_edition(edition, args.file, args.out, formats, report=report, parallel=True)  # a plain build: fork the deck
     if withheld is not None and report:
         report(withheld)
     return 0
