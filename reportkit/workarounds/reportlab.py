@@ -203,7 +203,8 @@ def keep_together(flowables: list):
     its first table, the table's header and its first row (``MIN_ROW_PIECE`` of it if the row may split),
     or up to ``KEEP_START_ROWS`` rows while they are shorter than ``MIN_ROW_PIECE`` together; or its first
     three flowables);
-    the table then splits with its header repeated. A smaller group jumps whole, as before.
+    the table then splits with its header repeated, and what follows it stays together. A smaller group
+    jumps whole, as before.
     """
     from reportlab.platypus import KeepTogether
 
@@ -247,7 +248,10 @@ def _keep_class():
             dims = []
             w, self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)
             self._H0 = dims[0][1] if dims else 0
-            self._opening = opening([f for f in self._content if not hasattr(f, "frameAction")], dims)
+            laid = [f for f in self._content if not hasattr(f, "frameAction")]
+            self._opening = opening(laid, dims)
+            first = next((k for k, f in enumerate(laid) if isinstance(f, Table)), None)
+            self._through_table = self._H if first is None else sum(h for _, h in dims[: first + 1])
             self._wrapInfo = aW, aH
             return w, 0xFFFFFF  # force a split, as KeepTogether does
 
@@ -255,11 +259,16 @@ def _keep_class():
             if getattr(self, "_wrapInfo", None) != (aW, aH):
                 self.wrap(aW, aH)
             frame = getattr(self, "_frame", None)
+            # released when the table must split anyway (not when only what follows it would not fit)
             if (frame is not None and self._H > aH and self._H > frame._height * KEEP_WHOLE_FRACTION
-                    and self._opening <= aH):
-                for f in self._content:  # else the document re-groups a heading with the table and jumps
+                    and self._opening <= aH and (self._through_table > aH or self._H > frame._height)):
+                content = list(self._content)
+                for f in content:  # else the document re-groups a heading with the table and jumps
                     f.keepWithNext = 0
-                return [self.NullActionFlowable(), *self._content]  # each laid out (and split) in turn
+                first = next((k for k, f in enumerate(content) if isinstance(f, Table)), len(content))
+                if len(content) - first > 2:  # what follows the table (a matrix's key and note) stays together
+                    content[first + 1:] = [KeepTogether(content[first + 1:])]
+                return [self.NullActionFlowable(), *content]  # each laid out (and split) in turn
             return super().split(aW, aH)
 
     return KeepStart
