@@ -130,6 +130,11 @@ def _run_child(job: Callable[[], bytes], write: int) -> None:  # pragma: no cove
     except BaseException:  # noqa: BLE001 - e.g. the parent is gone (broken pipe): nothing to tell
         pass
     finally:
+        for stream in (sys.stdout, sys.stderr):  # the child's own output only: the parent flushed before forking
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001
+                pass
         os._exit(0)
 
 
