@@ -18,6 +18,10 @@ from ..build import DEFAULT_CONTENT, RENDERERS, Written, build_edition
 from ..errors import InputError, Problem
 
 DEBOUNCE_SECONDS = 0.05  # quiet time after the last event of a save burst before rebuilding
+# A close-after-write or a rename into place ends a save: the file is complete, so wait only long
+# enough to fold the events the same save still sends (an editor's chmod) into one rebuild.
+SETTLE_SECONDS = 0.005
+_SAVE_ENDS = {"closed", "moved"}
 _WRITE_EVENTS = {"created", "modified", "moved", "deleted", "closed"}
 
 
@@ -103,12 +107,14 @@ class _Changes:
     def __init__(self) -> None:
         self.files: frozenset[Path] = frozenset()
         self._event = threading.Event()
+        self._save_ended = False
 
     def dispatch(self, event) -> None:  # watchdog calls this from its own thread
         if event.event_type not in _WRITE_EVENTS:  # our own reads raise "opened" events: ignore them
             return
         for p in (getattr(event, "src_path", None), getattr(event, "dest_path", None)):
             if p and Path(p).resolve() in self.files:
+                self._save_ended = event.event_type in _SAVE_ENDS
                 self._event.set()
                 return
 
@@ -120,7 +126,7 @@ class _Changes:
         while not self.pending(0.5):  # a timeout keeps Ctrl-C responsive
             pass
         self._event.clear()
-        while self._event.wait(DEBOUNCE_SECONDS):
+        while self._event.wait(SETTLE_SECONDS if self._save_ended else DEBOUNCE_SECONDS):
             self._event.clear()
 
 
