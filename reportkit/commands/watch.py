@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..build import DEFAULT_CONTENT, RENDERERS, Written, build_edition
+from ..build import RENDERERS, Written, build_edition
 from ..errors import InputError, Problem
+from .options import add_render_options
 
 DEBOUNCE_SECONDS = 0.05  # quiet time after the last event of a save burst before rebuilding
 # A close-after-write or a rename into place ends a save: the file is complete, so wait only long
@@ -26,16 +27,7 @@ _WRITE_EVENTS = {"created", "modified", "moved", "deleted", "closed"}
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", type=Path, default=DEFAULT_CONTENT, help=f"content file (default: {DEFAULT_CONTENT})")
-    p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
-    p.add_argument("--format", choices=[*RENDERERS, "all"], default="all", help="what to build (default: all)")
-    p.add_argument("--page-size", choices=["letter", "a4"], default=None, help="memo page size (default: the theme's, letter)")
-    p.add_argument("--theme", default=None,
-                   help="theme name or .yaml path (default: the audience's theme; 'default' for the full briefing)")
-    p.add_argument("--audience", metavar="NAME", default=None, help="build for one audience profile")
-    p.add_argument("--since", metavar="OLD", default=None,
-                   help="show what changed since OLD: a file (watched too), git:REV or git:REV:PATH")
-    p.add_argument("--quiet", action="store_true", help="print only problems")
+    add_render_options(p, since_help="show what changed since OLD: a file (watched too), git:REV or git:REV:PATH")
 
 
 def _say(line: str) -> None:

@@ -159,14 +159,6 @@ def _leaves(d: dict, prefix: tuple = ()):
 
 # --- checking one file ---------------------------------------------------------------------------
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fonts: dict,
                 found: dict) -> list[Problem]:
     """Check the keys this file sets; resolve the font files it names into ``fonts`` and the logo and
@@ -250,10 +242,10 @@ def _check_asset(key: tuple, name, expected: str, check, path: Path, root: Path 
 
 def _project_root(path: Path, search: tuple[Path, ...]) -> Path | None:
     """The project a theme file belongs to (fonts and logos may not leave it); None for built-ins."""
-    if _inside(path, BUILTIN_DIR):
+    if assets.inside(path, BUILTIN_DIR):
         return None
     for folder in search:
-        if _inside(path, folder):
+        if assets.inside(path, folder):
             return folder
     return path.parent.parent if path.parent.name == "themes" else path.parent
 

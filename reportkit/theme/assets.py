@@ -25,7 +25,8 @@ class AssetError(ValueError):
     """What is wrong with one named file; the theme loader adds the file and line."""
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (symlinks followed) lies under ``root``."""
     try:
         path.resolve().relative_to(root.resolve())
         return True
@@ -39,7 +40,7 @@ def resolve(name: str, folder: Path, root: Path | None, fallbacks: tuple[Path, .
     p = Path(name).expanduser() if name.startswith("~") else Path(name)
     candidate = folder / p
     allowed = tuple(r for r in (root, *fallbacks, PACKAGE_DIR) if r is not None)
-    if root is not None and not any(_inside(candidate, r) for r in allowed):
+    if root is not None and not any(inside(candidate, r) for r in allowed):
         via = f" (a link to {candidate.resolve()})" if not (p.is_absolute() or ".." in p.parts) else ""
         raise AssetError(f"{what} path {name!r} is outside the project folder {root}{via}")
     if p.is_absolute():
