@@ -10,8 +10,10 @@ from typing import Callable
 from .errors import InputError, Problem
 from .output import write_all
 
-# format -> (renderer module with ``render(edition) -> bytes``, file suffix)
-RENDERERS = {"memo": ("reportkit.memo", ".pdf"), "deck": ("reportkit.deck", ".pptx")}
+from .registry import REGISTRY, output_name
+
+# format -> (renderer module, file suffix): kept for callers of the old table; the registry is the truth
+RENDERERS = {name: (r.module, Path(r.filename).suffix) for name, r in REGISTRY.items()}
 DEFAULT_CONTENT = Path("content/us-russia-talks.yaml")
 
 
@@ -26,13 +28,11 @@ class Written:
 
 
 def output_path(out_dir: Path, content: Path, fmt: str, audience: str | None = None) -> Path:
-    stem = content.stem + (f"-{audience}" if audience else "")
-    return out_dir / f"{stem}-{fmt}{RENDERERS[fmt][1]}"
+    return out_dir / output_name(content, fmt, audience)
 
 
 def render(edition, fmt: str) -> bytes:
-    module = importlib.import_module(RENDERERS[fmt][0])
-    return module.render(edition)
+    return REGISTRY[fmt].render(edition).data
 
 
 def write_all_or_explain(files: dict[Path, bytes], out_dir: Path) -> None:
