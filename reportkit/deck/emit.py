@@ -180,7 +180,7 @@ class Emitter:
         wa.set_alt_text(pic, i.alt_text)  # add_picture would leave the file name here (#508)
 
     def chart(self, slide, c: Chart) -> None:
-        data = CategoryChartData(number_format=SCORE_FORMAT)
+        data = wa.plain_workbook(CategoryChartData(number_format=SCORE_FORMAT))  # no formulas or links from names
         data.categories = c.chart.categories
         # Clustered bars list their legend in reverse (to match the reversed category axis), so there the
         # score series go in reverse too: the key still reads opposes -> supports.

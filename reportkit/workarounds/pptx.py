@@ -70,6 +70,58 @@ def fix_chart_workbooks(prs, when: _dt.date) -> None:
             xlsx_part.blob = rewritten.getvalue()
 
 
+# XlsxWriter's ``worksheet.write`` turns a string starting with "=" into a formula, "{=...}" into an
+# array formula and "http:", "mailto:" or "\\host" into a hyperlink unless told otherwise; python-pptx
+# opens the workbook behind "Edit Data" with no options (``pptx/chart/xlsx.py`` ``_open_worksheet``:
+# ``Workbook(xlsx_file, {"in_memory": True})``, no upstream issue). A party named "=cmd|' /C calc'!A0"
+# would then be a live formula in the recipient's spreadsheet.
+PLAIN_WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                          "strings_to_numbers": False}
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "{")  # what a spreadsheet may read as the start of a formula
+
+
+def plain_workbook(chart_data):
+    """``chart_data`` (a python-pptx ``CategoryChartData``) whose embedded workbook holds every string as a
+    plain string cell; strings a spreadsheet could take for a formula also carry Excel's quote prefix
+    (the cell shows and edits as text, as if typed after an apostrophe). Chart XML is unchanged."""
+    from contextlib import contextmanager
+
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from xlsxwriter import Workbook
+
+    class PlainWorkbookWriter(CategoryWorkbookWriter):
+        @contextmanager
+        def _open_worksheet(self, xlsx_file):
+            workbook = Workbook(xlsx_file, PLAIN_WORKBOOK_OPTIONS)
+            worksheet = workbook.add_worksheet()
+            self._quoted = workbook.add_format({"quote_prefix": True})
+            yield workbook, worksheet
+            workbook.close()
+
+        def _write_cat_column(self, worksheet, col, level, num_format):
+            worksheet.set_column(col, col, 10)
+            for off, name in level:
+                self._write(worksheet, off + 1, col, name, num_format)
+
+        def _write_series(self, workbook, worksheet):
+            col_offset = self._chart_data.categories.depth
+            for idx, series in enumerate(self._chart_data):
+                num_format = workbook.add_format({"num_format": series.number_format})
+                series_col = idx + col_offset
+                self._write(worksheet, 0, series_col, series.name, None)
+                worksheet.write_column(1, series_col, series.values, num_format)
+
+        def _write(self, worksheet, row, col, value, fmt):
+            if isinstance(value, str):
+                quoted = value.startswith(FORMULA_LEADS)
+                worksheet.write_string(row, col, value, self._quoted if quoted else fmt)
+            else:
+                worksheet.write(row, col, value, fmt)
+
+    chart_data.__dict__["_workbook_writer"] = PlainWorkbookWriter(chart_data)  # python-pptx's lazyproperty slot
+    return chart_data
+
+
 def set_alt_text(shape, text: str) -> None:
     """Alt text is the ``descr`` attribute of the shape's cNvPr; python-pptx has no API for it (#508)
     and ``add_picture`` fills it with the image's file name."""
