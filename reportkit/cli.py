@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import warnings
 
 from .errors import InputError
 
@@ -28,11 +27,6 @@ COMMANDS = {
 
 def _command_module(name: str):
     return importlib.import_module(f"reportkit.commands.{name.replace('-', '_')}")
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """A warning as the user should see it: one ``reportkit: …`` line, not our source file and line."""
-    print(f"reportkit: {message}", file=file or sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,9 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reportkit: '{args.command}' is not available yet", file=sys.stderr)
         return 1
     try:
-        with warnings.catch_warnings():  # restores the default display afterwards (in-process callers)
-            warnings.showwarning = _show_warning
-            return int(run(args) or 0)
+        return int(run(args) or 0)  # warnings are data; commands print them (commands/build.print_warnings)
     except InputError as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)

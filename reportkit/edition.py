@@ -5,7 +5,7 @@ not see, so a renderer cannot leak it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .charts import ChartSet, chart_set
 from .model import Briefing
@@ -22,7 +22,6 @@ class Edition:
     speaker_notes: bool = True
     disclaimer: str | None = None
     page_size: str = "letter"  # memo: "letter" | "a4"
-    options: dict = field(default_factory=dict)
     changes: object | None = None  # diff.Changes since an older version (build --since); None = not asked
 
 

@@ -2,9 +2,9 @@
 in a child, the memo in the parent, one core each).
 
 The child inherits the loaded edition (no pickling of the model), renders to memory and sends back the
-bytes, or the exception, through a pipe; it never writes a file, so ending it loses nothing. It
-ignores Ctrl-C: the parent takes it and ends the child (leaving ``Children``), so there is one
-message and no orphan. Warnings the child raises are replayed in the parent, in order, after its own.
+result (``build.render``: bytes and warnings, as data), or the exception, through a pipe; it never
+writes a file, so ending it loses nothing. It ignores Ctrl-C: the parent takes it and ends the child
+(leaving ``Children``), so there is one message and no orphan.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import sys
 import threading
 import time
 import traceback
-import warnings
 from typing import Callable
 
 
@@ -33,8 +32,8 @@ class RemoteTraceback(Exception):
 
 
 class Children:
-    """Forked children by name, each running ``job() -> bytes``: ``start(name, job)``, then
-    ``result(name)`` -> ``(bytes, seconds)`` or what the job raised. Leaving the block ends and reaps
+    """Forked children by name, each running ``job() -> result``: ``start(name, job)``, then
+    ``result(name)`` -> ``(result, seconds)`` or what the job raised. Leaving the block ends and reaps
     any child still running (Ctrl-C, or a failure in the parent)."""
 
     def __init__(self):
@@ -50,7 +49,7 @@ class Children:
     def __contains__(self, name: str) -> bool:
         return name in self._children
 
-    def start(self, name: str, job: Callable[[], bytes]) -> None:
+    def start(self, name: str, job: Callable[[], object]) -> None:
         # Ctrl-C is held while forking, so no child exists that this object does not know to stop
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
@@ -58,12 +57,12 @@ class Children:
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
-    def result(self, name: str) -> tuple[bytes, float]:
+    def result(self, name: str) -> tuple[object, float]:
         return self._children[name].result()
 
 
 class _Child:
-    def __init__(self, job: Callable[[], bytes]):
+    def __init__(self, job: Callable[[], object]):
         read, write = os.pipe()
         sys.stdout.flush()  # else the child would hold a copy of unflushed output
         sys.stderr.flush()
@@ -74,16 +73,14 @@ class _Child:
         os.close(write)
         self._read: int | None = read
 
-    def result(self) -> tuple[bytes, float]:
+    def result(self) -> tuple[object, float]:
         with os.fdopen(self._read, "rb") as pipe:
             self._read = None
             payload = pipe.read()
         status = self._reap()
         if not payload:  # killed (out of memory, a signal) before it could answer
             raise RuntimeError(f"the render process ended without a result ({_describe(status)})")
-        kind, value, seconds, caught, child_traceback = pickle.loads(payload)
-        for message, category, filename, lineno in caught:
-            warnings.showwarning(message, category, filename, lineno)
+        kind, value, seconds, child_traceback = pickle.loads(payload)
         if kind == "ok":
             return value, seconds
         if kind == "input":
@@ -111,20 +108,18 @@ class _Child:
         return status
 
 
-def _run_child(job: Callable[[], bytes], write: int) -> None:  # pragma: no cover - child only
-    """Run the job, send ``(kind, value, seconds, warnings, traceback)``, exit without running the
+def _run_child(job: Callable[[], object], write: int) -> None:  # pragma: no cover - child only
+    """Run the job, send ``(kind, value, seconds, traceback)``, exit without running the
     parent's clean-up (atexit handlers, buffered files: ``os._exit``)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent takes Ctrl-C and ends this process
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         t0 = time.perf_counter()
-        with warnings.catch_warnings(record=True) as caught:  # filters as inherited; only the display moves
-            try:
-                kind, value, child_traceback = "ok", job(), ""
-            except BaseException as e:  # noqa: BLE001 - everything goes back to the parent
-                kind, value, child_traceback = *_portable(e), "".join(traceback.format_exception(e))
-        reply = (kind, value, time.perf_counter() - t0,
-                 [(str(w.message), w.category, w.filename, w.lineno) for w in caught], child_traceback)
+        try:
+            kind, value, child_traceback = "ok", job(), ""
+        except BaseException as e:  # noqa: BLE001 - everything goes back to the parent
+            kind, value, child_traceback = *_portable(e), "".join(traceback.format_exception(e))
+        reply = (kind, value, time.perf_counter() - t0, child_traceback)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # noqa: BLE001 - e.g. the parent is gone (broken pipe): nothing to tell

@@ -38,7 +38,7 @@ def test_memo_and_deck_print_the_content_files_scores_and_likelihoods(tmp_path, 
     edition = make_edition(reference, load_theme())
 
     pdf = tmp_path / "memo.pdf"
-    pdf.write_bytes(render(edition, "memo"))
+    pdf.write_bytes(render(edition, "memo").data)
     memo_text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True,
                                text=True).stdout
     memo_scores, memo_likelihoods = {}, {}
@@ -53,7 +53,7 @@ def test_memo_and_deck_print_the_content_files_scores_and_likelihoods(tmp_path, 
         assert m, f"memo has no likelihood for {title}"
         memo_likelihoods[title] = m.group(1)
 
-    prs = Presentation(io.BytesIO(render(edition, "deck")))
+    prs = Presentation(io.BytesIO(render(edition, "deck").data))
     tables = [sh.table for s in prs.slides for sh in s.shapes if sh.has_table]
     heat = next(t for t in tables if t.cell(0, 1).text == raw["issues"][0]["name"])
     short_to_id = {p["short"]: p["id"] for p in raw["parties"]}

@@ -30,7 +30,7 @@ def ten_x(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def ten_x_deck(ten_x):
-    return render(make_edition(ten_x, load_theme()))
+    return render(make_edition(ten_x, load_theme())).data
 
 
 def _walk(shapes):
@@ -85,7 +85,7 @@ def test_a_party_table_too_long_for_the_slide_ends_with_a_count(reference):
     assert table.box.y + table.box.h <= note.box.y
     assert any("listed in the notes only" in w for w in deck.warnings)
     assert all(p.short in slide.notes for p in b.parties)
-    assert overflow.check(io.BytesIO(render(make_edition(b, load_theme())))) == []  # the count fits its box too
+    assert overflow.check(io.BytesIO(render(make_edition(b, load_theme())).data)) == []  # the count fits its box too
 
 
 def test_divides_is_native_shapes_with_alt_text_by_default(deck_from_reference):
@@ -103,7 +103,7 @@ def test_divides_is_native_shapes_with_alt_text_by_default(deck_from_reference):
 
 @pytest.fixture(scope="module")
 def deck_from_reference(reference):
-    return render(make_edition(reference, load_theme()))
+    return render(make_edition(reference, load_theme())).data
 
 
 def test_every_divides_row_stays_inside_its_slide(ten_x):
@@ -124,7 +124,7 @@ def test_matplotlib_picture_is_an_opt_in(reference, tmp_path):
     edition = make_edition(reference, load_theme(str(theme)))
     slide = next(s for s in plan(edition).slides if s.kind == "divides")
     assert any(isinstance(s, Picture) for s in slide.shapes)
-    prs = Presentation(io.BytesIO(render(edition)))
+    prs = Presentation(io.BytesIO(render(edition).data))
     pics = [s for sl in prs.slides for s in sl.shapes if s.shape_type == 13]
     assert len(pics) == 1 and alt_text(pics[0]).startswith("Dot plot")
 

@@ -54,7 +54,8 @@ def render_variant(tmp_path: Path, change, **edition) -> bytes:
     change(data)
     path = tmp_path / "variant.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return render(make_edition(load(path), load_theme("default"), **edition))
+    render_variant.last = render(make_edition(load(path), load_theme("default"), **edition))
+    return render_variant.last.data
 
 
 @pytest.fixture(scope="module")
@@ -249,7 +250,7 @@ def test_markup_in_content_renders_literally(tmp_path):
 
 def test_brief_memo_is_at_most_two_pages_and_carries_the_disclaimer(reference):
     disclaimer = "Prepared for public release. Not a statement of government policy."
-    data = render(make_edition(reference, load_theme("default"), detail="brief", disclaimer=disclaimer))
+    data = render(make_edition(reference, load_theme("default"), detail="brief", disclaimer=disclaimer)).data
     pages = pdf_text(data)
     assert len(pages) <= 2
     flat = [re.sub(r"\s+", " ", t) for t in pages]
@@ -314,13 +315,12 @@ def test_stance_chart_is_vector(built):
 
 
 def test_cjk_without_a_font_is_replaced_visibly_and_warned(tmp_path):
-    from reportkit.memo.emit import MissingGlyphWarning
-
     def change(d):
         d["parties"][4]["name"] = "中国 China"
 
-    with pytest.warns(MissingGlyphWarning, match="中国"):
-        data = render_variant(tmp_path, change)
+    data = render_variant(tmp_path, change)
+    (warning,) = render_variant.last.warnings
+    assert "中国" in warning.message and "no embedded font" in warning.message
     text = "\n".join(pdf_text(data))
     assert "\ufffd\ufffd China" in text  # not silently dropped
 
@@ -334,7 +334,7 @@ def test_renders_in_one_process_are_identical_whatever_came_before(reference):
 
 @pytest.mark.parametrize("theme_name", ["default", "print"])
 def test_matrix_headings_never_break_words(reference, content, theme_name):
-    data = render(make_edition(reference, load_theme(theme_name)))
+    data = render(make_edition(reference, load_theme(theme_name))).data
     vocabulary = set(re.findall(r"\w+", REFERENCE.read_text(encoding="utf-8")))
     long_words = {w for i in content["issues"] for w in re.findall(r"\w+", i["name"]) if len(w) >= 8}
     fragments = set()

@@ -40,7 +40,7 @@ def big_edition(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_pdf(big_edition) -> bytes:
-    return render(big_edition)
+    return render(big_edition).data
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_the_memo_is_laid_out_once(big_edition, monkeypatch):
 
 def test_a_brief_memo_that_fits_is_laid_out_once(monkeypatch):
     calls = _count_builds(monkeypatch)
-    pdf = render(_edition(REFERENCE, audience="principals", detail="brief"))
+    pdf = render(_edition(REFERENCE, audience="principals", detail="brief")).data
     assert len(calls) == 1
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= p.BRIEF_MAX_PAGES
 
@@ -129,7 +129,7 @@ def test_a_table_header_is_repeated_only_at_the_top_of_a_page(big_pages):
 
 
 def test_a_small_matrix_stays_whole_with_its_key():
-    pages = [_squash(pg.extract_text()) for pg in PdfReader(io.BytesIO(render(_edition(REFERENCE)))).pages]
+    pages = [_squash(pg.extract_text()) for pg in PdfReader(io.BytesIO(render(_edition(REFERENCE)).data)).pages]
     b = load(REFERENCE)
     k = _page_of(pages, "Where the parties stand")
     for party in b.parties:
@@ -221,7 +221,7 @@ def _lowest_text(page) -> float:
 def test_rows_taller_than_a_page_fill_every_page_they_cross():
     """tests/data/wordy.yaml has outcome rows longer than a page: each page the outcome table crosses
     is filled to its foot (a row is split rather than pushed whole to the next page, leaving a gap)."""
-    pdf = render(_edition(Path(__file__).parent / "data" / "wordy.yaml"))
+    pdf = render(_edition(Path(__file__).parent / "data" / "wordy.yaml")).data
     pages = PdfReader(io.BytesIO(pdf)).pages
     crossed = [k for k, page in enumerate(pages) if "Obstacles" in page.extract_text()][:-1]
     assert len(crossed) >= 4

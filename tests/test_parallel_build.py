@@ -55,7 +55,7 @@ def test_parallel_and_sequential_builds_give_the_same_bytes(tmp_path, monkeypatc
         log = tmp_path / f"pids-{parallel}.txt"
         monkeypatch.setattr(build, "render", recording_render(log))
         folder = tmp_path / f"out-{parallel}"
-        written = build.build_edition(edition, REFERENCE, folder, ["memo", "deck"], parallel=parallel)
+        written = build.build_edition(edition, REFERENCE, folder, ["memo", "deck"], parallel=parallel).outputs
         assert [w.format for w in written] == ["memo", "deck"] and all(w.seconds > 0 for w in written)
         out[parallel] = snapshot(folder)
         rendered_by = pids(log)
@@ -175,10 +175,15 @@ def test_an_input_error_in_the_child_keeps_its_located_message(project, built):
     assert snapshot(out) == built
 
 
-def test_warnings_from_the_child_are_shown_once_as_reportkit_lines(project):
+@pytest.mark.parametrize("how", ["data", "warnings.warn"])
+def test_warnings_from_the_child_are_shown_once_as_reportkit_lines(project, how):
+    """A renderer's warnings come back from the child as data (a library's ``warnings.warn`` becomes
+    data too) and are printed once, by the parent, as one ``reportkit: FORMAT: ...`` line."""
     content, out = project
-    proc = run_patched('warnings.warn(f"deck: something to know ({pid})")\n    return b"deck"', str(content),
-                       "--out", str(out), "--quiet")
+    body = ('from reportkit.registry import BuildWarning, Rendered\n    '
+            'return Rendered(b"deck", (BuildWarning(f"something to know ({pid})"),))' if how == "data" else
+            'warnings.warn(f"something to know ({pid})")\n    return b"deck"')
+    proc = run_patched(body, str(content), "--out", str(out), "--quiet")
     stdout, stderr = finish(proc)
     assert proc.returncode == 0, stderr
     lines = stderr.strip().splitlines()

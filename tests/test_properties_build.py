@@ -114,7 +114,7 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
     edition = load_edition(path, audience, theme)
     parties = edition.briefing.parties  # what this audience may see
 
-    pdf = memo.render(edition)
+    pdf = memo.render(edition).data
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip()
     text = _squash(_pdf_text(pdf, tmp_path_factory.mktemp("memo")))
@@ -132,7 +132,7 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
             continue
         assert any(form in text for form in shown), (party.name, shown)
 
-    pptx = deck.render(edition)
+    pptx = deck.render(edition).data
     prs = Presentation(io.BytesIO(pptx))
     assert len(prs.slides) >= 3
     notes = _squash(" ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide))
@@ -183,7 +183,7 @@ def test_characters_beyond_the_first_plane_are_extracted_as_themselves(tmp_path)
 
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["parties"][0]["name"] = "Domino 🂌 and card 🂡"  # both in DejaVu Sans, the memo's fallback
-    pdf = memo.render(_edition(data))
+    pdf = memo.render(_edition(data)).data
     pypdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "🂌" in pypdf_text and "🂡" in pypdf_text
     assert "Domino🂌andcard🂡" in _squash(_pdf_text(pdf, tmp_path))

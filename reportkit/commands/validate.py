@@ -1,4 +1,7 @@
-"""``reportkit validate FILE…``: every problem as FILE:LINE:COL: message (exit 2), or one line per valid file."""
+"""``reportkit validate FILE…``: every problem as FILE:LINE:COL: message (exit 2), or one line per valid file.
+
+A content file is valid when it loads and every theme its audiences name loads too (so ``build
+--all-audiences`` cannot then fail on a theme ``validate`` passed)."""
 from __future__ import annotations
 
 import argparse
@@ -12,15 +15,20 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..content import load
+    from ..pipeline import audience_theme_problems, read_source
 
     problems = []
     for path in args.files:
         try:
-            b = load(path)
+            source = read_source(path)
         except InputError as e:
             problems.extend(e.problems)
             continue
+        themes = audience_theme_problems(source)
+        if themes:
+            problems.extend(themes)
+            continue
+        b = source.briefing
         counts = ", ".join(_count(len(items), word) for items, word in (
             (b.parties, "party"), (b.issues, "issue"), (b.stances, "stance"), (b.outcomes, "outcome")))
         print(f"{path}: valid ({counts})")

@@ -7,15 +7,15 @@ good save rebuilds. Editors save in bursts (write, rename, chmod), so changes ar
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import threading
 import time
 from pathlib import Path
 from typing import Callable
 
-from ..build import RENDERERS, Written, build_edition
+from ..build import Written, formats_for
 from ..errors import InputError, Problem
+from ..registry import REGISTRY
 from .options import add_render_options
 
 DEBOUNCE_SECONDS = 0.05  # quiet time after the last event of a save burst before rebuilding
@@ -60,21 +60,22 @@ class Rebuilder:
         from .. import content, pipeline  # noqa: F401
 
         for fmt in self.formats:
-            importlib.import_module(RENDERERS[fmt][0])
+            REGISTRY[fmt].load()
 
     def rebuild(self) -> list[Written] | None:
         """Build every chosen format. Returns what was written, or None when nothing was (the
         problems are reported through ``complain`` and earlier outputs stay as they were)."""
-        from ..pipeline import input_files, load_edition
+        from ..build import build_prepared
+        from ..pipeline import input_files, prepare, read_source
+        from .build import print_warnings
 
         t0 = time.perf_counter()
         try:
-            edition = load_edition(self.content, self.audience, self.theme, self.page_size, self.since)
-            self.files = input_files(self.content, edition)
+            prepared = prepare(read_source(self.content), self.audience, self.theme, self.page_size, self.since)
+            self.files = input_files(self.content, prepared.edition)
             if self.since and Path(self.since).is_file():  # the old version, when it is a file
                 self.files.add(Path(self.since).resolve())
-            written = build_edition(edition, self.content, self.out_dir, self.formats,
-                                    report=(lambda w: self.say(str(w))) if self.say else None)
+            result = build_prepared([prepared], self.content, self.out_dir, self.formats)
         except InputError as e:
             for problem in e.problems:
                 self.complain(str(problem))
@@ -89,8 +90,12 @@ class Rebuilder:
             self.complain(f"reportkit: internal error: {type(e).__name__}: {e}; the last good outputs are kept")
             return None
         if self.say:
+            for written in result.outputs:
+                self.say(str(written))
+        print_warnings(result, self.complain)
+        if self.say:
             self.say(f"rebuilt in {(time.perf_counter() - t0) * 1000:.0f} ms")
-        return written
+        return list(result.outputs)
 
 
 class _Changes:
@@ -156,7 +161,7 @@ def _start_observer(changes: _Changes, files: set[Path], watches: dict, complain
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():  # nothing to watch: the same located message as ``build``
         raise InputError(Problem(str(args.file), 1, 1, "no such file"))
-    formats = list(RENDERERS) if args.format == "all" else [args.format]
+    formats = formats_for(args.format)
     say = None if args.quiet else _say
     rebuilder = Rebuilder(args.file, args.out, formats, args.theme, args.page_size, args.audience, args.since,
                           say=say)

@@ -2,7 +2,8 @@
 
 - ``load(path)`` and ``load_text(text, filename)`` return a ``Briefing`` or raise
   ``reportkit.errors.InputError`` with every located problem at once;
-- ``load_yaml(source, filename)`` is the safe, located YAML reader alone (themes use it too);
+- ``load_yaml(source, filename)`` is the safe, located YAML reader alone (themes use it too), and
+  ``document_briefing(document)`` checks what it read (``pipeline.read_source``: one read, one parse);
 - ``problems(source, filename)`` returns the problems as data instead of raising.
 The format is declared once in ``spec.py``; see docs/content-format.md.
 """
@@ -15,18 +16,18 @@ from ..model import Briefing
 from .safe_yaml import Document, load_yaml
 from .validate import validate
 
-__all__ = ["load", "load_text", "load_yaml", "problems", "Document"]
+__all__ = ["load", "load_text", "load_yaml", "document_briefing", "problems", "Document"]
 
 
 def load(path: str | Path) -> Briefing:
     """The briefing in the content file at ``path``."""
     path = Path(path)
-    return _briefing(load_yaml(path, str(path), strict=False))
+    return document_briefing(load_yaml(path, str(path), strict=False))
 
 
 def load_text(text: str | bytes, filename: str) -> Briefing:
     """The briefing in ``text`` (e.g. ``git show`` output); ``filename`` is used in messages."""
-    return _briefing(load_yaml(text, filename, strict=False))
+    return document_briefing(load_yaml(text, filename, strict=False))
 
 
 def problems(source: str | bytes | Path, filename: str | None = None) -> list[Problem]:
@@ -37,7 +38,8 @@ def problems(source: str | bytes | Path, filename: str | None = None) -> list[Pr
         return sorted(e.problems)
 
 
-def _briefing(doc: Document) -> Briefing:
+def document_briefing(doc: Document) -> Briefing:
+    """The briefing in a document ``load_yaml(..., strict=False)`` read; every problem raised at once."""
     found = validate(doc)
     if found:
         raise InputError(found)

@@ -1,30 +1,23 @@
-"""The PowerPoint briefing deck: ``render(edition) -> bytes``.
+"""The PowerPoint briefing deck: ``render(edition) -> Rendered(pptx bytes, warnings)``.
 
 Two steps, as in pandoc's PowerPoint writer: ``plan`` decides every slide (pure data, no python-pptx),
 ``emit`` draws the plan with python-pptx. ``overflow.check`` reopens a deck and reports text that
-does not fit its box.
+does not fit its box. The edition's theme is already the deck's view of it (``theme.views``).
 """
 from __future__ import annotations
 
-import sys
-
+from ..registry import BuildWarning, Rendered
 from .plan import plan
 
 
-def render(edition) -> bytes:
+def render(edition) -> Rendered:
     from .emit import Emitter  # python-pptx is imported only when a deck is drawn
 
-    from dataclasses import replace
-
-    from .template import deck_theme
-
-    edition = replace(edition, theme=deck_theme(edition.theme))  # deck.colors: template takes its brand colours
     deck = plan(edition)
     emitter = Emitter(deck, edition.theme)
     data = emitter.render()
-    for warning in (*deck.warnings, *emitter.warnings):
-        print(f"reportkit: deck: {warning}", file=sys.stderr)
-    return data
+    return Rendered(data, tuple(w if isinstance(w, BuildWarning) else BuildWarning(str(w))
+                                for w in (*deck.warnings, *emitter.warnings)))
 
 
 def preload() -> None:

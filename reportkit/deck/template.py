@@ -116,32 +116,6 @@ def uses_template_colors(theme, path: Path) -> bool:
     return choice == "template" if choice else not is_builtin(path)
 
 
-def deck_theme(theme):
-    """The theme the deck is planned with: with ``deck.colors: template``, the brand colours
-    (``TEMPLATE_COLOR_KEYS``) come from the template's theme, so titles, rules and table headers
-    match the organisation's slides."""
-    from dataclasses import replace
-
-    path = template_path(theme)
-    if not uses_template_colors(theme, path):
-        return theme
-    palette = template_palette(open_template(theme, path), theme)
-    values = {k: (dict(v) if isinstance(v, dict) else v) for k, v in theme.values.items()}
-    for key, slot in TEMPLATE_COLOR_KEYS.items():
-        if slot in palette:
-            group, *rest = key.split(".")
-            node = values.setdefault(group, {})
-            for part in rest[:-1]:
-                node[part] = dict(node.get(part) or {})
-                node = node[part]
-            node[rest[-1]] = palette[slot]
-    if "accent1" in palette:  # header text must stay readable on the brand fill
-        from .plan import on_color
-
-        values["table"]["header"]["text"] = on_color(palette["accent1"])
-    return replace(theme, values=values)
-
-
 # --- what check-template reports -------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 flowables, styles them from the theme's semantic names and decorates each page."""
 from __future__ import annotations
 
-import warnings
 from functools import partial
 from io import BytesIO
 
@@ -15,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from ..charts import signed
+from ..registry import BuildWarning, Rendered
 from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
@@ -23,10 +23,6 @@ from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
 Paragraph = paragraph_class()
-
-
-class MissingGlyphWarning(UserWarning):
-    """Content uses characters no embedded font can draw (e.g. CJK with the default theme)."""
 
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
@@ -525,7 +521,7 @@ def _define_page_labels(canv, total: int, *, x: Ctx, right: float) -> None:
         canv.endForm()
 
 
-def emit(plan: p.MemoPlan, theme) -> bytes:
+def emit(plan: p.MemoPlan, theme) -> Rendered:
     to_unicode_beyond_bmp()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
@@ -536,12 +532,12 @@ def emit(plan: p.MemoPlan, theme) -> bytes:
         data, pages = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
+    found = []
     if fonts.missing:
         chars = "".join(sorted(fonts.missing))
-        warnings.warn(f"memo: no embedded font has a glyph for {chars!r}; printed as \ufffd "
-                      f"(set a theme font that covers this script, see docs/memo.md)", MissingGlyphWarning,
-                      stacklevel=2)
-    return data
+        found.append(BuildWarning(f"no embedded font has a glyph for {chars!r}; printed as \ufffd "
+                                  "(set a theme font that covers this script, see docs/memo.md)"))
+    return Rendered(data, tuple(found))
 
 
 def _story(plan: p.MemoPlan, x: Ctx) -> list:

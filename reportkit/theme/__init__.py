@@ -250,8 +250,10 @@ def _project_root(path: Path, search: tuple[Path, ...]) -> Path | None:
     return path.parent.parent if path.parent.name == "themes" else path.parent
 
 
-def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str = "theme") -> Theme:
-    """Load theme ``name`` (or a path to a .yaml) with its ``extends`` chain.
+def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str = "theme", line: int = 1,
+               col: int = 1) -> Theme:
+    """Load theme ``name`` (or a path to a .yaml) with its ``extends`` chain. An unknown ``name`` is
+    reported at ``where:line:col`` (the flag, or the audience's ``theme:`` in the content file).
 
     A theme may extend a theme of its own name (a project ``default.yaml`` that ``extends: default``):
     the parent is then the next file of that name on the search path.
@@ -271,7 +273,7 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
                 else:
                     msg = f"extends unknown theme {parent_name!r} (built-in: {', '.join(builtin_themes())})"
                 raise InputError(Problem(str(path), line, col, msg))
-            raise InputError(Problem(where, 1, 1, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
+            raise InputError(Problem(where, line, col, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
                                                   "a project theme is NAME.yaml beside the content file or in its themes/ folder)"))
         path = candidates[0]
         values, at = _read(path)
