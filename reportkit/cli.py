@@ -22,6 +22,7 @@ COMMANDS = {
     "audiences": "list the audience profiles",
     "check-template": "tell whether a PowerPoint template will work with reportkit",
     "init": "scaffold a new briefing project",
+    "batch": "build a whole portfolio of briefings x audiences x editions, cached (locally or on Dask)",
 }
 
 

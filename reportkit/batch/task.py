@@ -1,0 +1,96 @@
+"""One batch job as a worker runs it: build the edition once, render it in each format, hash what it
+read. Runs in a local pool process or on a Dask worker; returns plain data (bytes, strings), so
+results pickle and only the submitting machine writes files."""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Task:
+    content: str
+    audience: str | None
+    formats: tuple[str, ...]
+    theme: str | None = None
+    page_size: str | None = None
+
+
+@dataclass
+class TaskResult:
+    task: Task
+    outputs: dict[str, bytes] = field(default_factory=dict)  # format -> bytes
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # format -> messages
+    inputs: dict[str, str] = field(default_factory=dict)  # file -> sha256 of everything the job read
+    withheld: list[str] = field(default_factory=list)  # "kind id", what this audience does not see
+    problems: list = field(default_factory=list)  # located input problems (errors.Problem): the job failed
+    error: str | None = None  # an internal failure
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.error is None
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+PACKAGE = "<reportkit>/"  # reportkit's own files in the manifest, wherever it is installed
+
+
+def portable(path: Path) -> str:
+    """A manifest path: relative to the current folder, or to reportkit's package, else absolute."""
+    from ..pipeline import PACKAGE_DIR
+
+    path = Path(path).resolve()
+    for root, prefix in ((Path.cwd().resolve(), ""), (PACKAGE_DIR.resolve(), PACKAGE)):
+        if path.is_relative_to(root):
+            return prefix + path.relative_to(root).as_posix()
+    return path.as_posix()
+
+
+def local(name: str) -> Path:
+    from ..pipeline import PACKAGE_DIR
+
+    return PACKAGE_DIR / name[len(PACKAGE):] if name.startswith(PACKAGE) else Path(name)
+
+
+def preload(formats=None) -> None:
+    """Import the renderers (and their libraries) once per worker, before the first job."""
+    from ..registry import REGISTRY
+
+    for name in formats or REGISTRY:
+        REGISTRY[name].preload()
+
+
+def run_task(task: Task) -> TaskResult:
+    from ..errors import InputError
+    from ..pipeline import edition_for, input_files
+    from ..registry import REGISTRY
+
+    t0 = time.perf_counter()
+    result = TaskResult(task)
+    content = Path(task.content)
+    try:
+        edition, withheld = edition_for(content, task.audience, task.theme, task.page_size)
+        for fmt in task.formats:
+            rendered = REGISTRY[fmt].render(edition)
+            result.outputs[fmt] = rendered.data
+            result.warnings[fmt] = [str(w) for w in rendered.warnings]
+        result.inputs = {portable(p): sha256_file(p) for p in sorted(input_files(content, edition))}
+        result.withheld = [f"{kind} {ident}" for kind, ident in (withheld.items if withheld else ())]
+    except InputError as e:
+        result.problems = list(e.problems)
+        result.outputs.clear()
+    except Exception as e:  # noqa: BLE001 - reported per job; the other jobs go on
+        result.error = f"{type(e).__name__}: {e}"
+        result.outputs.clear()
+    result.seconds = time.perf_counter() - t0
+    return result
