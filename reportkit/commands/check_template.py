@@ -3,7 +3,9 @@
 Prints, for every slide kind, the layout the theme's ``deck.layouts`` asks for, whether the template
 has it (on which master) or the fallback reportkit will take, and the layout's placeholders by type;
 then the slide size (a warning unless 16:9), the masters and their layouts, and the sample slides a
-build drops. Exit 2 when the file is not a usable .pptx/.potx or a slide kind has no layout at all.
+build drops, and each problem a build removes (external links, macros, ActiveX, OLE). Exit 2 when
+the file is not a usable .pptx/.potx (damaged, a zip bomb, a DTD, escaping names) or a slide kind
+has no layout at all.
 """
 from __future__ import annotations
 
@@ -97,6 +99,9 @@ def format_report(r, theme_name: str) -> str:
         warnings.append("to use the template's own layouts, map them in the theme: deck: {layouts: {title: ..., "
                         "content: ...}} (missing: " + ", ".join(repr(f) for f in fallbacks) + ")")
     lines += [f"warning: {w}" for w in warnings]
+    # What reportkit.opc takes out of the template: each is a problem in the file (a build removes it
+    # and says so), reported so the template's owner can clean the original.
+    lines += [f"problem: {line}; a build removes it" for line in r.removed]
     lines.append("result: " + ("usable with fallbacks" if fallbacks else "usable") if all(k.layout for k in r.kinds)
                  else "result: not usable")
     return "\n".join(lines)

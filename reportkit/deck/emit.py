@@ -47,7 +47,7 @@ class Emitter:
         self.warnings: list[str] = []
 
     def render(self) -> bytes:
-        prs = open_template(self.theme)
+        prs = open_template(self.theme, removed=self.warnings)
         prs.slide_width, prs.slide_height = Pt(SLIDE_W), Pt(SLIDE_H)
         wa.fast_partnames(prs.part.package)
         for number, planned in enumerate(self.plan.slides, 1):

@@ -37,9 +37,20 @@ def is_builtin(path: Path) -> bool:
     return path.resolve().parent == TEMPLATE_DIR.resolve()
 
 
-def open_template(theme, path: Path | None = None):
-    """The template as a Presentation with no slides (a template's sample slides are removed)."""
-    prs = open_presentation((path or template_path(theme)).read_bytes())
+def sanitised(path: Path):
+    """The template's package with external links and active content removed (``reportkit.opc``)."""
+    from ..opc import sanitise
+
+    return sanitise(path.read_bytes(), path.name)
+
+
+def open_template(theme, path: Path | None = None, removed: list[str] | None = None):
+    """The template as a Presentation with no slides (a template's sample slides are removed).
+    What sanitising removed from it is appended to ``removed``."""
+    clean = sanitised(path or template_path(theme))
+    if removed is not None:
+        removed.extend(f"deck template: removed {line}" for line in clean.removed)
+    prs = open_presentation(clean.data)
     for slide in list(prs.slides):
         delete_slide(prs, slide)
     return prs
@@ -138,6 +149,7 @@ class TemplateReport:
     height_pt: float
     sample_slides: int
     kinds: tuple[KindReport, ...]
+    removed: tuple[str, ...] = ()  # what sanitising takes out of it (reportkit.opc)
 
     @property
     def is_16_9(self) -> bool:
@@ -145,7 +157,8 @@ class TemplateReport:
 
 
 def inspect(path: Path, theme) -> TemplateReport:
-    prs = open_presentation(path.read_bytes())
+    clean = sanitised(path)
+    prs = open_presentation(clean.data)
     sample_slides = len(prs.slides)
     masters = tuple(tuple(layout.name for layout in m.slide_layouts) for m in prs.slide_masters)
     master_of = {layout.part.partname: n for n, m in enumerate(prs.slide_masters, 1) for layout in m.slide_layouts}
@@ -160,4 +173,4 @@ def inspect(path: Path, theme) -> TemplateReport:
                                 master_of.get(layout.part.partname) if layout is not None else None, types,
                                 any(t in ("TITLE", "CENTER_TITLE") for t in types)))
     return TemplateReport(path, masters, prs.slide_width / 12700, prs.slide_height / 12700, sample_slides,
-                          tuple(kinds))
+                          tuple(kinds), clean.removed)

@@ -93,23 +93,23 @@ def check_logo(path: Path) -> tuple[int, int]:
     return size
 
 
-def check_pptx(data: bytes, label: str) -> zipfile.ZipFile:
-    """A readable zip with a PowerPoint presentation inside; returns the open zip."""
+def check_pptx(data: bytes, label: str):
+    """A zip within reportkit's limits with a PowerPoint presentation inside, sanitised
+    (``reportkit.opc.sanitise``: external links, macros, ActiveX and OLE removed; bombs, DTDs and
+    escaping or duplicate names refused). Returns the ``Sanitised`` package."""
+    from ..opc import sanitise
+    from ..zipsafe import ZipRefused
+
     if not data.startswith(_ZIP_MAGIC):
         raise AssetError(f"{label} is not a PowerPoint file (.pptx or .potx are zip files; this is not one)")
     try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        bad = z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
-        raise AssetError(f"{label} is a damaged zip file ({e})") from None
-    except Exception as e:  # noqa: BLE001 - zlib errors on corrupt members
-        raise AssetError(f"{label} is a damaged zip file ({type(e).__name__}: {e})") from None
-    if bad is not None:
-        raise AssetError(f"{label} is a damaged zip file (member {bad!r} fails its checksum)")
-    names = set(z.namelist())
+        clean = sanitise(data, label)
+    except ZipRefused as e:
+        raise AssetError(str(e)) from None
+    names = set(zipfile.ZipFile(io.BytesIO(clean.data)).namelist())
     if "[Content_Types].xml" not in names or "ppt/presentation.xml" not in names:
         raise AssetError(f"{label} is a zip file but not a PowerPoint presentation or template")
-    return z
+    return clean
 
 
 def check_template(path: Path) -> None:
