@@ -69,6 +69,8 @@ register(Renderer("memo", "reportkit.memo", "memo.pdf", "application/pdf",
 register(Renderer("deck", "reportkit.deck", "deck.pptx",
                   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                   frozenset({"audiences", "since", "charts", "themes", "templates", "notes"}), "deck"))
+register(Renderer("html", "reportkit.html", "briefing.html", "text/html",
+                  frozenset({"audiences", "since", "charts", "themes"}), "html", default=False))
 # New editions add one line here, e.g.:
 # register(Renderer("docx", "reportkit.docx", "memo.docx", "application/vnd...document", ..., default=False))
 # register(Renderer("html", "reportkit.html", "briefing.html", "text/html", ..., default=False))
