@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .model import SCORE_LABELS, SCORES, Briefing, Issue, Party
+from .present.words import signed
 from .text import plain
 
-
-def signed(score: int) -> str:
-    """A score as printed everywhere: "+2", "0", "−1" (true minus sign)."""
-    return f"+{score}" if score > 0 else ("0" if score == 0 else f"\u2212{-score}")
+__all__ = ["Bar", "Cell", "ChartSet", "DivergingChart", "StanceMatrix", "chart_set", "issue_chart", "issue_charts",
+           "signed", "stance_matrix"]
 
 
 @dataclass(frozen=True)
@@ -112,19 +111,8 @@ def issue_chart(b: Briefing, issue: Issue) -> DivergingChart:
     return DivergingChart(f"issue:{issue.id}", issue.name, issue.proposition, bars)
 
 
-def party_chart(b: Briefing, party: Party) -> DivergingChart:
-    bars = tuple(
-        Bar(i.name, s.score, s.basis, s.summary) for i in b.issues if (s := b.stance(party.id, i.id))
-    )
-    return DivergingChart(f"party:{party.id}", party.name, party.name, bars)
-
-
 def issue_charts(b: Briefing) -> tuple[DivergingChart, ...]:
     return tuple(issue_chart(b, i) for i in b.issues)
-
-
-def party_charts(b: Briefing) -> tuple[DivergingChart, ...]:
-    return tuple(party_chart(b, p) for p in b.parties)
 
 
 @dataclass(frozen=True)
@@ -133,8 +121,7 @@ class ChartSet:
 
     matrix: StanceMatrix
     by_issue: tuple[DivergingChart, ...]
-    by_party: tuple[DivergingChart, ...]
 
 
 def chart_set(b: Briefing) -> ChartSet:
-    return ChartSet(stance_matrix(b), issue_charts(b), party_charts(b))
+    return ChartSet(stance_matrix(b), issue_charts(b))

@@ -27,7 +27,7 @@ def _expected(raw):
         return text + ("\u2020" if s.get("basis", "stated") == "inferred" else "")
     given = {(s["party"], s["issue"]): s for s in raw["stances"]}
     scores = {p["id"]: [cell(given.get((p["id"], i["id"]))) for i in raw["issues"]] for p in raw["parties"]}
-    likelihoods = {o["title"]: o["likelihood"].upper() for o in raw["outcomes"]}
+    likelihoods = {o["title"]: o["likelihood"].capitalize() for o in raw["outcomes"]}
     return scores, likelihoods
 
 
@@ -49,7 +49,7 @@ def test_memo_and_deck_print_the_content_files_scores_and_likelihoods(tmp_path, 
     for title in likelihoods:
         words = title.split()  # the memo's table may wrap a long title: its first line is a prefix
         starts = "|".join(re.escape(" ".join(words[:n])) for n in range(len(words), min(2, len(words)) - 1, -1))
-        m = re.search(rf"^[ \t]*(?:{starts})\d*[ \t]+(LOW|MEDIUM|HIGH)\b", memo_text, re.M)
+        m = re.search(rf"^[ \t]*(?:{starts})\d*[ \t]+(Low|Medium|High)\b", memo_text, re.M)
         assert m, f"memo has no likelihood for {title}"
         memo_likelihoods[title] = m.group(1)
 
@@ -59,7 +59,7 @@ def test_memo_and_deck_print_the_content_files_scores_and_likelihoods(tmp_path, 
     short_to_id = {p["short"]: p["id"] for p in raw["parties"]}
     deck_scores = {short_to_id[r.cells[0].text]: [c.text for c in list(r.cells)[1:]] for r in list(heat.rows)[1:]}
     overview = next(t for t in tables if t.cell(0, 1).text == "Likelihood")
-    deck_likelihoods = {r.cells[0].text: r.cells[1].text.split()[0].upper() for r in list(overview.rows)[1:]}
+    deck_likelihoods = {r.cells[0].text: r.cells[1].text.split()[0] for r in list(overview.rows)[1:]}
 
     assert memo_scores == deck_scores == scores
     assert memo_likelihoods == deck_likelihoods == likelihoods

@@ -14,6 +14,7 @@ from reportkit.content import load
 from reportkit.deck import overflow, plan, render
 from reportkit.deck.model import Group, Picture, Table, Text
 from reportkit.edition import make_edition
+from reportkit.present import position_word
 from reportkit.theme import load_theme
 from reportkit.workarounds.pptx import alt_text
 
@@ -52,7 +53,7 @@ def test_positions_table_lists_stated_parties_and_names_the_rest(ten_x, ten_x_de
     checked = 0
     for o in ten_x.outcomes[:10]:
         slide = by_title[o.title]
-        stated = {ten_x.party(p.party).short: p.position for p in o.positions if p.position != "unknown"}
+        stated = {ten_x.party(p.party).short: position_word(p.position) for p in o.positions if p.position != "unknown"}
         silent = [p.short for p in ten_x.parties if p.short not in stated]
         table = next(s for s in slide.shapes if s.has_table and s.name == "Party positions").table
         shown = {table.cell(r, 0).text: table.cell(r, 1).text for r in range(1, len(table.rows))}

@@ -130,7 +130,7 @@ def test_memo_marks_previous_scores_and_likelihood_arrows(built, expected):
     _, _, moves, likely = expected
     text = _squash(_pdf_text(built[0]))
     for (_, _), (was, now, basis) in moves.items():
-        assert f"{signed(now)}{DAGGER if basis == 'inferred' else ''} \u2190 {signed(was)}" in text
+        assert f"{signed(was)} \u2192 {signed(now)}{DAGGER if basis == 'inferred' else ''}" in text
     ups = sum(1 for a, b in likely.values() if LEVELS.index(b) > LEVELS.index(a))
     assert text.count("\u25b2 up from") == ups and text.count("\u25bc down from") == len(likely) - ups
     for a, b in likely.values():

@@ -82,7 +82,7 @@ def test_every_party_issue_outcome_and_likelihood_appears(built, content):
         assert issue["proposition"] in flat
     for outcome in content["outcomes"]:
         assert outcome["title"] in flat
-        assert outcome["likelihood"].upper() in flat  # the badge prints the word
+        assert outcome["likelihood"].capitalize() in flat  # the badge prints the word
     assert flat.count("Analyst judgement") == sum(o["likelihood_basis"] == "judgement" for o in content["outcomes"])
     for step in content["next_steps"]:
         assert step["text"] in flat

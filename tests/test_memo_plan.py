@@ -62,14 +62,6 @@ def test_matrix_is_the_shared_chart_data_not_a_recount(reference, theme):
     assert "no stance in the source" in labels
 
 
-@pytest.mark.parametrize("score,basis,text", [
-    (2, "stated", "+2"), (-1, "inferred", "\u22121\u2020"), (0, "stated", "0"), (None, None, "\u2014"),
-])
-def test_cell_text(score, basis, text):
-    assert p.cell_text(score, basis) == text
-    assert p.stance_color_key(score).startswith("stance.")
-
-
 def test_brief_keeps_only_the_essentials(reference, theme):
     memo = p.plan(make_edition(reference, theme, detail="brief"))
     assert list(memo.outline) == ["Bottom line up front", "Potential outcomes", "Where the parties stand",
@@ -120,13 +112,6 @@ def test_wide_matrices_are_split_into_column_groups(reference, theme):
     (matrix,) = blocks_of(p.plan(make_edition(b, theme)), p.MatrixBlock)
     assert [len(g) for g in matrix.column_groups] == [6, 5]  # balanced, each at most MAX_MATRIX_COLUMNS
     assert sum(matrix.column_groups, ()) == tuple(range(11))
-
-
-@pytest.mark.parametrize("n,size,lengths", [(0, 8, []), (7, 8, [7]), (8, 8, [8]), (9, 8, [5, 4]), (17, 8, [6, 6, 5])])
-def test_column_groups_cover_every_column_once(n, size, lengths):
-    groups = p.column_groups(n, size)
-    assert [len(g) for g in groups] == lengths
-    assert sum(groups, ()) == tuple(range(n))
 
 
 def test_likelihood_is_labelled_as_judgement(reference, theme):

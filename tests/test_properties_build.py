@@ -146,7 +146,7 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
 
 def _tables_below_the_body(prs) -> list[str]:
     """Tables whose rows reach into the footer and banner (each cell may fit and the table still not)."""
-    from reportkit.deck.plan import BODY
+    from reportkit.deck.layout import BODY
 
     found = []
     for n, slide in enumerate(prs.slides, 1):

@@ -12,7 +12,7 @@ from pptx.util import Pt
 
 from ..workarounds import pptx as wa
 from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Group, Image, Picture, Rect, Table, Text
-from .plan import BANNER_H, FOOTER_BOX, NUMBER_BOX
+from .layout import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
 
 SCORE_FORMAT = '+0;"\u2212"0;0'  # true minus sign, explicit plus, plain zero
@@ -89,6 +89,8 @@ class Emitter:
                 self.image(slide, shape)
             elif isinstance(shape, Group):
                 self.group(slide, shape)
+            else:  # a shape the plan may make but nobody draws would vanish from the deck unnoticed
+                raise TypeError(f"deck emitter: no drawing for {type(shape).__name__} on slide {number}")
         if planned.notes:
             wa.set_notes_text(slide, planned.notes)
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..charts import signed
+from .. import present
 from ..model import SCORE_LABELS
+from ..present import moved, signed
 from ..text import plain
 from .changes import Changes
-
-_POSITION = {"support": "supports", "conditional": "conditional", "oppose": "opposes", "unknown": "not stated"}
-UP, DOWN = "\u25b2", "\u25bc"  # ▲ ▼
-ARROW = "\u2192"  # →
 
 
 @dataclass(frozen=True)
@@ -29,16 +26,12 @@ class Digest:
         return f"What changed since {self.since}"
 
 
-def day(d) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"  # "19 November 2026": no locale, no padding
-
-
-def arrow(direction: str | None) -> str:
-    return {"up": UP, "down": DOWN}.get(direction or "", "")
+def _position(position: str) -> str:
+    return present.position_word(position).lower()  # mid-sentence: "Russia conditional → supports"
 
 
 def _stances(c: Changes) -> list[str]:
-    out = [f"{m.party_name} on {m.issue_name}: {signed(m.old)} {ARROW} {signed(m.new)} "
+    out = [f"{m.party_name} on {m.issue_name}: {moved(signed(m.old), signed(m.new))} "
            f"(now {SCORE_LABELS[m.new]}). {_sentence(m.summary)}" for m in c.stances_moved]
     out += [f"New: {s.party_name} on {s.issue_name}, {signed(s.score)} ({SCORE_LABELS[s.score]})"
             for s in c.stances_added]
@@ -54,25 +47,25 @@ def _sentence(text: str) -> str:
 
 
 def _basis(basis: str) -> str:
-    return "stated in the source" if basis == "stated" else "inferred by the analyst"
+    return present.words.basis_word(basis)
 
 
 def _outcomes(c: Changes) -> list[str]:
-    out = [f"{arrow(x.direction)} {plain(x.title)}: likelihood {x.old} {ARROW} {x.new}" for x in c.likelihood_changed]
+    out = [f"{present.words.direction_mark(x.direction)} {plain(x.title)}: likelihood {moved(x.old, x.new)}" for x in c.likelihood_changed]
     out += [f"New outcome: {plain(o.title)} (likelihood {o.likelihood})" for o in c.outcomes_added]
     out += [f"No longer in view: {plain(o.title)} (was {o.likelihood})" for o in c.outcomes_removed]
     for kind, added, removed in (("condition", c.conditions_added, c.conditions_removed),
                                  ("obstacle", c.obstacles_added, c.obstacles_removed)):
         out += [f"{plain(i.title)}: new {kind}: {plain(i.text)}" for i in added]
         out += [f"{plain(i.title)}: {kind} dropped: {plain(i.text)}" for i in removed]
-    out += [f"{plain(p.title)}: {p.party_name} {_POSITION[p.old]} {ARROW} {_POSITION[p.new]}" for p in c.positions_changed]
+    out += [f"{plain(p.title)}: {p.party_name} {moved(_position(p.old), _position(p.new))}" for p in c.positions_changed]
     return out
 
 
 def _reactions(c: Changes) -> list[str]:
     out = [f"New: {r.party_name} ({r.tone}): {plain(r.text)}" for r in c.reactions_added]
     out += [f"No longer reported: {r.party_name} ({r.tone})" for r in c.reactions_removed]
-    out += [f"{t.party_name}: tone {t.old} {ARROW} {t.new}" for t in c.tone_changed]
+    out += [f"{t.party_name}: tone {moved(t.old, t.new)}" for t in c.tone_changed]
     return out
 
 
@@ -98,8 +91,8 @@ def _wording(c: Changes) -> str | None:
         if e.item not in kinds:
             kinds.append(e.item)
     n = len(c.wording)
-    return (f"Also {n} wording edit{'s' if n != 1 else ''} that change no score, likelihood or position "
-            f"({', '.join(kinds)}).")
+    return (f"Also {present.count(n, 'wording edit')} that {present.words.agrees(n, 'changes', 'change')} no "
+            f"score, likelihood or position ({', '.join(kinds)}).")
 
 
 def digest(changes: Changes) -> Digest:
@@ -107,22 +100,17 @@ def digest(changes: Changes) -> Digest:
     what is covered, sources."""
     groups = (("Stances", _stances(changes)), ("Outcomes", _outcomes(changes)), ("Reactions", _reactions(changes)),
               ("Parties and issues", _actors(changes)), ("Sources", _sources(changes)))
-    return Digest(day(changes.old_date), tuple((h, tuple(lines)) for h, lines in groups if lines),
+    return Digest(present.day(changes.old_date), tuple((h, tuple(lines)) for h, lines in groups if lines),
                   _wording(changes))
 
 
 def chart_previous(changes: Changes | None, briefing, chart) -> tuple[int | None, ...]:
     """Per bar of a ``charts.DivergingChart``, the older score where that stance moved, else None.
 
-    Bars carry labels, not ids: this walks the briefing as ``charts.issue_chart``/``party_chart``
-    build them (one bar per party or issue with a stance, in content order)."""
-    if changes is None or not changes.meaningful:
-        return (None,) * len(chart.bars)
+    Bars carry labels, not ids: this walks the briefing as ``charts.issue_chart`` builds them (one bar
+    per party with a stance, in content order)."""
     kind, _, key = chart.key.partition(":")
-    if kind == "issue":
-        pairs = [(p.id, key) for p in briefing.parties if briefing.stance(p.id, key)]
-    elif kind == "party":
-        pairs = [(key, i.id) for i in briefing.issues if briefing.stance(key, i.id)]
-    else:
+    if changes is None or not changes.meaningful or kind != "issue":
         return (None,) * len(chart.bars)
+    pairs = [(p.id, key) for p in briefing.parties if briefing.stance(p.id, key)]
     return tuple(changes.previous_score(pid, iid) for pid, iid in pairs)

@@ -13,13 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
-from ..charts import signed
+from .. import present
+from ..present import colours, signed
 from ..registry import BuildWarning, Rendered
 from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
 from . import plan as p
-from .flowables import LikelihoodBadge, OutlinedHeading, ink_on, stance_bars
+from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
 Paragraph = paragraph_class()
@@ -95,7 +96,7 @@ class Ctx:
 
     def cell(self, text: str, fill: str, bold: bool = True, center: bool = True, size: float | None = None):
         """A table cell whose text colour suits its fill."""
-        ink = ink_on(fill, self.theme)
+        ink = present.text_on(fill, self.theme)
         key = (ink, bold, center, size)
         if key not in self._cell_styles:
             small = self.styles["small"]
@@ -206,13 +207,14 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
         cells = [Paragraph(x.fonts.runs(row[0].party.name), party_style)]
         for k, i in enumerate(cols, start=1):
             c = row[i]
-            fill = x.theme.color(p.stance_color_key(c.score))
-            cell = x.cell(p.cell_text(c.score, c.basis), fill)
+            fill = colours.fill_for(x.theme, "stance", c.score)
+            now = present.score_cell(c.score, c.basis)
+            cell = x.cell(now, fill)
             was = b.previous[r - 1][i] if b.previous else None
-            if was is not None:  # moved since the older version: "+1 ← 0", the old score small
+            if was is not None:  # moved since the older version: "0 → +1", the old score small
                 small = round(x.styles["small"].fontSize * 0.8, 1)
-                cell = Paragraph(f'{x.fonts.runs(p.cell_text(c.score, c.basis))} <font size="{small}">'
-                                 f'{x.fonts.runs(chr(0x2190) + " " + signed(was))}</font>', cell.style)
+                old = present.moved(signed(was), "")
+                cell = Paragraph(f'<font size="{small}">{x.fonts.runs(old)}</font>{x.fonts.runs(now)}', cell.style)
             cells.append(cell)
             style.append(("BACKGROUND", (k, r), (k, r), HexColor(fill)))
             fills.append((k, r, fill))
@@ -257,7 +259,7 @@ def _fitting_groups(x: Ctx, b: p.MatrixBlock) -> list[tuple[int, ...]]:
     fit = max(1, int((x.width - _party_width(x, m)) // need))
     out = []
     for cols in b.column_groups:
-        out += [tuple(cols[k] for k in g) for g in p.column_groups(len(cols), fit)]
+        out += [tuple(cols[k] for k in g) for g in present.balanced_chunks(len(cols), fit)]
     return out
 
 
@@ -300,10 +302,8 @@ def _chart(x: Ctx, b: p.ChartBlock):
 
 def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
     out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold), Spacer(1, 3)]
-    if r.likelihood_change:  # ▲/▼: Carlito lacks them, fonts.runs draws them in DejaVu
-        mark = "\u25b2 up" if r.likelihood_change == "up" else "\u25bc down"
-        out += [Paragraph(f"<b>{x.fonts.runs(mark)}</b>{x.fonts.runs(f' from {r.previous_likelihood}')}",
-                          x.styles["small"]), Spacer(1, 1)]
+    if r.change_text:  # "▲ up from low": Carlito lacks ▲▼, fonts.runs draws them in DejaVu
+        out += [Paragraph(f"<b>{x.fonts.runs(r.change_text)}</b>", x.styles["small"]), Spacer(1, 1)]
     out.append(Paragraph(x.fonts.runs(r.likelihood_label), x.styles["small_muted"]))
     if with_note and r.likelihood_note:
         out += [Spacer(1, 2), x.para(r.likelihood_note, "small")]
@@ -312,7 +312,7 @@ def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
 
 def _list_cell(x: Ctx, items):
     if not items:
-        return [Paragraph("None stated in the source.", x.styles["small_muted"])]
+        return [Paragraph(present.NONE_STATED, x.styles["small_muted"])]
     return [Paragraph(x.m(i), x.styles["cell_bullet"], bulletText="\u2022") for i in items]
 
 
@@ -353,7 +353,7 @@ def _position_table(x: Ctx, b: p.PositionTable):
         head_style = ParagraphStyle("pc", h, alignment=TA_CENTER,
                                     fontSize=_fit_words(x, [w for n in names for w in n.split()], x.fonts.bold, col,
                                                         h.fontSize))
-        labels = [p.POSITION_LABELS.get(pos, pos) for _, row in b.rows for pos in row]
+        labels = [present.position_word(pos) for _, row in b.rows for pos in row]
         size = _fit_words(x, [w for t in labels for w in t.split()], x.fonts.bold, col, x.styles["small"].fontSize)
         head = [Paragraph("Outcome", h)] + [Paragraph(x.fonts.runs(n), head_style) for n in names]
         data, style, fills = [head], x.table_style(0, zebra=False), []
@@ -361,9 +361,8 @@ def _position_table(x: Ctx, b: p.PositionTable):
             cells = [x.para(title, "small")]
             for c, k in enumerate(cols, start=1):
                 pos = positions[k]
-                # "Not stated" looks like the matrix's "no stance in the source": the same light fill
-                fill = x.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
-                cells.append(x.cell(p.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown", size=size))
+                fill = colours.fill_for(x.theme, "position", pos)  # "Not stated": the "no stance" fill
+                cells.append(x.cell(present.position_word(pos), fill, bold=pos != "unknown", size=size))
                 style.append(("BACKGROUND", (c, r), (c, r), HexColor(fill)))
                 fills.append((c, r, fill))
             data.append(cells)
@@ -380,14 +379,15 @@ def _position_list(x: Ctx, b: p.PositionList):
     head = [Paragraph("Outcome", h)]
     style = x.table_style(len(b.rows) + 1)
     for c, pos in enumerate(p.LISTED_POSITIONS, start=1):
-        fill = x.theme.color(f"position.{pos}")
-        head.append(x.cell(p.POSITION_LABELS[pos], fill))
+        fill = colours.fill_for(x.theme, "position", pos)
+        head.append(x.cell(present.position_word(pos), fill))
         style.append(("BACKGROUND", (c, 0), (c, 0), HexColor(fill)))
     data = [head]
     for r in b.rows:
         outcome = [x.para(r.title, "small")]
         if r.silent:
-            outcome.append(Paragraph(f"Not stated: {r.silent} of {b.parties} parties", x.styles["small_muted"]))
+            outcome.append(Paragraph(f"{present.position_word('unknown')}: {r.silent} of "
+                                     f"{present.count(b.parties, 'party', 'parties')}", x.styles["small_muted"]))
         data.append([outcome] + [Paragraph(x.fonts.runs(", ".join(names)), x.styles["small"]) if names
                                  else Paragraph(p.NO_STANCE, x.styles["small_muted"]) for _, names in r.named])
     t = x.table(data, long=True, colWidths=[x.width * 0.28] + [x.width * 0.24] * 3)
@@ -401,9 +401,9 @@ def _reaction_table(x: Ctx, b: p.ReactionTable):
     style = x.table_style(0, zebra=False)
     party_style = ParagraphStyle("rp", x.styles["small"], fontName=x.fonts.bold)
     for r, row in enumerate(b.rows, start=1):
-        fill = x.theme.color(f"tone.{row.tone}") if x.theme.get(f"tone.{row.tone}") else x.theme.color("color.muted")
+        fill = colours.fill_for(x.theme, "tone", row.tone)
         data.append([Paragraph(x.fonts.runs(row.party), party_style),
-                     x.cell(row.tone.capitalize(), fill), x.para(row.text, "small", row.refs)])
+                     x.cell(present.tone_word(row.tone), fill), x.para(row.text, "small", row.refs)])
         style.append(("BACKGROUND", (1, r), (1, r), HexColor(fill)))
     t = x.table(data, long=True, colWidths=[x.width * 0.2, x.width * 0.14, x.width * 0.66])
     t.setStyle(style)

@@ -6,18 +6,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ..charts import DivergingChart, signed
+from .. import present
+from ..charts import DivergingChart
 from ..model import LIKELIHOODS
+from ..present import colours, signed
 from ..workarounds.reportlab import drawing, paragraph_class
-from .plan import INFERRED_MARK, stance_color_key
-
-
-def ink_on(fill: str, theme) -> str:
-    """Text colour readable on ``fill``: the theme's text colour on light fills, its page colour on dark."""
-    dark, light = theme.color("color.text"), theme.color("color.page")
-    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return dark if lum > 0.55 else light
 
 
 class OutlinedHeading(paragraph_class()):
@@ -40,7 +33,7 @@ class LikelihoodBadge(Flowable):
     def __init__(self, likelihood: str, theme, font: str, size: float = 8):
         super().__init__()
         self.likelihood, self.theme, self.font, self.size = likelihood, theme, font, size
-        self.word = likelihood.upper()
+        self.word = present.likelihood_word(likelihood)
         self.pill_w = stringWidth(self.word, font, size) + 10
         self.height = size + 6
 
@@ -50,11 +43,11 @@ class LikelihoodBadge(Flowable):
 
     def draw(self):
         c, t = self.canv, self.theme
-        fill = t.color(f"likelihood.{self.likelihood}")
+        fill = colours.fill_for(t, "likelihood", self.likelihood)
         c.saveState()
         c.setFillColor(HexColor(fill))
         c.roundRect(0, 0, self.pill_w, self.height, 3, stroke=0, fill=1)
-        c.setFillColor(HexColor(ink_on(fill, t)))
+        c.setFillColor(HexColor(present.text_on(fill, t)))
         c.setFont(self.font, self.size)
         c.drawCentredString(self.pill_w / 2, 3.6, self.word)
         if self.width >= self.pill_w + 6 + 3 * 9:
@@ -90,9 +83,9 @@ def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=
         while stringWidth(label, font, size) > label_w - 24 and len(label) > 4:
             label = label[:-2].rstrip() + "\u2026"  # an ellipsis keeps long names inside the label column
         d.add(String(0, y + 2, label, fontName=font, fontSize=size, fillColor=text))
-        value = signed(bar.score) + (INFERRED_MARK if bar.basis == "inferred" else "")
+        value = present.score_cell(bar.score, bar.basis)
         d.add(String(label_w, y + 2, value, fontName=font, fontSize=size, fillColor=text, textAnchor="end"))
-        fill = HexColor(theme.color(stance_color_key(bar.score)))
+        fill = HexColor(colours.fill_for(theme, "stance", bar.score))
         w = bar.score * unit
         if bar.score == 0:  # a neutral stance still gets a visible mark on the zero line
             shape = Rect(cx - 2, y, 4, bar_h, fillColor=fill, strokeColor=text, strokeWidth=0.4)

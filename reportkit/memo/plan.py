@@ -9,33 +9,20 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from ..charts import DivergingChart, StanceMatrix, signed
+from .. import present
+from ..charts import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
+from ..present import INFERRED_MARK, NO_STANCE, signed
+from ..present.colours import stance_key as stance_color_key
 from ..text import plain
 
-INFERRED_MARK = "\u2020"  # dagger: in Carlito, and unambiguous next to a number
-NO_STANCE = "\u2014"  # em dash
 GHOST_MARK = "\u25cb"  # white circle: the chart's ghost marker at a previous score
 MAX_MATRIX_COLUMNS = 8
 MAX_POSITION_COLUMNS = 7  # "Conditional" must still fit a column at a readable size
 BRIEF_MAX_PAGES = 2  # more issues than this are split over several matrix tables
 
-_STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
 LISTED_POSITIONS = ("support", "conditional", "oppose")  # a PositionList's columns, in this order
-POSITION_LABELS = {"support": "Supports", "conditional": "Conditional", "oppose": "Opposes", "unknown": "Not stated"}
-
-
-def stance_color_key(score: int | None) -> str:
-    """The theme colour name for a score (``stance.none`` where the source gives no stance)."""
-    return "stance.none" if score is None else f"stance.{_STANCE_KEYS[score]}"
-
-
-def cell_text(score: int | None, basis: str | None) -> str:
-    """What a stance cell prints: "+2", "−1†" (inferred), or an em dash (no stance)."""
-    if score is None:
-        return NO_STANCE
-    return signed(score) + (INFERRED_MARK if basis == "inferred" else "")
 
 
 # --- blocks -------------------------------------------------------------------------------------
@@ -120,13 +107,20 @@ class OutcomeRow:
     title: str
     summary: str
     likelihood: str  # low | medium | high
-    likelihood_label: str  # "Analyst judgement" or "Stated in the source"
+    likelihood_label: str  # "Analyst judgement" or "Stated in the source" (present.likelihood_basis_word)
     likelihood_note: str | None
     conditions: tuple[str, ...]
     obstacles: tuple[str, ...]
     refs: tuple[int, ...]
     likelihood_change: str | None = None  # "up" | "down" since the older version (--since)
     previous_likelihood: str | None = None
+
+    @property
+    def change_text(self) -> str | None:
+        """"▲ up from low" where the likelihood moved since the older version."""
+        if not self.likelihood_change:
+            return None
+        return present.words.likelihood_change(self.likelihood_change, self.previous_likelihood)
 
 
 @dataclass(frozen=True)
@@ -238,8 +232,7 @@ def _refs(b: Briefing, ids) -> tuple[int, ...]:
 
 
 def date_text(b: Briefing) -> str:
-    d = b.meta.date
-    return f"{d.day} {d.strftime('%B')} {d.year}"  # "26 November 2026": no locale, no padding
+    return present.day(b.meta.date, b.meta.language)
 
 
 def _legend() -> tuple[LegendEntry, ...]:
@@ -252,7 +245,7 @@ def _matrix(edition) -> list:
     b, m = edition.briefing, edition.charts.matrix
     if not m.parties or not m.issues:
         return [Text("The source gives no parties or issues to compare.", style="note")]
-    groups = column_groups(len(m.issues), MAX_MATRIX_COLUMNS)
+    groups = present.balanced_chunks(len(m.issues), MAX_MATRIX_COLUMNS)
     note = (f"Scores run from {signed(-2)} (strongly opposes) to {signed(2)} (strongly supports) the "
             f"proposition under each issue. {INFERRED_MARK} inferred by the analyst from the source; "
             f"unmarked scores are stated in the source.")
@@ -260,7 +253,7 @@ def _matrix(edition) -> list:
     previous = _meaningful(edition)
     moved = tuple(tuple(previous.previous_score(c.party.id, c.issue.id) for c in row) for row in m.rows) if previous else ()
     if previous:
-        note += f" ← the score before it moved (on {digest(previous).since})."
+        note += f" {present.words.moved_key(digest(previous).since)}."
     return [MatrixBlock(m, groups, _legend(), note, props, moved)]
 
 
@@ -278,15 +271,6 @@ def _what_changed(edition) -> list:
     return [Heading("changes", d.title), WhatChanged(d.groups, d.wording)]
 
 
-def column_groups(n: int, size: int) -> tuple[tuple[int, ...], ...]:
-    """Column indexes 0..n-1 in runs of at most ``size``, balanced (11 by 8 gives 6 + 5, not 8 + 3)."""
-    if n == 0:
-        return ()
-    tables = -(-n // size)
-    per = -(-n // tables)
-    return tuple(tuple(range(i, min(i + per, n))) for i in range(0, n, per))
-
-
 def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
     was = {x.outcome: x.old for x in changes.likelihood_changed} if changes else {}
     return tuple(
@@ -294,7 +278,7 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
             title=o.title,
             summary=o.summary,
             likelihood=o.likelihood,
-            likelihood_label="Stated in the source" if o.likelihood_basis == "stated" else "Analyst judgement",
+            likelihood_label=present.likelihood_basis_word(o.likelihood_basis),
             likelihood_note=o.likelihood_note,
             conditions=o.conditions,
             obstacles=o.obstacles,
@@ -306,17 +290,8 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
     )
 
 
-def _endnote_text(s) -> str:
-    parts = [s.title.rstrip(".") + "."]
-    if s.publisher:
-        parts.append(s.publisher.rstrip(".") + (f", {s.date.isoformat()}." if s.date else "."))
-    elif s.date:
-        parts.append(s.date.isoformat() + ".")
-    if s.url:
-        parts.append(s.url)
-    if s.note:
-        parts.append(s.note)
-    return " ".join(parts)
+def _endnote_text(s, language: str) -> str:
+    return present.citation(s, language) + (f" {s.note}" if s.note else "")
 
 
 def _points(b: Briefing, points) -> tuple[Item, ...]:
@@ -373,7 +348,7 @@ def _positions(b: Briefing):
         for o in b.outcomes:
             stated = {x.party: x.position for x in o.positions}  # one lookup per cell, not a scan
             rows.append((o.title, tuple(stated.get(p.id, "unknown") for p in b.parties)))
-        return PositionTable(names, tuple(rows), column_groups(len(names), MAX_POSITION_COLUMNS))
+        return PositionTable(names, tuple(rows), present.balanced_chunks(len(names), MAX_POSITION_COLUMNS))
     order = {p.id: k for k, p in enumerate(b.parties)}
     rows = []
     for o in b.outcomes:
@@ -438,7 +413,7 @@ def plan(edition) -> MemoPlan:
                   else Text("The briefing names no next steps.", style="note"))
     if b.sources:
         blocks.append(Heading("sources", "Sources"))
-        blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s)) for n, s in enumerate(b.sources, 1))))
+        blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s, meta.language)) for n, s in enumerate(b.sources, 1))))
 
     return MemoPlan(
         title=plain(meta.title),

@@ -35,9 +35,11 @@ def deck_view(theme):
                 node = node[part]
             node[rest[-1]] = palette[slot]
     if "accent1" in palette:  # header text must stay readable on the brand fill
-        from ..deck.plan import on_color
+        from ..present import text_on
 
-        values["table"]["header"]["text"] = on_color(palette["accent1"])
+        colors = values.get("color", {})
+        values["table"]["header"]["text"] = text_on(palette["accent1"], dark=colors.get("text"),
+                                                    light=colors.get("page"))
     return replace(theme, values=values)
 
 

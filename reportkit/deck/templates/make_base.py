@@ -19,7 +19,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Pt
 
 from reportkit.deck.model import SLIDE_H, SLIDE_W
-from reportkit.deck.plan import BODY, COVER_SUBTITLE, COVER_TITLE, TITLE_BOX
+from reportkit.deck.layout import BODY, COVER_SUBTITLE, COVER_TITLE, TITLE_BOX
 from reportkit.workarounds.pptx import deterministic_zip, fix_core_properties
 
 KEEP = ("Title Slide", "Title Only", "Blank")

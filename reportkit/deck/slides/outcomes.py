@@ -1,0 +1,228 @@
+"""Possible outcomes: the overview table, then one slide per outcome (likelihood scale, summary,
+conditions and obstacles, the parties' positions)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ... import present
+from ...model import LIKELIHOODS
+from ...present import colours
+from ...text import plain
+from .. import fit
+from ..layout import BODY, fits, measure, shorten
+from ..model import INSET, Box, Paragraph, Run, Slide, Table, TableCell, Text
+from .context import Deck, runs
+
+
+def likelihood_cell(d: Deck, o) -> TableCell:
+    fill = colours.fill_for(d.t, "likelihood", o.likelihood)
+    return TableCell(present.likelihood_word(o.likelihood), 16, fill, present.text_on(fill, d.t), True, "center")
+
+
+def _likelihood_moved(d: Deck, o) -> str:
+    """For notes: ", up from low since 19 November 2026" where the likelihood changed, else ""."""
+    direction = d.changes.likelihood_direction(o.id) if d.changes else None
+    if not direction:
+        return ""
+    was = next(c.old for c in d.changes.likelihood_changed if c.outcome == o.id)
+    return f", {direction} from {was} since {d.since}"
+
+
+def _notes_basis(o) -> str:
+    return present.likelihood_basis_word(o.likelihood_basis).lower()
+
+
+def outcomes_overview(d: Deck) -> list[Slide]:
+    outs = d.b.outcomes
+    if not outs:
+        return [d.note_slide("outcomes", "Possible outcomes", "The source names no possible outcomes.")]
+    hdr_fill, hdr_text = d.t.color("table.header.fill"), d.t.color("table.header.text")
+    widths = (260.0, 150.0, BODY.w - 410.0)
+    size = 15
+
+    def row_h(o):
+        return max(fit.height([fit.Para(plain(o.title), size, True)], widths[0] - 14.4),
+                   fit.height([fit.Para(plain(o.summary), size)], widths[2] - 14.4)) + 7.2 + 6
+    header = (TableCell("Outcome", 14, hdr_fill, hdr_text, True),
+              TableCell("Likelihood", 14, hdr_fill, hdr_text, True, "center"),
+              TableCell("What it would mean", 14, hdr_fill, hdr_text, True))
+    header_h = 30.0
+    pages, cur, h = [], [], header_h
+    avail = BODY.h - 30
+    for o in outs:
+        rh = max(40.0, row_h(o))
+        if cur and h + rh > avail:
+            pages.append(cur)
+            cur, h = [], header_h
+        cur.append((o, rh))
+        h += rh
+    pages.append(cur)
+    judged = all(o.likelihood_basis == "judgement" for o in outs)
+    foot = ("Likelihood is the analyst's judgement." if judged else
+            "Likelihood is the analyst's judgement unless marked as stated in the source.")
+    if d.changes and d.changes.likelihood_changed:
+        foot += f" {present.words.UP}{present.words.DOWN} likelihood changed since {d.since_short}."
+    notes = "\n".join(f"{o.title}: likelihood {o.likelihood}{_likelihood_moved(d, o)} ({_notes_basis(o)})."
+                      f" {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
+    out = []
+    for n, page in enumerate(pages, 1):
+        rows = [header]
+        for o, _ in page:
+            lik = likelihood_cell(d, o)
+            if o.likelihood_basis == "stated":
+                lik = replace(lik, text=f"{lik.text} (stated)")
+            direction = d.changes.likelihood_direction(o.id) if d.changes else None
+            if direction:
+                lik = replace(lik, text=f"{present.words.direction_mark(direction)} {lik.text}")
+            rows.append((TableCell(plain(o.title), size, None, d.text, True), lik,
+                         TableCell(plain(o.summary), size, None, d.text)))
+        heights = (header_h,) + tuple(rh for _, rh in page)
+        alt = "Table of possible outcomes: " + "; ".join(
+            f"{plain(o.title)}, likelihood {present.likelihood_word(o.likelihood).lower()}" for o, _ in page) + "."
+        table = Table(Box(BODY.x, BODY.y, BODY.w, sum(heights)), widths, heights, tuple(rows), alt, name="Outcomes")
+        foot_box = Box(BODY.x, BODY.y + sum(heights) + 8, BODY.w, 24)
+        shapes = [table, Text(foot_box, (Paragraph((Run(foot, False, True),), 13, color=d.muted),),
+                              name="Likelihood note")]
+        title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
+        out.append(d.slide("outcomes", title, shapes, notes))
+    return out
+
+
+def outcome_slides(d: Deck) -> list[Slide]:
+    return [s for o in d.b.outcomes for s in outcome_slide(d, o)]
+
+
+def outcome_slide(d: Deck, o) -> list[Slide]:
+    left = Box(BODY.x, BODY.y, 250, BODY.h)
+    mid = Box(BODY.x + 270, BODY.y, 370, BODY.h)
+    right = Box(BODY.x + 660, BODY.y, BODY.w - 660, BODY.h)
+    fixed = _likelihood_scale(d, o, left)
+    y0 = left.y + 100
+    summ_box = Box(left.x, y0, left.w, left.y + left.h - y0)
+    spara = Paragraph(runs(o.summary), 16, color=d.text)
+    ssize = next((s for s in (16, 15, 14, 13, 12) if fits([replace(spara, size=s)], summ_box)), None)
+    if ssize is None:
+        d.warnings.append(f"{o.title}: summary moved to the speaker notes (too long for the slide)")
+    else:
+        fixed.append(Text(summ_box, (replace(spara, size=ssize),), name="Outcome summary"))
+    fixed += _positions_table(d, o, right)
+    # Conditions then obstacles, one flowing list that may continue on further slides.
+    items = [("Conditions", None)] + [("Conditions", c) for c in o.conditions or (present.NONE_STATED,)]
+    items += [("Obstacles", None)] + [("Obstacles", c) for c in o.obstacles or (present.NONE_STATED,)]
+
+    def make(i, size, first):
+        head, text = items[i]
+        if text is None:
+            return [Paragraph((Run(head, True, False, d.primary),), size + 2,
+                              space_before=0 if first else size * 0.9)]
+        bullet = d.item(text, size, gap=size * 0.3)
+        if first and i > 0:  # a continuation slide starts mid-list: repeat its heading
+            return [Paragraph((Run(f"{head} (continued)", True, False, d.primary),), size + 2), bullet]
+        return [bullet]
+    pages = d.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
+    positions = {p.party: p.position for p in o.positions}
+    notes = [f"{o.title}. {plain(o.summary)}",
+             f"Likelihood: {o.likelihood}{_likelihood_moved(d, o)} ({_notes_basis(o)}). "
+             + plain(o.likelihood_note or ""),
+             "Conditions: " + ("; ".join(plain(c) for c in o.conditions) or "none stated in the source") + ".",
+             "Obstacles: " + ("; ".join(plain(c) for c in o.obstacles) or "none stated in the source") + ".",
+             "Positions: " + "; ".join(f"{p.short} {present.position_word(positions.get(p.id, 'unknown')).lower()}"
+                                       for p in d.b.parties) + "."]
+    slides = []
+    for n, (size, start, end) in enumerate(pages, 1):
+        paras = [p for i in range(start, end) for p in make(i, size, i == start)]
+        title = o.title if len(pages) == 1 else f"{o.title} ({n}/{len(pages)})"
+        shapes = fixed + [Text(mid, tuple(paras), name="Conditions and obstacles")]
+        slides.append(d.slide("outcome", title, shapes, "\n".join(notes)))
+    return slides
+
+
+def _likelihood_scale(d: Deck, o, box: Box) -> list:
+    """Three steps, low / medium / high, the judged one filled: readable without colour too."""
+    shapes = [Text(Box(box.x, box.y - 2, box.w, 26), (Paragraph((Run("Likelihood", True, False, d.muted),), 14),),
+                   name="Likelihood label")]
+    step_w = (box.w - 8) / 3
+    for n, level in enumerate(LIKELIHOODS):
+        on = level == o.likelihood
+        fill = colours.fill_for(d.t, "likelihood", level) if on else d.t.color("stance.none")
+        b = Box(box.x + n * (step_w + 4), box.y + 26, step_w, 34)
+        shapes.append(Text(b, (Paragraph((Run(present.likelihood_word(level), on),), 15, align="center",
+                                         color=present.text_on(fill, d.t) if on else d.muted),),
+                           name=f"Likelihood {level}{' (judged)' if on else ''}", fill=fill, anchor="middle"))
+    basis = (Run(present.likelihood_basis_word(o.likelihood_basis), False, True, d.muted),)
+    direction = d.changes.likelihood_direction(o.id) if d.changes else None
+    if direction:  # "▲ up from low": the change, right under the scale it moved on
+        was = next(c.old for c in d.changes.likelihood_changed if c.outcome == o.id)
+        basis = (Run(present.words.likelihood_change(direction, was), True, False, d.text),
+                 Run(" \u00b7 ", False, False, d.muted)) + basis
+    shapes.append(Text(Box(box.x, box.y + 64, box.w, 24), (Paragraph(basis, 13),), name="Likelihood basis"))
+    return shapes
+
+
+def _positions_table(d: Deck, o, box: Box) -> list:
+    """The parties with a stated position, as a table; those without one summed up underneath
+    ("Not stated: A, B, C"), so a briefing with many parties stays on the slide. Rows shrink to
+    12 pt; beyond that the table ends with "+N more" (every position is in the notes)."""
+    parties = d.b.parties
+    if not parties:
+        return []
+    pos = {p.party: p.position for p in o.positions}
+    stated = [(p, pos[p.id]) for p in parties if pos.get(p.id, "unknown") != "unknown"]
+    silent = [p.short for p in parties if pos.get(p.id, "unknown") == "unknown"]
+    hdr_fill, hdr_text = d.t.color("table.header.fill"), d.t.color("table.header.text")
+    widths = (box.w * 0.52, box.w * 0.48)
+    header_h = 28.0
+
+    def note(text, size):
+        return (Paragraph((Run(text, False, True, d.muted),), size),)
+
+    def note_box(y, h):
+        return Box(box.x, y, box.w, h)
+
+    def row_h(name, size):
+        return fit.height([fit.Para(name, size, True)], widths[0] - 14.4) + 7.2 + 6
+    not_stated = present.position_word("unknown")
+    max_row = row_h("x\nx\nx", 12)  # a name gets three lines at most; a longer one ends in "…" (notes: whole)
+    for size in (15, 14, 13, 12):
+        labels = {p.id: p.short if row_h(p.short, size) <= max_row else
+                  shorten(p.short, lambda t: row_h(t, size) <= max_row) for p, _ in stated}
+        rh = max((row_h(labels[p.id], size) for p, _ in stated), default=0)
+        rows_h = header_h + rh * len(stated) if stated else 0.0
+        left = box.h - rows_h - (6 if stated else 0)
+        text = (f"{not_stated}: {', '.join(silent)}" if stated else
+                "No party's position on this outcome is stated in the source.") if silent else ""
+        nsize = max(12, size - 2)
+        if rows_h <= box.h and (not text or fits(note(text, nsize), note_box(0, left))):
+            break
+    else:
+        text = None
+    shown = stated
+    if text is None:  # too many parties even at 12 pt: as many rows as fit, the rest counted
+        nsize = 12
+
+        def more_text(n):
+            return f"+{n} more (every party's position is in the speaker notes)"
+        note_h = measure(note(more_text(len(parties)), nsize), box) + 2 * INSET  # the longest count
+        room = int((box.h - header_h - 6 - note_h) // rh)
+        shown = stated[:max(0, room)]
+        more = len(stated) - len(shown) + len(silent)
+        text = more_text(more)
+        d.warnings.append(f"{o.title}: {more} party positions listed in the notes only (too many for the slide)")
+    out = []
+    if shown:
+        rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]
+        for p, position in shown:
+            fill = colours.fill_for(d.t, "position", position)
+            rows.append((TableCell(labels[p.id], size, None, d.text, True),
+                         TableCell(present.position_word(position), size, fill, present.text_on(fill, d.t), True,
+                                   "center")))
+        heights = (header_h,) + (rh,) * len(shown)
+        alt = (f"Party positions on {plain(o.title)}: "
+               + ", ".join(f"{p.short} {present.position_word(position).lower()}" for p, position in stated)
+               + (f"; not stated: {', '.join(silent)}" if silent else "") + ".")
+        out.append(Table(Box(box.x, box.y, box.w, sum(heights)), widths, heights, tuple(rows), alt,
+                         name="Party positions"))
+    if text:
+        y = box.y + (sum(heights) + 6 if shown else 0)
+        out.append(Text(note_box(y, box.y + box.h - y), note(text, nsize), name="Positions not stated"))
+    return out

@@ -1,0 +1,24 @@
+"""Shared presentation rules: how every edition words, dates and colours the same data.
+
+The memo, the deck and any later edition import these instead of spelling the rules themselves, so
+two outputs built from one briefing cannot disagree (``tests/present`` compares them field by field).
+Pure: imports the model, never a rendering library.
+
+- ``words``: scores, cell labels, positions, likelihoods, tones, bases, moved scores, counts.
+- ``dates``: one date style per language.
+- ``citations``: how a source is cited in a list of sources.
+- ``colours``: the theme colour of a score, likelihood, position or tone, and the text on a fill.
+- ``chunks``: splitting columns evenly over several tables or slides.
+"""
+from __future__ import annotations
+
+from .chunks import balanced_chunks
+from .citations import citation
+from .colours import contrast, fill_for, passes_aa, text_on
+from .dates import day
+from .words import (INFERRED_MARK, NONE_STATED, NO_STANCE, count, likelihood_basis_word, likelihood_word, moved,
+                    position_word, score_cell, signed, tone_word)
+
+__all__ = ["INFERRED_MARK", "NONE_STATED", "NO_STANCE", "balanced_chunks", "citation", "contrast", "count", "day",
+           "fill_for", "likelihood_basis_word", "likelihood_word", "moved", "passes_aa", "position_word",
+           "score_cell", "signed", "text_on", "tone_word"]
