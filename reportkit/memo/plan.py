@@ -14,7 +14,7 @@ from ..charts import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
-from ..present.colours import stance_key as stance_color_key
+from ..present.colours import stance_key
 from ..text import plain
 
 GHOST_MARK = "\u25cb"  # white circle: the chart's ghost marker at a previous score
@@ -236,8 +236,8 @@ def date_text(b: Briefing) -> str:
 
 
 def _legend() -> tuple[LegendEntry, ...]:
-    entries = [LegendEntry(stance_color_key(s), SCORE_LABELS[s], signed(s)) for s in SCORES]
-    entries.append(LegendEntry(stance_color_key(None), "no stance in the source", NO_STANCE))
+    entries = [LegendEntry(stance_key(s), SCORE_LABELS[s], signed(s)) for s in SCORES]
+    entries.append(LegendEntry(stance_key(None), "no stance in the source", NO_STANCE))
     return tuple(entries)
 
 
