@@ -19,6 +19,7 @@ COMMANDS = {
     "schema": "print the JSON Schema (draft 2020-12) of the content format",
     "diff": "list the meaningful changes between two versions of a content file",
     "watch": "rebuild whenever the content file, its theme or template changes",
+    "preview": "serve the web edition on 127.0.0.1 and update the open page on every save",
     "audiences": "list the audience profiles",
     "check-template": "tell whether a PowerPoint template will work with reportkit",
     "init": "scaffold a new briefing project",

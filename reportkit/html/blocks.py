@@ -104,7 +104,8 @@ def _matrix(x: Ctx, b: p.MatrixBlock) -> str:
             was = b.previous[r][k] if b.previous else None
             if was is not None:
                 inner += f' <span class="was">{ARROW_LEFT} {esc(signed(was))}</span>'
-            cells.append(el("td", el("span", inner, dir="ltr" if x.w.rtl else None), class_=score_class(c.score), data_label=plain(c.issue.name)))
+            cells.append(el("td", el("span", inner, dir="ltr" if x.w.rtl else None), class_=score_class(c.score),
+                            data_label=plain(c.issue.name)))
         rows.append(el("tr", "".join(cells)))
     table = _table("grid cards matrix", [18] + [None] * len(m.issues), head, rows)
     legend = el("ul", "".join(
@@ -162,13 +163,13 @@ def _outcome_table(x: Ctx, b: p.OutcomeTable) -> str:
     for r in b.rows:
         title = el("span", x.w.rich(r.title) + x.refs(r.refs), class_="title", dir=x.w.dir_for(r.title))
         if b.compact:
-            cells = [el("th", title, scope="row"), el("td", _likelihood(x, r, False), data_label=cols[1]),
+            cells = [el("th", title, scope="row"), el("td", el("div", _likelihood(x, r, False)), data_label=cols[1]),
                      el("td", x.para(r.summary, "small"), data_label=cols[2])]
         else:
             cells = [el("th", title + x.para(r.summary, "small"), scope="row"),
-                     el("td", _likelihood(x, r, True), data_label=cols[1]),
-                     el("td", _list(x, r.conditions), data_label=cols[2]),
-                     el("td", _list(x, r.obstacles), data_label=cols[3])]
+                     el("td", el("div", _likelihood(x, r, True)), data_label=cols[1]),
+                     el("td", el("div", _list(x, r.conditions)), data_label=cols[2]),
+                     el("td", el("div", _list(x, r.obstacles)), data_label=cols[3])]
         rows.append(el("tr", "".join(cells)))
     return _table("cards outcomes", (30, 20, 50) if b.compact else (28, 22, 25, 25), head, rows)
 

@@ -185,7 +185,7 @@ h1{font-size:1.6rem}
 PRINT = """
 @media print{
 body{font-size:10.5pt;background:#fff}
-.skip,.toc,.screen-only,.preview-panel{display:none!important}
+.skip,.toc{display:none!important}
 .banner{display:none}
 main{max-width:none;padding:0}
 h2{break-after:avoid}
