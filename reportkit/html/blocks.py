@@ -4,14 +4,14 @@ endnotes with back-links. One function per block type; each returns safe HTML.
 """
 from __future__ import annotations
 
-from ..charts import signed
+from .. import present
 from ..memo import plan as p
+from ..present import INFERRED_MARK, NO_STANCE, signed
 from ..text import plain
 from .markup import Writer, attrs, el, esc
 from .style import score_class
 from .svg import chart_svg
 
-ARROW_LEFT = "\u2190"
 
 
 def _table(cls: str, widths, head: str, rows) -> str:
@@ -85,10 +85,10 @@ def _bottom_line(x: Ctx, b: p.BottomLine) -> str:
 def _cell_text(x: Ctx, score, basis) -> str:
     """"+2", "−1†" with the dagger explained to screen readers."""
     if score is None:
-        return f'<span aria-hidden="true">{p.NO_STANCE}</span><span class="vh">{x.w.ui("no stance")}</span>'
-    out = esc(signed(score))
+        return f'<span aria-hidden="true">{NO_STANCE}</span><span class="vh">{x.w.ui("no stance")}</span>'
+    out = esc(signed(score))  # present.score_cell, with the dagger explained
     if basis == "inferred":
-        out += f'<span aria-hidden="true">{p.INFERRED_MARK}</span><span class="vh"> inferred</span>'
+        out += f'<span aria-hidden="true">{INFERRED_MARK}</span><span class="vh"> inferred</span>'
     return out
 
 
@@ -102,8 +102,8 @@ def _matrix(x: Ctx, b: p.MatrixBlock) -> str:
         for k, c in enumerate(row):
             inner = _cell_text(x, c.score, c.basis)
             was = b.previous[r][k] if b.previous else None
-            if was is not None:
-                inner += f' <span class="was">{ARROW_LEFT} {esc(signed(was))}</span>'
+            if was is not None:  # moved since the older version: "−1 → +1", the old score small, first
+                inner = f'<span class="was">{esc(present.moved(signed(was), ""))}</span>' + inner
             cells.append(el("td", el("span", inner, dir="ltr" if x.w.rtl else None), class_=score_class(c.score),
                             data_label=plain(c.issue.name)))
         rows.append(el("tr", "".join(cells)))
@@ -140,10 +140,9 @@ def _chart(x: Ctx, b: p.ChartBlock) -> str:
 
 
 def _likelihood(x: Ctx, r: p.OutcomeRow, with_note: bool) -> str:
-    out = el("span", x.w.ui(r.likelihood.upper()), class_=f"badge l-{r.likelihood}")
-    if r.likelihood_change:
-        mark = "\u25b2 up" if r.likelihood_change == "up" else "\u25bc down"
-        out += el("div", el("strong", x.w.ui(mark)) + x.w.ui(f" from {r.previous_likelihood}"), class_="small")
+    out = el("span", x.w.ui(present.likelihood_word(r.likelihood)), class_=f"badge l-{r.likelihood}")
+    if r.change_text:
+        out += el("div", el("strong", x.w.ui(r.change_text)), class_="small")
     out += el("div", x.w.ui(r.likelihood_label), class_="small muted")
     if with_note and r.likelihood_note:
         out += x.para(r.likelihood_note, "small")
@@ -152,7 +151,7 @@ def _likelihood(x: Ctx, r: p.OutcomeRow, with_note: bool) -> str:
 
 def _list(x: Ctx, items) -> str:
     if not items:
-        return el("span", x.w.ui("None stated in the source."), class_="small muted")
+        return el("span", x.w.ui(present.NONE_STATED), class_="small muted")
     return el("ul", "".join(x.para(i, tag="li") for i in items), class_="cell-list")
 
 
@@ -180,7 +179,7 @@ def _position_table(x: Ctx, b: p.PositionTable) -> str:
     rows = []
     for title, positions in b.rows:
         cells = [el("th", x.w.rich(title), scope="row", dir=x.w.dir_for(title))]
-        cells += [el("td", x.w.ui(p.POSITION_LABELS.get(pos, pos)), class_=f"pos-{pos}", data_label=plain(name))
+        cells += [el("td", x.w.ui(present.position_word(pos)), class_=f"pos-{pos}", data_label=plain(name))
                   for name, pos in zip(b.parties, positions)]
         rows.append(el("tr", "".join(cells)))
     return _table("grid cards positions", [28] + [None] * len(b.parties), head, rows)
@@ -188,16 +187,16 @@ def _position_table(x: Ctx, b: p.PositionTable) -> str:
 
 def _position_list(x: Ctx, b: p.PositionList) -> str:
     head = el("tr", el("th", x.w.ui("Outcome"), scope="col") + "".join(
-        el("th", x.w.ui(p.POSITION_LABELS[pos]), scope="col") for pos in p.LISTED_POSITIONS))
+        el("th", x.w.ui(present.position_word(pos)), scope="col") for pos in p.LISTED_POSITIONS))
     rows = []
     for r in b.rows:
         first = x.w.rich(r.title)
         if r.silent:
-            first += el("div", x.w.ui(f"Not stated: {r.silent} of {b.parties} parties"), class_="small muted")
+            first += el("div", x.w.ui(f"{present.position_word('unknown')}: {r.silent} of {present.count(b.parties, 'party', 'parties')}"), class_="small muted")
         cells = [el("th", first, scope="row", dir=x.w.dir_for(r.title))]
         for pos, names in r.named:
-            inner = x.w.text(", ".join(names)) if names else el("span", p.NO_STANCE, class_="muted")
-            cells.append(el("td", inner, data_label=p.POSITION_LABELS[pos]))
+            inner = x.w.text(", ".join(names)) if names else el("span", NO_STANCE, class_="muted")
+            cells.append(el("td", inner, data_label=present.position_word(pos)))
         rows.append(el("tr", "".join(cells)))
     return _table("cards positions-list", (28, 24, 24, 24), head, rows)
 
@@ -205,7 +204,7 @@ def _position_list(x: Ctx, b: p.PositionList) -> str:
 def _reaction_table(x: Ctx, b: p.ReactionTable) -> str:
     head = el("tr", "".join(el("th", x.w.ui(c), scope="col") for c in ("Party", "Tone", "Reaction")))
     rows = [el("tr", el("th", x.w.name(r.party), scope="row", dir=x.w.dir_for(r.party))
-               + el("td", el("span", x.w.ui(r.tone.capitalize()), class_=f"badge t-{r.tone}"), data_label="Tone")
+               + el("td", el("span", x.w.ui(present.tone_word(r.tone)), class_=f"badge t-{r.tone}"), data_label="Tone")
                + el("td", x.para(r.text, refs=r.refs, tag="div"), data_label="Reaction"))
             for r in b.rows]
     return _table("cards reactions", (20, 15, 65), head, rows)

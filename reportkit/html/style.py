@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import LIKELIHOODS, POSITIONS, SCORES, TONES
-from .colors import readable, text_on
+from ..present import fill_for, passes_aa, text_on
 
 SANS = ("Carlito", "Calibri", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif")
 SERIF = ("DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "Noto Serif", "serif")
@@ -50,7 +50,12 @@ def css(theme) -> str:
     page, text = c("color.page"), c("color.text")
 
     def ink(fill: str) -> str:
-        return text_on(fill, text, page)
+        """present.text_on (the theme's text or page colour), or black/white where neither reaches AA."""
+        best = text_on(fill, theme)
+        return best if passes_aa(best, fill) else text_on(fill, dark="#000000", light="#FFFFFF")
+
+    def readable(color: str, background: str, fallback: str) -> str:
+        return color if passes_aa(color, background) else fallback
 
     body_font, heading_font = font_stacks(theme)
     head_fill = c("table.header.fill")
@@ -69,20 +74,15 @@ def css(theme) -> str:
     root = "".join(f"{k}:{val};" for k, val in v.items())
     fills = []
     for s in SCORES:
-        f = c(f"stance.{('strongly_oppose', 'oppose', 'neutral', 'support', 'strongly_support')[s + 2]}")
+        f = fill_for(theme, "stance", s)
         fills.append(f".{score_class(s)}{{background:{f};color:{ink(f)}}}.chart .{score_class(s)}{{fill:{f}}}"
                      f".chart .v.{score_class(s)}{{fill:{ink(f)}}}")
-    f = c("stance.none")
+    f = fill_for(theme, "stance", None)
     fills.append(f".s-none{{background:{f};color:{ink(f)}}}")
-    for pos in POSITIONS:
-        f = c("stance.none") if pos == "unknown" else c(f"position.{pos}")
-        fills.append(f".pos-{pos}{{background:{f};color:{ink(f)}}}")
-    for lk in LIKELIHOODS:
-        f = c(f"likelihood.{lk}")
-        fills.append(f".l-{lk}{{background:{f};color:{ink(f)}}}")
-    for tone in TONES:
-        f = c(f"tone.{tone}") if theme.get(f"tone.{tone}") else c("color.muted")
-        fills.append(f".t-{tone}{{background:{f};color:{ink(f)}}}")
+    for kind, values, prefix in (("position", POSITIONS, "pos"), ("likelihood", LIKELIHOODS, "l"), ("tone", TONES, "t")):
+        for value in values:
+            f = fill_for(theme, kind, value)
+            fills.append(f".{prefix}-{value}{{background:{f};color:{ink(f)}}}")
     return (f":root{{{root}color-scheme:light dark;--body-font:{body_font};--heading-font:{heading_font}}}"
             + BASE + "".join(fills) + PHONE + PRINT + DARK + FORCED)
 

@@ -7,12 +7,12 @@ Colours come from the page's CSS classes (score classes), so dark mode and print
 """
 from __future__ import annotations
 
-from ..charts import DivergingChart, signed
+from ..charts import DivergingChart
+from ..present import score_cell, signed
 from ..text import plain
 from .markup import attrs, esc
 from .style import score_class
 
-INFERRED_MARK = "\u2020"
 WIDTH = 400
 LABEL_W = 138  # the category labels' column
 PLOT_X0, PLOT_X1 = 150, 376  # the -2..+2 axis
@@ -55,7 +55,7 @@ def chart_svg(chart: DivergingChart, ident: str, previous: tuple = ()) -> str:
         if bar.score == 0:  # a neutral stance: a short mark on the axis, so it is not mistaken for none
             left, width = zero - 2.5, 5
         parts.append(f'<rect class="bar {score_class(bar.score)}" x="{left}" y="{y}" width="{width}" height="{BAR_H}"/>')
-        value = signed(bar.score) + (INFERRED_MARK if bar.basis == "inferred" else "")
+        value = score_cell(bar.score, bar.basis)
         if bar.score == 0:  # beside the mark
             tx, anchor, cls = zero + 6, "start", "v"
         else:  # inside the bar's outer end, in the ink that reads on its fill
