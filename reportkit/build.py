@@ -8,11 +8,11 @@ from __future__ import annotations
 import os
 import time
 import warnings as py_warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .output import write_all
+from .output import WriteFailed, write_all
 from .registry import REGISTRY, BuildWarning, Rendered, default_formats, output_name
 
 DEFAULT_CONTENT = Path("content/us-russia-talks.yaml")
@@ -50,10 +50,12 @@ class Warned:
 class BuildResult:
     outputs: tuple[Written, ...]
     withheld: tuple = ()  # audience.Withheld, one per audience built (none for the full briefing)
+    content_warnings: tuple[BuildWarning, ...] = ()  # what reading the content changed (bidi controls removed)
 
     @property
     def warnings(self) -> tuple[Warned, ...]:
-        return tuple(Warned(w.format, w.audience, warning) for w in self.outputs for warning in w.warnings)
+        return (*(Warned("content", None, warning) for warning in self.content_warnings),
+                *(Warned(w.format, w.audience, warning) for w in self.outputs for warning in w.warnings))
 
 
 def formats_for(choice: str | None) -> list[str]:
@@ -93,10 +95,12 @@ def build(content: Path, out_dir: Path, formats: list[str] | None = None, *, aud
     formats = formats or default_formats()
     source = read_source(content)
     if all_audiences:
-        return build_prepared(prepare_all(source, theme, page_size, since), content, out_dir, formats,
-                              workers=workers)
-    prepared = prepare(source, audience, theme, page_size, since)
-    return build_prepared([prepared], content, out_dir, formats, parallel=parallel)
+        result = build_prepared(prepare_all(source, theme, page_size, since), content, out_dir, formats,
+                                workers=workers)
+    else:
+        result = build_prepared([prepare(source, audience, theme, page_size, since)], content, out_dir, formats,
+                                parallel=parallel)
+    return replace(result, content_warnings=tuple(source.document.warnings)) if source.document.warnings else result
 
 
 def build_prepared(prepared: list, content: Path, out_dir: Path, formats: list[str], parallel: bool = False,
@@ -193,6 +197,12 @@ def write_all_or_explain(files: dict[Path, bytes], out_dir: Path) -> None:
     user's to fix: exit 2 naming it, like a missing content file, not an internal error."""
     try:
         write_all(files)
+    except WriteFailed as e:  # which file, why, and that nothing changed
+        blocker = next((p for p in (out_dir, *out_dir.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise InputError(Problem(str(out_dir), 1, 1, f"cannot write the outputs here: {blocker} is a file, "
+                                                         "not a folder")) from e
+        raise InputError(Problem(str(e.target), 1, 1, f"cannot write this output: {e.reason}")) from e
     except OSError as e:
         blocker = next((p for p in (out_dir, *out_dir.parents) if p.exists() and not p.is_dir()), None)
         reason = f"{blocker} is a file, not a folder" if blocker else (e.strerror or str(e))

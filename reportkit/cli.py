@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in e.problems:
             print(problem, file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("reportkit: interrupted; earlier outputs are unchanged", file=sys.stderr)
+    except KeyboardInterrupt as e:  # output.InterruptedAfterWriting says what was replaced
+        print(getattr(e, "message", "reportkit: interrupted; earlier outputs are unchanged"), file=sys.stderr)
         return 130
     except Exception as e:  # noqa: BLE001 - the one place that turns crashes into exit 1
         if args.debug:

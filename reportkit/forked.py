@@ -4,7 +4,9 @@ in a child, the memo in the parent, one core each).
 The child inherits the loaded edition (no pickling of the model), renders to memory and sends back the
 result (``build.render``: bytes and warnings, as data), or the exception, through a pipe; it never
 writes a file, so ending it loses nothing. It ignores Ctrl-C: the parent takes it and ends the child
-(leaving ``Children``), so there is one message and no orphan.
+(leaving ``Children``), so there is one message and no orphan. When the parent dies without ending
+it (``kill -9``, SIGTERM), Linux kills the child too (``PR_SET_PDEATHSIG``): it would otherwise
+render on for seconds, for no one.
 """
 from __future__ import annotations
 
@@ -66,8 +68,10 @@ class _Child:
         read, write = os.pipe()
         sys.stdout.flush()  # else the child would hold a copy of unflushed output
         sys.stderr.flush()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the child, which never returns
+            _die_with_parent(parent)
             os.close(read)
             _run_child(job, write)
         os.close(write)
@@ -106,6 +110,23 @@ class _Child:
         status = os.waitpid(self.pid, 0)[1]
         self.pid = 0
         return status
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:  # pragma: no cover - child only
+    """Ask Linux to SIGKILL this process when its parent dies; if the parent died before the request
+    took effect, end now. (macOS has no such request: there the parent's own ending reaps it.)"""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _run_child(job: Callable[[], object], write: int) -> None:  # pragma: no cover - child only

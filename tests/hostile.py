@@ -104,3 +104,28 @@ def unsafe_links(name: str, data: bytes) -> list[str]:
             if m.group(1).lower() + ":" not in SAFE_SCHEMES + ("data:",):
                 bad.append(f"{name}: link scheme {m.group(1)!r}")
     return bad
+
+
+def output_text(data: bytes) -> str:
+    """Everything a reader could see in an output, as text: a PDF's extracted text (pypdf), every XML
+    part of an Office package, or the file itself."""
+    if data.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()
+                             if n.endswith((".xml", ".rels")))
+    return data.decode("utf-8", "replace")
+
+
+def render_every_edition(path: Path, names=None) -> dict[str, bytes]:
+    """Every registered renderer's output for the content file at ``path`` (the full briefing), as a
+    build makes it: one read of the file, each renderer given its theme view."""
+    from reportkit.build import render
+    from reportkit.pipeline import prepare, read_source
+    from reportkit.registry import REGISTRY
+
+    prepared = prepare(read_source(path))
+    return {name: render(prepared.for_format(name), name).data for name in (names or REGISTRY)}

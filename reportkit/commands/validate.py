@@ -5,6 +5,7 @@ A content file is valid when it loads and every theme its audiences name loads t
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..errors import InputError
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
         if themes:
             problems.extend(themes)
             continue
+        for warning in source.document.warnings:  # e.g. bidi controls a build removes
+            print(warning, file=sys.stderr)
         b = source.briefing
         counts = ", ".join(_count(len(items), word) for items, word in (
             (b.parties, "party"), (b.issues, "issue"), (b.stances, "stance"), (b.outcomes, "outcome")))

@@ -32,6 +32,14 @@ _NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD
 # Inside a string value (after escapes such as "\a" are decoded), only tab and newline may be control.
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0B-\x1F\x7F-\x9F]")
 _SHOWN_CHARACTER_PROBLEMS = 10
+# Unicode noncharacters (U+FDD0-FDEF and the last two of every plane): reserved, never text; "\uFFFE"
+# escapes reach here although YAML refuses the raw characters.
+_NONCHARACTER = re.compile("[\uFDD0-\uFDEF\uFFFE\uFFFF" + "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]")
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) reorder the text around them: a
+# name can read one way in the memo and another in the deck (Trojan Source), and the memo's fonts have
+# no glyph for them. They are removed, with a located warning; the marks U+200E/200F stay.
+BIDI_CONTROLS = re.compile("[\u202A-\u202E\u2066-\u2069]")
 
 
 class _Invalid:
@@ -50,6 +58,7 @@ class Document:
     nodes: dict = field(default_factory=dict)  # path -> value node
     keys: dict = field(default_factory=dict)  # path -> key node of that mapping entry
     problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # registry.BuildWarning: what was changed (BIDI_CONTROLS)
 
     def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value at ``path`` (or of its key), else of its nearest parent."""
@@ -296,6 +305,21 @@ class _Converter:
             self.report(node, f"control character U+{ord(bad.group()):04X} in text is not allowed "
                               "(only tab and newline may appear in text)")
             return INVALID
+        bad = _NONCHARACTER.search(value)
+        if bad:
+            self.report(node, f"noncharacter U+{ord(bad.group()):04X} in text is not allowed "
+                              "(Unicode reserves it for programs' internal use; it is never text)")
+            return INVALID
+        found = sorted(set(BIDI_CONTROLS.findall(value)))
+        if found:
+            from ..registry import BuildWarning
+
+            mark = node.start_mark
+            names = ", ".join(f"U+{ord(c):04X}" for c in found)
+            self.doc.warnings.append(BuildWarning(
+                f"bidi control character(s) {names} removed from this text (they can make it read "
+                "differently in the memo and the deck)", f"{self.doc.filename}:{mark.line + 1}:{mark.column + 1}"))
+            value = BIDI_CONTROLS.sub("", value)
         return value
 
     def mapping(self, node, path: tuple) -> dict:

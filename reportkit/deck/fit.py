@@ -25,11 +25,14 @@ class FontMetrics:
 
     def units(self, text: str) -> int:
         """Advance width of ``text`` in font units, cached: the planner measures the same words again
-        and again (every size it tries, every candidate line), and units do not depend on the size."""
+        and again (every size it tries, every candidate line), and units do not depend on the size.
+        Only short strings are cached (words, titles): a cache of long texts would grow with the input."""
         u = self._cache.get(text)
         if u is None:
             w, d = self.widths, self.default_width
-            u = self._cache[text] = sum(w.get(ord(ch), d) for ch in text)
+            u = sum(w.get(ord(ch), d) for ch in text)
+            if len(text) <= CACHE_MAX_CHARS:
+                self._cache[text] = u
         return u
 
     def width(self, text: str, size: float) -> float:
@@ -37,6 +40,7 @@ class FontMetrics:
         return self.units(text) * size / self.units_per_em
 
 
+CACHE_MAX_CHARS = 200
 METRICS_CACHE = Path(__file__).resolve().parent / "metrics.json"  # python3 -m reportkit.deck.fit writes it
 
 
@@ -113,16 +117,29 @@ def wrap(text: str, width: float, size: float, bold: bool = False, italic: bool 
                 continue
             if line:
                 lines.append(line)
-            line = ""
-            while m.width(word, size) > width and len(word) > 1:  # an unbreakable long word
-                cut = len(word) - 1
-                while cut > 1 and m.width(word[:cut], size) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
+            if m.width(word, size) > width and len(word) > 1:  # an unbreakable long word
+                pieces = _break_word(word, width, size, m)
+                lines.extend(pieces[:-1])
+                word = pieces[-1]
             line, used = word, m.units(word)
         lines.append(line)
     return lines
+
+
+def _break_word(word: str, width: float, size: float, m: FontMetrics) -> list[str]:
+    """``word`` cut into lines by character, each as long as fits (at least one character), in one
+    pass over running widths: linear in the word's length (shortening a candidate one character at a
+    time and measuring each prefix took minutes and gigabytes for a 20,000-character word)."""
+    w, d, upm = m.widths, m.default_width, m.units_per_em
+    pieces, start, used = [], 0, 0
+    for i, ch in enumerate(word):
+        u = w.get(ord(ch), d)
+        if i > start and (used + u) * size / upm > width:
+            pieces.append(word[start:i])
+            start, used = i, 0
+        used += u
+    pieces.append(word[start:])
+    return pieces
 
 
 def line_count(text: str, width: float, size: float, bold: bool = False) -> int:

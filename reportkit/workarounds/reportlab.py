@@ -45,6 +45,7 @@ def _total_canvas_class():
         def __init__(self, *args, define_total, **kw):
             super().__init__(*args, **kw)
             self._define_total = define_total
+            ignore_source_date_epoch(self._doc)
 
         def save(self):
             if len(self._code):  # what Canvas.save does first: finish the last page
@@ -176,6 +177,30 @@ def drawing(width: float, height: float, *, font: str, font_size: float = 8):
     d = Drawing(width, height)
     d.initialFontName, d.initialFontSize = font, font_size
     return d
+
+
+INVARIANT_TIME = 946684800.0  # what reportlab's invariant mode stamps: 2000-01-01T00:00:00Z
+
+
+def ignore_source_date_epoch(doc) -> None:
+    """Make a ``PDFDocument`` as ``invariant=1`` makes it, whatever ``SOURCE_DATE_EPOCH`` says.
+
+    reportlab's ``TimeStamp`` takes ``SOURCE_DATE_EPOCH`` over invariant mode and seeds the PDF's
+    ``/ID`` with it (``reportlab/lib/utils.py`` TimeStamp, ``pdfbase/pdfdoc.py`` PDFDocument.__init__),
+    so the same content gave different memo bytes under different build environments. reportkit's
+    outputs depend on the content only (the memo's dates come from the briefing: ``stamp_date``), so
+    the variable is ignored: the signature and time stamp are reset to the invariant ones.
+    """
+    import os
+    import time
+    from hashlib import md5
+
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return
+    doc.signature = md5(usedforsecurity=False)
+    doc.signature.update(b"a reportlab document")
+    doc.signature.update(ascii(INVARIANT_TIME).encode())
+    doc._timeStamp.t, doc._timeStamp.lt = INVARIANT_TIME, time.gmtime(INVARIANT_TIME)
 
 
 def stamp_date(canv, date) -> None:
