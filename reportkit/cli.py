@@ -24,6 +24,7 @@ COMMANDS = {
     "check-template": "tell whether a PowerPoint template will work with reportkit",
     "init": "scaffold a new briefing project",
     "batch": "build a whole portfolio of briefings x audiences x editions, cached (locally or on Dask)",
+    "check-a11y": "check PDFs and decks for accessibility problems (tags, alt text, titles, contrast)",
 }
 
 

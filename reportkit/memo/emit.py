@@ -17,9 +17,10 @@ from .. import present
 from ..present import colours, signed
 from ..registry import BuildWarning, Rendered
 from ..text import plain
-from ..workarounds.reportlab import (doc_settings, keep_together, page_total_canvas, paragraph_class, stamp_date,
+from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
 from . import plan as p
+from . import tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
@@ -540,11 +541,13 @@ def emit(plan: p.MemoPlan, theme) -> Rendered:
     return Rendered(data, tuple(found))
 
 
-def _story(plan: p.MemoPlan, x: Ctx) -> list:
+def _story(plan: p.MemoPlan, x: Ctx, root=None) -> list:
     story: list = []
     pending: list = []  # a heading (and a note under it) waits for the next block's first flowable
     for block in plan.blocks:
         flowables = EMITTERS[type(block)](x, block)
+        if root is not None:
+            tagging.tag_block(block, flowables, root)  # the structure tree, in the plan's order
         if isinstance(block, p.Heading):
             story += pending  # a heading with nothing under it (cannot happen in a plan; be safe)
             pending = flowables[:1]
@@ -575,5 +578,6 @@ def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int]:
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("memo", [frame], onPage=partial(_decorate, plan=plan, x=x))])
     labels = partial(_define_page_labels, x=x, right=pagesize[0] - margin["right"])
-    doc.build(_story(plan, x), canvasmaker=page_total_canvas(labels))
+    root = tagging.document(plan)
+    doc.build(_story(plan, x, root), canvasmaker=tagging.canvasmaker(root, plan, labels))
     return buf.getvalue(), doc.page

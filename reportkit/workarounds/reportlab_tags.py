@@ -1,0 +1,359 @@
+"""Tagged PDF (PDF/UA-1) on reportlab 5.1, which writes no structure tree at all.
+
+reportlab has no tagging API (NOTES-libraries: "reportlab cannot produce tagged PDF"), but its catalog
+takes ``StructTreeRoot``/``MarkInfo``/``Metadata`` and its canvas writes literal operators. This module
+adds the rest:
+
+- ``Elem``: a structure element (``Document``, ``H1``, ``P``, ``Table``, ``TH``, ``Figure`` …) built by
+  the renderer in reading order, before layout; a flowable carries the element it draws as ``_a11y``.
+- ``tagging_canvas(base)``: a canvas class in which every page starts as one ``/Artifact`` marked-content
+  sequence. A tagged flowable closes it, draws inside ``/P <</MCID n>> BDC … EMC`` and reopens it, so all
+  page content is either in a structure element or an artifact (banners, running headers and footers,
+  page numbers, table rules and fills). At ``save`` it writes the structure elements, the parent tree,
+  ``/StructParents`` and ``/Tabs /S`` on every page, ``/MarkInfo``, and XMP metadata with ``dc:title``
+  and ``pdfuaid:part 1``.
+- ``install()``: once per process, makes ``Flowable.drawOn`` mark tagged flowables (inert for
+  untagged ones or other canvases), makes ``Paragraph.split`` hand its element to both halves (a
+  paragraph broken over a page stays one ``P``), lets a bullet be drawn as the item's ``Lbl``, and
+  makes a table's header row repeated on the next page an artifact (the ``Table`` stays one element);
+  on a tagging canvas each paragraph line ends in a (invisible) space, so joined lines keep their words apart.
+- Link annotations drawn inside a tagged flowable get a ``Link`` element (``OBJR``), a
+  ``/StructParent`` and a ``/Contents`` description.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+ARTIFACT_OPEN = "/Artifact BMC"
+
+
+class Elem:
+    """A structure element. ``kids``: child elements, and (while drawing) marked-content ids as
+    ``(page, mcid)`` and annotations as ``("annot", page, name)``, in order."""
+
+    __slots__ = ("role", "kids", "parent", "alt", "attrs", "lang", "label", "_ref")
+
+    def __init__(self, role: str, parent: "Elem | None" = None, *, alt: str | None = None,
+                 attrs: dict | None = None, lang: str | None = None):
+        self.role, self.parent, self.alt, self.attrs, self.lang = role, parent, alt, attrs or {}, lang
+        self.kids: list = []
+        self.label = None  # a list item body's Lbl, drawn by the paragraph's bullet
+        self._ref = None
+        if parent is not None:
+            parent.kids.append(self)
+
+    def add(self, role: str, **kw) -> "Elem":
+        return Elem(role, self, **kw)
+
+    def elements(self):
+        return [k for k in self.kids if isinstance(k, Elem)]
+
+    def has_content(self) -> bool:
+        return any(not isinstance(k, Elem) or k.has_content() for k in self.kids)
+
+    def __repr__(self) -> str:
+        return f"Elem({self.role}, {len(self.kids)} kids)"
+
+
+def tag(flowable, elem: Elem, label: Elem | None = None):
+    """Mark ``flowable`` as drawing ``elem`` (and its bullet as ``label``)."""
+    flowable._a11y = elem
+    if label is not None:
+        flowable._a11y_label = label
+    return flowable
+
+
+def untag(flowable):
+    """A copy of ``flowable`` drawn as an artifact (a table header repeated on the next page)."""
+    import copy
+
+    out = copy.copy(flowable)
+    out.__dict__.pop("_a11y", None)
+    out.__dict__.pop("_a11y_label", None)
+    return out
+
+
+def _untag_cell(cell):
+    if isinstance(cell, (list, tuple)):
+        return [_untag_cell(c) for c in cell]
+    return untag(cell) if "_a11y" in getattr(cell, "__dict__", {}) else cell
+
+
+# --- the drawing side ---------------------------------------------------------------------------
+
+
+def install() -> None:
+    """Patch reportlab once (idempotent): tagged flowables mark their content; splits keep the tag."""
+    from reportlab.platypus import paragraph
+    from reportlab.platypus.flowables import Flowable
+    from reportlab.pdfgen.textobject import PDFTextObject
+    from reportlab.platypus.tables import Table
+
+    if getattr(Flowable.drawOn, "reportkit_tags", False):
+        return
+    draw_on, split, bullet = Flowable.drawOn, paragraph.Paragraph.split, paragraph._drawBullet
+    split_rows = Table._splitRows
+    text_out = PDFTextObject._textOut
+
+    def tagged_draw_on(self, canvas, x, y, _sW=0):
+        elem = self.__dict__.get("_a11y")
+        begin = getattr(canvas, "a11y_begin", None)
+        if elem is None or begin is None:
+            return draw_on(self, canvas, x, y, _sW)
+        label = self.__dict__.get("_a11y_label") if getattr(self, "bulletText", None) else None
+        begin(label or elem, then=elem if label else None)
+        try:
+            return draw_on(self, canvas, x, y, _sW)
+        finally:
+            canvas.a11y_end()
+
+    def tagged_split(self, availWidth, availHeight):
+        parts = split(self, availWidth, availHeight)
+        elem, label = self.__dict__.get("_a11y"), self.__dict__.get("_a11y_label")
+        if elem is not None:
+            for k, part in enumerate(parts):
+                part._a11y = elem
+                if label is not None and k == 0:
+                    part._a11y_label = label
+        return parts
+
+    def tagged_bullet(canvas, *args, **kw):
+        out = bullet(canvas, *args, **kw)
+        after = getattr(canvas, "a11y_after_bullet", None)
+        if after is not None:
+            after()
+        return out
+
+    def tagged_split_rows(self, availHeight, doInRowSplit=0):
+        parts = split_rows(self, availHeight, doInRowSplit)
+        repeat = self.repeatRows
+        if len(parts) == 2 and isinstance(repeat, int) and repeat:  # the header repeated overleaf: an artifact
+            rest = parts[1]
+            rest._cellvalues = [[_untag_cell(c) for c in row] if r < repeat else row
+                                for r, row in enumerate(rest._cellvalues)]
+        return parts
+
+    def spaced_text_out(self, text, TStar=0):
+        # A paragraph line ends with no space: readers that join the tagged text (poppler, so Orca
+        # and pdf.js-like clients) read "formaldiscussions". A trailing space is invisible.
+        if TStar and not text.endswith(" ") and getattr(self._canvas, "a11y_begin", None) is not None:
+            text += " "
+        return text_out(self, text, TStar)
+
+    tagged_draw_on.reportkit_tags = True
+    PDFTextObject._textOut = spaced_text_out
+    Table._splitRows = tagged_split_rows
+    Flowable.drawOn = tagged_draw_on
+    paragraph.Paragraph.split = tagged_split
+    paragraph._drawBullet = tagged_bullet
+
+
+def tagging_canvas(base, root: Elem, *, title: str, author: str, subject: str, lang: str,
+                   describe_link=None):
+    """A canvas class (a ``base`` subclass) that tags as it draws and writes ``root``'s tree at save.
+    ``describe_link(annotation) -> str``: the ``/Contents`` of a link annotation."""
+    return _canvas_class(base)(root, dict(title=title, author=author, subject=subject, lang=lang),
+                               describe_link)
+
+
+@lru_cache(maxsize=None)
+def _canvas_class(base):
+    from functools import partial
+
+    class TaggingCanvas(base):
+        def __init__(self, *args, a11y_root: Elem, a11y_meta: dict, a11y_link=None, **kw):
+            super().__init__(*args, **kw)
+            self._a11y_root, self._a11y_meta, self._a11y_link = a11y_root, a11y_meta, a11y_link
+            self._a11y_page = 0  # index of the page being drawn
+            self._a11y_mcid = 0  # next marked-content id on this page
+            self._a11y_depth = 0
+            self._a11y_then = None  # the element after a bullet's Lbl
+            self._a11y_current = None
+            self._a11y_annots = 0
+            self._a11y_annot_keys: list = []  # (annotation name, Link element)
+            self._code.append(ARTIFACT_OPEN)
+
+        # marked content
+        def _a11y_open(self, elem: Elem) -> None:
+            mcid = self._a11y_mcid
+            self._a11y_mcid += 1
+            self._code.append(f"/{elem.role} <</MCID {mcid}>> BDC")
+            elem.kids.append((self._a11y_page, mcid))
+            self._a11y_current = elem
+
+        def a11y_begin(self, elem: Elem, then: Elem | None = None) -> None:
+            self._a11y_depth += 1
+            if self._a11y_depth > 1:  # a tagged flowable inside another: part of the outer one's content
+                return
+            self._code.append("EMC")
+            self._a11y_open(elem)
+            self._a11y_then = then
+            self._a11y_annots = len(self._annotationrefs)
+
+        def a11y_after_bullet(self) -> None:
+            if self._a11y_depth == 1 and self._a11y_then is not None:
+                self._code.append("EMC")
+                self._a11y_open(self._a11y_then)
+                self._a11y_then = None
+
+        def a11y_end(self) -> None:
+            self._a11y_depth -= 1
+            if self._a11y_depth:
+                return
+            self._code.append("EMC")
+            self._code.append(ARTIFACT_OPEN)
+            for ref in self._annotationrefs[self._a11y_annots:]:  # links drawn by this flowable
+                link = Elem("Link", self._a11y_current)
+                link.kids.append(("annot", self._a11y_page, ref.name))
+                self._a11y_annot_keys.append((ref.name, link))
+            self._a11y_current = self._a11y_then = None
+
+        # pages
+        def showPage(self):
+            self._code.append("EMC")
+            super().showPage()
+            self._a11y_page += 1
+            self._a11y_mcid = 0
+            self._code.append(ARTIFACT_OPEN)
+
+        def _setAnnotations(self, page):
+            super()._setAnnotations(page)
+            from reportlab.pdfbase.pdfdoc import PDFName, PDFPage
+
+            if not isinstance(page, PDFPage):  # a form XObject (the "Page X of Y" labels)
+                return
+
+            page.__NoDefault__ = [*type(page).__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents = self._a11y_page
+            page.Tabs = PDFName("S")
+
+        def save(self):
+            if self._code and self._code != [ARTIFACT_OPEN]:
+                self.showPage()  # what Canvas.save does first: finish the last page
+            if self._code == [ARTIFACT_OPEN]:
+                self._code = []  # nothing drawn after the last page: no blank page
+            _write_tree(self._doc, self._a11y_root, self._a11y_page, self._a11y_annot_keys, self._a11y_link)
+            _write_catalog(self._doc, self._a11y_meta)
+            super().save()
+
+    def make(root: Elem, meta: dict, describe_link):
+        return partial(TaggingCanvas, a11y_root=root, a11y_meta=meta, a11y_link=describe_link)
+
+    return make
+
+
+# --- writing the tree ---------------------------------------------------------------------------
+
+
+def _page_ref(page: int):
+    from reportlab.pdfbase.pdfdoc import PDFObjectReference
+
+    return PDFObjectReference(f"Page{page + 1}")  # reportlab's page names count from 1
+
+
+def _first_page(elem: Elem):
+    for k in elem.kids:
+        if isinstance(k, Elem):
+            p = _first_page(k)
+            if p is not None:
+                return p
+        else:
+            return k[1] if k[0] == "annot" else k[0]
+    return None
+
+
+def _write_tree(doc, root: Elem, pages: int, annots: list, describe_link) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    order: list[Elem] = []
+
+    def walk(e: Elem):
+        if e is not root and not e.has_content():
+            return
+        order.append(e)
+        for k in e.elements():
+            walk(k)
+
+    walk(root)
+    for n, e in enumerate(order):
+        e._ref = doc.Reference(PDFDictionary({}), f"SE{n}")
+    tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    tree_ref = doc.Reference(tree, "StructTreeRoot")
+    by_page: dict[int, dict[int, object]] = {p: {} for p in range(pages)}
+    annot_key = {name: pages + k for k, (name, _) in enumerate(annots)}
+    for e in order:
+        d = doc.idToObject[e._ref.name]
+        d["Type"] = PDFName("StructElem")
+        d["S"] = PDFName(e.role)
+        d["P"] = e.parent._ref if e.parent is not None else tree_ref
+        page = _first_page(e)
+        if page is not None:
+            d["Pg"] = _page_ref(page)
+        kids = []
+        for k in e.kids:
+            if isinstance(k, Elem):
+                if k._ref is not None and k.has_content():
+                    kids.append(k._ref)
+            elif k[0] == "annot":
+                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": _annot_ref(k[2]),
+                                           "Pg": _page_ref(k[1])}))
+            else:
+                pg, mcid = k
+                by_page.setdefault(pg, {})[mcid] = e._ref
+                kids.append(mcid if pg == page else PDFDictionary({"Type": PDFName("MCR"), "Pg": _page_ref(pg),
+                                                                 "MCID": mcid}))
+        d["K"] = PDFArray(kids)
+        if e.alt is not None:
+            d["Alt"] = PDFString(e.alt)
+        if e.lang:
+            d["Lang"] = PDFString(e.lang)
+        if e.attrs:
+            d["A"] = PDFDictionary({k: (PDFName(v) if isinstance(v, str) else v) for k, v in e.attrs.items()})
+    nums: list = []
+    for pg in range(pages):
+        marks = by_page.get(pg, {})
+        nums += [pg, PDFArray([marks[m] for m in sorted(marks)])]
+    for name, link in annots:
+        nums += [annot_key[name], link._ref]
+        annot = doc.idToObject[name]
+        annot.permitted = (*type(annot).permitted, "StructParent")
+        annot.otherkw["StructParent"] = annot_key[name]
+        if describe_link is not None:
+            annot.Contents = describe_link(annot)
+    tree["K"] = PDFArray([root._ref])
+    tree["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
+    tree["ParentTreeNextKey"] = pages + len(annots)
+    doc.Catalog.StructTreeRoot = tree_ref
+
+
+def _annot_ref(name: str):
+    from reportlab.pdfbase.pdfdoc import PDFObjectReference
+
+    return PDFObjectReference(name)
+
+
+def _write_catalog(doc, meta: dict) -> None:
+    from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary
+
+    doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    doc.Catalog.Metadata = XMP(creator=lambda _doc: xmp(**meta).encode("utf-8"))  # bytes: pdfdoc would encode a str as PDFDocEncoding
+
+
+def xmp(*, title: str, author: str, subject: str, lang: str) -> str:
+    """XMP metadata: ``dc:title`` (shown by readers when DisplayDocTitle is set) and the PDF/UA-1 claim."""
+    e = lambda s: escape(s or "")  # noqa: E731
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        f'<dc:format>application/pdf</dc:format>\n'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{e(title)}</rdf:li></rdf:Alt></dc:title>\n'
+        f'<dc:creator><rdf:Seq><rdf:li>{e(author)}</rdf:li></rdf:Seq></dc:creator>\n'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{e(subject)}</rdf:li></rdf:Alt></dc:description>\n'
+        f'<dc:language><rdf:Bag><rdf:li>{e(lang)}</rdf:li></rdf:Bag></dc:language>\n'
+        '<pdfuaid:part>1</pdfuaid:part>\n'
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n'
+        '<?xpacket end="w"?>'
+    )
