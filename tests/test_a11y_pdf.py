@@ -34,14 +34,14 @@ def _edition(path: Path, theme: str = "default", audience: str | None = None):
 
 @pytest.fixture(scope="module")
 def reference_pdf() -> bytes:
-    return render(_edition(REFERENCE))
+    return render(_edition(REFERENCE)).data
 
 
 @pytest.fixture(scope="module")
 def big_pdf(tmp_path_factory) -> bytes:
     path = tmp_path_factory.mktemp("a11y") / "10x.yaml"
     path.write_text(synthetic.dump(synthetic.scaled(10)), encoding="utf-8")
-    return render(_edition(path))
+    return render(_edition(path)).data
 
 
 def struct_text(data: bytes, tmp_path: Path) -> str:
@@ -178,7 +178,7 @@ def test_lists_have_labels_and_bodies_and_links_are_tagged(reference_pdf, tmp_pa
 
 
 def test_the_tagged_memo_is_byte_identical_on_rebuild(reference_pdf):
-    assert render(_edition(REFERENCE)) == reference_pdf
+    assert render(_edition(REFERENCE)).data == reference_pdf
 
 
 # --- big content: tables split over pages -------------------------------------------------------
@@ -199,7 +199,7 @@ def test_a_split_table_stays_one_table_and_its_repeated_header_is_an_artifact(bi
 @pytest.mark.parametrize("theme", ["default", "print"])
 @pytest.mark.parametrize("audience", [None, *BUILTIN])
 def test_scripts_briefing_is_tagged_in_every_theme_and_audience(theme, audience, tmp_path):
-    data = render(_edition(SCRIPTS, theme, audience))
+    data = render(_edition(SCRIPTS, theme, audience)).data
     assert check_pdf(data) == []
     pairs = _structure_texts(struct_text(data, tmp_path))
     plan = plan_memo(_edition(SCRIPTS, theme, audience))

@@ -1,0 +1,53 @@
+"""``reportkit check-a11y``: problems printed with where they are; exit 0 clean, 2 problems or unreadable."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REFERENCE, ROOT
+
+
+def check(*files) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportkit", "check-a11y", *map(str, files)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def build(out, fmt: str = "memo"):
+    subprocess.run([sys.executable, "-m", "reportkit", "build", str(REFERENCE), "--format", fmt, "--out", str(out)],
+                   check=True, capture_output=True, cwd=ROOT)
+    return out / f"{REFERENCE.stem}-{'memo.pdf' if fmt == 'memo' else 'deck.pptx'}"
+
+
+def test_the_built_memo_is_clean(tmp_path):
+    r = check(build(tmp_path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "no accessibility problems found" in r.stdout
+
+
+def test_an_untagged_pdf_is_reported_page_by_page_with_exit_2(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "plain.pdf"
+    c = Canvas(str(path))
+    c.drawString(72, 720, "Hello")
+    c.showPage()
+    c.drawString(72, 720, "again")
+    c.save()
+    r = check(path)
+    assert r.returncode == 2
+    assert f"{path}:catalog: no structure tree" in r.stdout
+    assert f"{path}:page 2: 1 content operator(s) neither tagged nor marked as artifacts" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_unreadable_files_are_located_with_exit_2(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot really")
+    r = check(text, broken, tmp_path / "missing.pptx")
+    assert r.returncode == 2
+    assert f"{text}:1:1: neither a PDF nor a PowerPoint" in r.stderr
+    assert f"{broken}:1:1: cannot be read as a PDF" in r.stderr
+    assert f"{tmp_path / 'missing.pptx'}:1:1: cannot read" in r.stderr
+    assert "Traceback" not in r.stderr
