@@ -159,6 +159,8 @@ class Briefing:
     next_steps: tuple[Point, ...]
     sources: tuple[Source, ...]
     audiences: Mapping[str, Mapping] = field(default_factory=dict)  # user-defined audience profiles
+    # where the text came from (content.locate.Origin), for warnings that point at file:line:col
+    origin: object | None = field(default=None, compare=False, repr=False)
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

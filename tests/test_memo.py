@@ -314,15 +314,19 @@ def test_stance_chart_is_vector(built):
         assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
 
 
-def test_cjk_without_a_font_is_replaced_visibly_and_warned(tmp_path):
+def test_a_character_no_font_has_is_replaced_visibly_and_warned_at_its_line(tmp_path):
+    """Tangut has no glyph in any font reportkit ships: printed as U+FFFD, and the warning names the
+    character, the field and the content's file:line:col."""
     def change(d):
-        d["parties"][4]["name"] = "中国 China"
+        d["parties"][4]["name"] = "\U00017000 China"
 
     data = render_variant(tmp_path, change)
-    (warning,) = render_variant.last.warnings
-    assert "中国" in warning.message and "no embedded font" in warning.message
-    text = "\n".join(pdf_text(data))
-    assert "\ufffd\ufffd China" in text  # not silently dropped
+    assert "\ufffd China" in "\n".join(pdf_text(data))  # not silently dropped
+    [warning] = render_variant.last.warnings
+    assert "U+17000" in warning.message and "parties[4].name" in warning.message
+    path = tmp_path / "variant.yaml"
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "\U00017000" in text)
+    assert warning.where.startswith(f"{path}:{line}:")
 
 
 def test_renders_in_one_process_are_identical_whatever_came_before(reference):

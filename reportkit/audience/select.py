@@ -118,6 +118,7 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
         outcomes=tuple(outcomes), reactions=reactions, sections=sections, next_steps=next_steps,
         sources=sources,
         audiences={},  # other audiences' profiles are none of this edition's business
+        origin=briefing.origin,
     )
     return selected, Withheld(profile.name, items)
 

@@ -43,6 +43,7 @@ def document_briefing(doc: Document) -> Briefing:
     found = validate(doc)
     if found:
         raise InputError(found)
+    from .locate import Origin
     from .to_model import to_model
 
-    return to_model(doc.data)
+    return to_model(doc.data, origin=Origin(doc))

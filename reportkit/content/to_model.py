@@ -32,7 +32,7 @@ def _paragraphs(body: str) -> tuple[str, ...]:
     return tuple(p for p in paras if p)
 
 
-def to_model(data: dict) -> m.Briefing:
+def to_model(data: dict, origin=None) -> m.Briefing:
     b = data["briefing"]
     memo = b["memo"]
     meta = m.Meta(
@@ -46,6 +46,7 @@ def to_model(data: dict) -> m.Briefing:
         language=b.get("language", "en"),
     )
     return m.Briefing(
+        origin=origin,
         meta=meta,
         summary=tuple(_point(p) for p in data["summary"]),
         parties=tuple(

@@ -283,7 +283,7 @@ def _chart(x: Ctx, b: p.ChartBlock):
                  Paragraph(f"<i>{x.m(chart.subtitle)}</i>", x.styles["small_muted"]), Spacer(1, 4)]
         if chart.bars:
             was = b.previous[len(panels)] if b.previous else ()
-            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w, was))
+            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w, was, fonts=x.fonts))
         else:
             panel.append(Paragraph("No stances in the source.", x.styles["small_muted"]))
         panels.append(panel)
@@ -447,10 +447,11 @@ EMITTERS = {
 # --- pages --------------------------------------------------------------------------------------
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
+def _fit(text: str, font: str, size: float, width: float, fonts: MemoFonts | None = None) -> str:
+    measure = (lambda t: fonts.width(t, font, size)) if fonts else (lambda t: stringWidth(t, font, size))
+    if measure(text) <= width:
         return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
+    while text and measure(text + "\u2026") > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
 
@@ -480,7 +481,7 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx):
         canv.rect(0, y, w, BANNER_H, stroke=0, fill=1)
         canv.setFillColor(x.c("banner.text"))
         canv.setFont(f.bold, 8.5)
-        canv.drawCentredString(w / 2, y + 4.5, _fit(plan.classification.upper(), f.bold, 8.5, w - 40))
+        f.draw(canv, w / 2, y + 4.5, _fit(plan.classification.upper(), f.bold, 8.5, w - 40, f), f.bold, 8.5, "middle")
     left, right = doc.leftMargin, w - doc.rightMargin
     muted = x.c("color.muted")
     canv.setFillColor(muted)
@@ -488,18 +489,18 @@ def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx):
     page = canv.getPageNumber()
     if page > 1:
         y = h - BANNER_H - 18
-        canv.drawString(left, y, _fit(plan.title, f.body, 8, (right - left) * 0.7))
-        canv.drawRightString(right, y, plan.date_text)
+        f.draw(canv, left, y, _fit(plan.title, f.body, 8, (right - left) * 0.7, f), f.body, 8)
+        f.draw(canv, right, y, plan.date_text, f.body, 8, "end")
         canv.setStrokeColor(x.c("color.rule"))
         canv.setLineWidth(0.5)
         canv.line(left, y - 4, right, y - 4)
     y = BANNER_H + 14
     canv.doForm(_page_label(page))  # "Page X of Y", defined once the total is known (_define_page_labels)
     room = right - left - stringWidth(f"Page {page} of {max(page, 10)}", f.body, 8) - 20
-    canv.drawString(left, y, _fit(plan.organisation or plan.title, f.body, 8, room))
+    f.draw(canv, left, y, _fit(plan.organisation or plan.title, f.body, 8, room, f), f.body, 8)
     if plan.disclaimer:
         canv.setFont(f.italic, 7.5)
-        canv.drawCentredString(w / 2, y + 11, _fit(plain(plan.disclaimer), f.italic, 7.5, right - left))
+        f.draw(canv, w / 2, y + 11, _fit(plain(plan.disclaimer), f.italic, 7.5, right - left, f), f.italic, 7.5, "middle")
     if page == 1:
         if plan.logo:
             _draw_logo(canv, plan.logo, right, h - BANNER_H - 8, min(LOGO_H, doc.topMargin - BANNER_H - 14))
@@ -522,7 +523,9 @@ def _define_page_labels(canv, total: int, *, x: Ctx, right: float) -> None:
         canv.endForm()
 
 
-def emit(plan: p.MemoPlan, theme) -> Rendered:
+def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
+    """The memo's PDF bytes and its warnings (``registry.Rendered``); ``origin`` (``Briefing.origin``)
+    places each warning at the content's ``file:line:col``."""
     to_unicode_beyond_bmp()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
@@ -533,12 +536,23 @@ def emit(plan: p.MemoPlan, theme) -> Rendered:
         data, pages = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
-    found = []
-    if fonts.missing:
-        chars = "".join(sorted(fonts.missing))
-        found.append(BuildWarning(f"no embedded font has a glyph for {chars!r}; printed as \ufffd "
-                                  "(set a theme font that covers this script, see docs/memo.md)"))
-    return Rendered(data, tuple(found))
+    return Rendered(data, tuple(missing_glyph_warnings(fonts.missing, origin)))
+
+
+def missing_glyph_warnings(missing, origin) -> list:
+    """One warning per content field with characters no font has, naming them and the field."""
+    places: dict = {}
+    for c in sorted(missing):
+        place = origin.find(c) if origin is not None else None
+        places.setdefault(place, []).append(c)
+    out = []
+    for place, chars in places.items():
+        listed = " ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
+        field = f" in {place.field}" if place else ""
+        out.append(BuildWarning(f"memo: no font reportkit embeds has a glyph for {listed}{field}; printed as "
+                                f"\ufffd (set a theme font that covers it, see docs/memo.md)",
+                                place.where if place else None))
+    return out
 
 
 def _story(plan: p.MemoPlan, x: Ctx, root=None) -> list:

@@ -60,9 +60,10 @@ class LikelihoodBadge(Flowable):
         c.restoreState()
 
 
-def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=()) -> Drawing:
+def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=(), fonts=None) -> Drawing:
     """One diverging bar chart as vector shapes: label and score left, bar from the zero line.
-    ``previous`` (per bar, or empty): a hollow ghost marker where a score moved from, linked to the bar."""
+    ``previous`` (per bar, or empty): a hollow ghost marker where a score moved from, linked to the bar.
+    ``fonts`` (``MemoFonts``): labels in any script drawn in the fonts that have their glyphs."""
     row_h, bar_h, axis_h, size = 14, 9, 16, 7.5
     label_w = 78
     x0, x1 = label_w + 4, width - 6
@@ -80,9 +81,13 @@ def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=
     for k, bar in enumerate(chart.bars):
         y = height - (k + 1) * row_h + (row_h - bar_h) / 2
         label = bar.label
-        while stringWidth(label, font, size) > label_w - 24 and len(label) > 4:
+        measure = (lambda t: fonts.width(t, font, size)) if fonts else (lambda t: stringWidth(t, font, size))
+        while measure(label) > label_w - 24 and len(label) > 2:
             label = label[:-2].rstrip() + "\u2026"  # an ellipsis keeps long names inside the label column
-        d.add(String(0, y + 2, label, fontName=font, fontSize=size, fillColor=text))
+        lx = 0.0
+        for piece, face in (fonts.pieces(label) if fonts else [(label, None)]):  # each script in its font
+            d.add(String(lx, y + 2, piece, fontName=face or font, fontSize=size, fillColor=text))
+            lx += stringWidth(piece, face or font, size)
         value = present.score_cell(bar.score, bar.basis)
         d.add(String(label_w, y + 2, value, fontName=font, fontSize=size, fillColor=text, textAnchor="end"))
         fill = HexColor(colours.fill_for(theme, "stance", bar.score))

@@ -1,19 +1,25 @@
-"""Fonts for the memo: the theme's TTF families, registered and embedded, plus a glyph fallback.
+"""Fonts for the memo: the theme's TTF families, registered and embedded, plus glyph fallbacks.
 
 Carlito (the theme default) covers Latin, accents, Greek and Cyrillic. A character it lacks is drawn
-in DejaVu Sans (shipped inside matplotlib, found without importing it) when DejaVu has it. Neither
-has CJK glyphs: such characters print as U+FFFD and the build warns (see docs/memo.md).
+in the font reportkit ships for its script (``reportkit.scripts``: Noto Sans Arabic and Hebrew,
+WenQuanYi Micro Hei for Chinese, Japanese and Korean), else in DejaVu Sans (inside matplotlib) or
+Symbola (symbols, emoji). Each is registered the first time a character needs it. Right-to-left runs
+are shaped and put in visual order (``shaping``). A character no font has prints as U+FFFD and the
+build warns.
 """
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import scripts
 from ..text import spans
 
 REPLACEMENT = "\ufffd"
+_SPACES = re.compile("[ \u00a0]{2,}")
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _DEJAVU = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
            "italic": "DejaVuSans-Oblique.ttf", "bold_italic": "DejaVuSans-BoldOblique.ttf"}
@@ -82,13 +88,17 @@ class MemoFonts:
 
     @property
     def fallback_covered(self) -> frozenset[int]:
-        return _fallback()[1]
+        """Every code point some fallback font has (loads them all: for tests, not for drawing)."""
+        out = set(_fallback()[1])
+        for files in set(scripts.FALLBACK_FILES.values()):
+            out |= shipped(files)[1]
+        return frozenset(out)
 
     def markup(self, text: str) -> str:
         """Content text as escaped reportlab markup: emphasis as <b>/<i>, uncovered glyphs in DejaVu."""
         out = []
         for s in spans(text):
-            inner = self.runs(s.text)
+            inner = self.runs(s.text, s.bold)
             if s.bold:
                 inner = f"<b>{inner}</b>"
             if s.italic:
@@ -96,28 +106,94 @@ class MemoFonts:
             out.append(inner)
         return "".join(out)
 
-    def runs(self, text: str) -> str:
-        """Escape ``text``; wrap runs the main font lacks (and DejaVu has) in a DejaVu <font> tag."""
+    def runs(self, text: str, bold: bool = False) -> str:
+        """Escape ``text``; wrap runs the main font lacks in a <font> tag naming the font that has them;
+        right-to-left runs shaped and in visual order."""
+        if "\u00a0" in text:  # reportlab collapses spaces but not a no-break space beside them: one gap
+            text = _SPACES.sub(lambda m: "\u00a0" if "\u00a0" in m.group() else " ", text)
         if all(ord(c) in self.covered or c in "\n\t" for c in text):
             return escape(text)
-        out, run, in_fallback = [], [], False
+        return "".join(f'<font face="{face}">{escape(t)}</font>' if face else escape(t)
+                       for t, face in self.pieces(text, bold))
+
+    def pieces(self, text: str, bold: bool = False) -> list[tuple[str, str | None]]:
+        """``text`` as (text, font) pieces in visual order, font None for the main font (for
+        canvases and charts, which draw strings rather than paragraphs)."""
+        if all(ord(c) in self.covered or c in "\n\t" for c in text):
+            return [(text, None)]
+        from .shaping import segments
+
+        out: list[tuple[str, str | None]] = []
+        for s in segments(text):
+            out += self._rtl(s.text, bold) if s.rtl else self._ltr(s.text, bold)
+        return out
+
+    def width(self, text: str, font: str, size: float) -> float:
+        """Width of ``text`` as ``pieces`` draws it, starting in ``font``."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return sum(stringWidth(t, face or font, size) for t, face in self.pieces(text))
+
+    def draw(self, canv, x: float, y: float, text: str, font: str, size: float, anchor: str = "start") -> None:
+        """``canv.drawString`` that draws every script (``anchor``: start, middle or end)."""
+        parts = self.pieces(text)
+        x -= {"start": 0, "middle": 0.5, "end": 1}[anchor] * self.width(text, font, size)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for t, face in parts:
+            canv.setFont(face or font, size)
+            canv.drawString(x, y, t)
+            x += stringWidth(t, face or font, size)
+
+    def _face(self, ch: str, bold: bool) -> str | None:
+        """The registered font that draws ``ch``: None for the main font, "" when no font has it."""
+        cp = ord(ch)
+        if cp in self.covered or ch in "\n\t":
+            return None
+        script = scripts.script(ch)
+        if script != "latin" and script != "other":
+            name, covered = shipped(scripts.FALLBACK_FILES[script], bold)
+            if cp in covered:
+                return name
+        if cp in _fallback()[1]:
+            return self.fallback
+        name, covered = shipped(scripts.FALLBACK_FILES["other"], bold)
+        return name if cp in covered else ""
+
+    def _ltr(self, text: str, bold: bool) -> list[tuple[str, str | None]]:
+        out, run, face = [], [], None
         for c in text:
-            if ord(c) not in self.covered and ord(c) not in self.fallback_covered and c not in "\n\t":
-                # reportlab would drop the glyph without a trace; a visible replacement is honest
+            f = self._face(c, bold)
+            if f == "":  # reportlab would drop the glyph without a trace; a visible replacement is honest
                 self.missing.add(c)
-                c = REPLACEMENT if ord(REPLACEMENT) in (self.fallback_covered or self.covered) else "?"
-            fb = ord(c) not in self.covered and ord(c) in self.fallback_covered
-            if fb != in_fallback and run:
-                out.append(self._wrap("".join(run), in_fallback))
+                c, f = REPLACEMENT, self._face(REPLACEMENT, False) or None
+            if f != face and run:
+                out.append(("".join(run), face))
                 run = []
-            in_fallback = fb
+            face = f
             run.append(c)
         if run:
-            out.append(self._wrap("".join(run), in_fallback))
-        return "".join(out)
+            out.append(("".join(run), face))
+        return out
 
-    def _wrap(self, text: str, fallback: bool) -> str:
-        return f'<font face="{self.fallback}">{escape(text)}</font>' if fallback else escape(text)
+    def _rtl(self, run: str, bold: bool) -> list[tuple[str, str | None]]:
+        from .shaping import visual
+
+        def font_for(piece: str) -> str | None:
+            name, covered = shipped(scripts.FALLBACK_FILES[scripts.script(piece[0])], bold)
+            self.missing.update(c for c in piece if ord(c) not in covered)
+            return name
+
+        out: list[tuple[str, str | None]] = []
+        for text, face in visual(run, font_for):
+            out += [(text, face)] if face else self._ltr(text, bold)
+        return out
+
+
+def shipped(files: tuple[str, str | None], bold: bool = False) -> tuple[str, frozenset[int]]:
+    """A font shipped in reportkit/fonts (the bold face when asked and there is one), registered."""
+    regular, bold_file = files
+    return _register(str(scripts.font_path(bold_file if bold and bold_file else regular)))
 
 
 def memo_fonts(theme) -> MemoFonts:

@@ -299,6 +299,9 @@ def _keep_class():
     return KeepStart
 
 
+EXTRA_TO_UNICODE: dict[int, str] = {}  # private code point -> the text its glyph stands for (memo.shaping)
+
+
 def to_unicode_beyond_bmp() -> None:
     """Make the ToUnicode map right for characters outside Unicode's first plane (🂌, 𝐀).
 
@@ -306,6 +309,9 @@ def to_unicode_beyond_bmp() -> None:
     ``<1F08C>``, which is not the UTF-16BE the PDF spec asks for (ISO 32000-1, 9.10.3): copy, search
     and screen readers get a wrong character (pdftotext reads U+1F08, pypdf warns "Odd-length
     string"). The glyph drawn is right. Replaces ``ttfonts.makeToUnicodeCMap``; idempotent.
+
+    Also maps the private code points that ``memo.shaping`` draws shaped glyphs through to the
+    characters each glyph stands for (``EXTRA_TO_UNICODE``), one or more.
     """
     from reportlab.pdfbase import ttfonts
 
@@ -316,9 +322,13 @@ def to_unicode_beyond_bmp() -> None:
     def utf16(cp: int) -> str:
         return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper() if 0 <= cp <= 0x10FFFF else "FFFD"
 
+    def utf16_text(cp: int) -> str:
+        extra = EXTRA_TO_UNICODE.get(cp)
+        return "".join(utf16(ord(c)) for c in extra) if extra else utf16(cp)
+
     def make(fontname, subset):
         text = original(fontname, subset)
-        wrong = {f"<{i:02X}> <{v:04X}>": f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset) if v > 0xFFFF}
+        wrong = {f"<{i:02X}> <{v:04X}>": f"<{i:02X}> <{utf16_text(v)}>" for i, v in enumerate(subset) if v > 0xFFFF}
         if not wrong:
             return text
         return "\n".join(wrong.get(line, line) for line in text.split("\n"))
