@@ -549,7 +549,7 @@ def missing_glyph_warnings(missing, origin) -> list:
     for place, chars in places.items():
         listed = " ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
         field = f" in {place.field}" if place else ""
-        out.append(BuildWarning(f"memo: no font reportkit embeds has a glyph for {listed}{field}; printed as "
+        out.append(BuildWarning(f"no font reportkit embeds has a glyph for {listed}{field}; printed as "
                                 f"\ufffd (set a theme font that covers it, see docs/memo.md)",
                                 place.where if place else None))
     return out
