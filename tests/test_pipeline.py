@@ -104,6 +104,6 @@ def test_build_returns_outputs_warnings_and_withheld_as_data(tmp_path, capsys):
     assert capsys.readouterr() == ("", "")  # the library prints nothing
     (written,) = result.outputs
     assert written.path.is_file() and written.audience == "press" and written.format == "memo"
-    assert [str(w) for w in result.warnings] == [
-        f"reportkit: memo for press: {written.warnings[0].message}"] and "𩸽" in written.warnings[0].message
+    assert [str(w) for w in result.warnings] == [  # located at the title's line in the content file
+        f"{path}:11:10: warning: memo for press: {written.warnings[0].message}"] and "𩸽" in written.warnings[0].message
     assert [w.audience for w in result.withheld] == ["press"]
