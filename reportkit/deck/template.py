@@ -11,14 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..theme.sections.deck import DEFAULT_LAYOUTS, KIND_ROLES  # declared with the deck's theme keys
 from ..workarounds.pptx import delete_slide, open_presentation
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-DEFAULT_LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
-# Every slide kind the deck planner makes, and the layout role it falls back to.
-KIND_ROLES = {"title": "title", **{k: "content" for k in (
-    "agenda", "bottom_line", "heatmap", "divides", "issue", "outcomes", "outcome", "context", "reactions",
-    "next_steps", "sources")}}
 
 
 def template_path(theme) -> Path:

@@ -17,15 +17,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import InputError, Problem
-from . import assets
+from . import assets, keys
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 TEMPLATE_DIR = Path(__file__).parent.parent / "deck" / "templates"
-DECK_COLORS = ("template", "theme")  # who colours the deck's charts and tables (docs/templates.md)
-# Groups whose every leaf is a colour.
-PALETTE_GROUPS = ("color", "stance", "likelihood", "position", "tone", "table", "banner", "bluf")
-FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -160,61 +156,71 @@ def _leaves(d: dict, prefix: tuple = ()):
 # --- checking one file ---------------------------------------------------------------------------
 
 def _check_file(path: Path, values: dict, where: Callable, root: Path | None, fonts: dict,
-                found: dict) -> list[Problem]:
-    """Check the keys this file sets; resolve the font files it names into ``fonts`` and the logo and
-    deck template into ``found``."""
+                found: dict, decl: "keys.Declaration") -> list[Problem]:
+    """Check the keys this file sets against the declaration (``theme.keys``): unknown keys with a
+    did-you-mean, wrong types; resolve the font files it names into ``fonts`` and the logo and deck
+    template into ``found``. Every problem is returned, none raised."""
     problems = []
 
-    def at(key: tuple, message: str) -> None:
-        line, col = where(key)
+    def at(key: tuple, message: str, on_key: bool = False) -> None:
+        line, col = where(key, on_key) if on_key else where(key)
         problems.append(Problem(str(path), line, col, message))
 
-    for group in PALETTE_GROUPS:
-        if group in values and not isinstance(values[group], dict):
-            at((group,), f"{group} must be a mapping of names to colours")
-            continue
-        for key, v in _leaves(values.get(group) or {}, (group,)):
-            if not (isinstance(v, str) and _HEX.match(v)):
-                at(key, f"{'.'.join(key)} is not a colour: {v!r} (write #RRGGBB)")
-
-    font = values.get("font") or {}
-    if not isinstance(font, dict):
-        at(("font",), "font must be a mapping of roles (heading, body) to font files")
-        font = {}
-    for role, styles in font.items():
-        if not isinstance(styles, dict):
-            at(("font", role), f"font.{role} must map styles ({', '.join(FONT_STYLES)}) to TTF files")
-            continue
-        for style, name in styles.items():
-            key = ("font", role, style)
-            if style not in FONT_STYLES:
-                at(key, f"font.{role}.{style}: unknown style (use {', '.join(FONT_STYLES)})")
-                continue
-            if not isinstance(name, str) or not name.lower().endswith(".ttf"):
-                at(key, f"font.{role}.{style} must name a .ttf file, got {name!r}")
-                continue
-            try:
-                resolved = assets.resolve(name, path.parent, root, font_dirs(), "font")
-                assets.check_font(resolved)
-            except assets.AssetError as e:
-                at(key, f"font.{role}.{style}: {_expecting(e, 'a TrueType (.ttf) font file')}")
+    def walk(node: dict, prefix: tuple) -> None:
+        for name, value in node.items():
+            key = (*prefix, name)
+            dotted = ".".join(str(k) for k in key)
+            if not prefix and name in decl.open_sections:
+                continue  # a renderer whose section declares no keys yet: taken as written
+            if dotted in decl.keys:
+                _check_value(decl.keys[dotted], key, value, path, root, fonts, found, at)
+            elif dotted in decl.groups:
+                if not isinstance(value, dict):
+                    at(key, f"{dotted} must be a mapping ({', '.join(decl.children(dotted))})")
+                else:
+                    walk(value, key)
             else:
-                fonts[f"{role}.{style}"] = resolved
+                at(key, f"unknown theme key '{dotted}'{decl.suggestion('.'.join(map(str, prefix)), str(name))}",
+                   on_key=True)
 
-    page = values.get("memo", {}).get("page_size") if isinstance(values.get("memo"), dict) else None
-    if page is not None and page not in ("letter", "a4"):
-        at(("memo", "page_size"), f"memo.page_size must be letter or a4, got {page!r}")
-    if values.get("logo") is not None:
-        _check_asset(("logo",), values["logo"], "a PNG or JPEG file", assets.check_logo, path, root, found, at)
-    deck = values.get("deck")
-    if isinstance(deck, dict) and deck.get("template") is not None:
-        _check_asset(("deck", "template"), deck["template"], "a .pptx or .potx file", assets.check_template,
-                     path, root, found, at, (TEMPLATE_DIR,))
-    if isinstance(deck, dict) and deck.get("colors") not in (None, *DECK_COLORS):
-        at(("deck", "colors"), f"deck.colors must be one of {', '.join(DECK_COLORS)}, got {deck['colors']!r}")
-    if isinstance(deck, dict) and deck.get("pictures") not in (None, "native", "matplotlib"):
-        at(("deck", "pictures"), f"deck.pictures must be native or matplotlib, got {deck['pictures']!r}")
+    walk(values, ())
     return problems
+
+
+def _check_value(key: "keys.Key", at_key: tuple, value, path: Path, root: Path | None, fonts: dict, found: dict,
+                 at) -> None:
+    label = key.path
+    if key.kind == "colour":
+        if not (isinstance(value, str) and _HEX.match(value)):
+            at(at_key, f"{label} is not a colour: {value!r} (write #RRGGBB)")
+    elif key.kind == "choice":
+        if value not in key.choices:
+            at(at_key, f"{label} must be one of {', '.join(key.choices)}, got {value!r}")
+    elif key.kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            at(at_key, f"{label} must be text, got {value!r}")
+    elif key.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            at(at_key, f"{label} must be a number (0 or more), got {value!r}")
+    elif key.kind == "font":
+        if not isinstance(value, str) or not value.lower().endswith(".ttf"):
+            at(at_key, f"{label} must name a .ttf file, got {value!r}")
+            return
+        try:
+            resolved = assets.resolve(value, path.parent, root, font_dirs(), "font")
+            assets.check_font(resolved)
+        except assets.AssetError as e:
+            at(at_key, f"{label}: {_expecting(e, 'a TrueType (.ttf) font file')}")
+        else:
+            _, role, style = key.path.split(".")
+            fonts[f"{role}.{style}"] = resolved
+    elif key.kind == "image":
+        if value is not None:
+            _check_asset(at_key, value, "a PNG or JPEG file", assets.check_logo, path, root, found, at)
+    elif key.kind == "template":
+        if value is not None:
+            _check_asset(at_key, value, "a .pptx or .potx file", assets.check_template, path, root, found, at,
+                         (TEMPLATE_DIR,))
 
 
 def _expecting(e: Exception, expected: str) -> str:
@@ -260,19 +266,21 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
     """
     search = tuple(Path(s) for s in search)
     chain: list[tuple[Path, dict, dict]] = []
+    chain_problems: list[Problem] = []
     requested, parent_name = name, name
     while parent_name:
         candidates = [c for c in theme_candidates(parent_name, search)
                       if c.resolve() not in {p.resolve() for p, _, _ in chain}]
         if not candidates:
-            if chain:
+            if chain:  # reported with every other problem of the chain read so far
                 path, _, at = chain[-1]
                 line, col = at(("extends",))
                 if any(p.stem == parent_name for p, _, _ in chain) and theme_candidates(parent_name, search):
                     msg = f"themes extend each other in a loop ({' -> '.join(p.name for p, _, _ in chain)})"
                 else:
                     msg = f"extends unknown theme {parent_name!r} (built-in: {', '.join(builtin_themes())})"
-                raise InputError(Problem(str(path), line, col, msg))
+                chain_problems.append(Problem(str(path), line, col, msg))
+                break
             raise InputError(Problem(where, line, col, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
                                                   "a project theme is NAME.yaml beside the content file or in its themes/ folder)"))
         path = candidates[0]
@@ -281,7 +289,8 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
         parent = values.get("extends")
         if parent is not None and not isinstance(parent, str):
             line, col = at(("extends",))
-            raise InputError(Problem(str(path), line, col, "extends must be a theme name"))
+            chain_problems.append(Problem(str(path), line, col, "extends must be a theme name"))
+            break
         parent_name = parent
 
     # Every chain ends at the built-in default, so a theme that names no parent still has every key
@@ -290,12 +299,13 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
     if chain[-1][0].resolve() != builtin_default.resolve():
         chain.append((builtin_default, *_read(builtin_default)))
 
-    problems: list[Problem] = []
+    problems: list[Problem] = list(chain_problems)
     fonts: dict[str, Path] = {}
     found: dict[str, tuple] = {}
     merged: dict = {}
+    decl = keys.Declaration()
     for path, values, at in reversed(chain):  # root ancestor first; each child overrides
-        problems += _check_file(path, values, at, _project_root(path, search), fonts, found)
+        problems += _check_file(path, values, at, _project_root(path, search), fonts, found, decl)
         merged = _merge(merged, {k: v for k, v in values.items() if k != "extends"})
     if problems:
         raise InputError(problems)
