@@ -160,6 +160,14 @@ def _pool_job(index: int, job=None):
         return e.problems, None  # Problems pickle; InputError itself does not round-trip
 
 
+def _worker_ignores_ctrl_c() -> None:
+    """A worker leaves Ctrl-C to the parent, which ends it (as ``forked`` children do): one message,
+    and no worker traceback from a half-sent result."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_in_pool(jobs: list, formats: list[str], workers: int | None) -> list[tuple[Rendered, float]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -172,7 +180,7 @@ def _render_in_pool(jobs: list, formats: list[str], workers: int | None) -> list
     _POOL_JOBS[:] = jobs
     try:
         context = multiprocessing.get_context("fork") if fork else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_ignores_ctrl_c) as pool:
             submitted = {i: pool.submit(_pool_job, i, None if fork else jobs[i]) for i in first}
             try:
                 results = [submitted[i].result() for i in range(len(jobs))]  # all rendered before any write
