@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 
 from reportkit.deck.template import TEMPLATE_DIR
 from reportkit.theme import FONT_DIR
+from helpers import run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n"
 TTF = (FONT_DIR / "Carlito-Regular.ttf").read_bytes()
@@ -111,8 +110,7 @@ def test_a_bad_asset_path_is_one_located_error_and_exit_2(tmp_path, reference_pa
     text, line, col = _theme_yaml(key, value)
     theme_file.write_text(text, encoding="utf-8")
 
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(project / "briefing.yaml"),
-                        "--out", str(project / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(project / "briefing.yaml"), "--out", str(project / "out"))
 
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,9 @@ from pypdf import PdfReader
 from conftest import REFERENCE
 from reportkit.audience import BUILTIN, select
 from reportkit.content import load
+from helpers import run_cli
 
 STEM = REFERENCE.stem
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,8 @@
 XML part of the deck (slides, notes, alt text, chart XML) and every part of each embedded workbook."""
 from __future__ import annotations
 
-import html
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,13 +12,9 @@ import yaml
 
 from conftest import REFERENCE
 from reportkit.audience import BUILTIN, select
+from helpers import compact, run_cli
 
 MIN_LEN = 20  # shorter strings ("China", "Open questions") are common words; longer ones identify an item
-
-
-def _squash(text: str) -> str:
-    """Compare without whitespace or hyphenation, so line and run breaks cannot hide a leak."""
-    return re.sub(r"[\s\u00ad-]+", "", html.unescape(text)).casefold()
 
 
 def _texts(item) -> list[str]:
@@ -43,11 +36,11 @@ def _all_items(b):
 
 def withheld_strings(full, shown) -> list[str]:
     """Strings of withheld items that no shown item also carries (those may legitimately appear)."""
-    shown_text = _squash(" ".join(t for item in _all_items(shown) for t in _texts(item)))
+    shown_text = compact(" ".join(t for item in _all_items(shown) for t in _texts(item)))
     out = set()
     for item in _all_items(full):
         for t in _texts(item):
-            if len(t) >= MIN_LEN and _squash(t) not in shown_text:
+            if len(t) >= MIN_LEN and compact(t) not in shown_text:
                 out.add(t)
     return sorted(out)
 
@@ -66,8 +59,7 @@ def press_build(tmp_path_factory):
     data["outcomes"][0]["sources"] = ["article", "cable"]
     content = folder / "leaks.yaml"
     content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--audience", "press",
-                        "--out", str(folder / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(content), "--audience", "press", "--out", str(folder / "out"))
     assert r.returncode == 0, r.stderr
     from reportkit.content import load
 
@@ -81,8 +73,8 @@ def press_build(tmp_path_factory):
 
 
 def _assert_clean(where: str, text: str, strings: list[str]) -> None:
-    squashed = _squash(text)
-    leaks = [s for s in strings if _squash(s) in squashed]
+    squashed = compact(text)
+    leaks = [s for s in strings if compact(s) in squashed]
     assert not leaks, f"{where} leaks withheld text: {leaks}"
 
 

@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).parent / "data" / "templates"))
 from make_house_potx import house_potx  # noqa: E402
 
 from reportkit.deck.template import KIND_ROLES, TEMPLATE_DIR  # noqa: E402
+from helpers import run_cli
 
 BASE = (TEMPLATE_DIR / "base.pptx").read_bytes()
 
 
 def check(path: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", "check-template", str(path), *args],
-                          capture_output=True, text=True, cwd=cwd)
+    return run_cli("check-template", str(path), *args, cwd=cwd)
 
 
 def _edit(data: bytes, member: str, change) -> bytes:

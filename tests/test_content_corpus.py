@@ -4,13 +4,13 @@ valid files validate."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from reportkit.content import limits
+from helpers import run_cli
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 MANIFEST = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -18,8 +18,7 @@ MINIMAL = (CORPUS / "valid-minimal.yaml").read_text(encoding="utf-8")
 
 
 def validate(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", "validate", str(path)],
-                          capture_output=True, text=True, cwd=path.parent, timeout=60)
+    return run_cli("validate", str(path), cwd=path.parent, timeout=60)
 
 
 def assert_located(result: subprocess.CompletedProcess, path: Path, line: int, col: int, says: str) -> None:

@@ -3,13 +3,12 @@ examples validate, and its example error output is what `reportkit validate` pri
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 from reportkit.content import load_text
 from reportkit.content.docs import DOC_FILE, with_generated
+from helpers import run_cli
 
 DOC = DOC_FILE.read_text(encoding="utf-8")
 YAML_BLOCKS = re.findall(r"```yaml\n(.*?)```", DOC, re.S)
@@ -42,8 +41,7 @@ def test_example_errors_are_what_validate_prints(tmp_path):
     (tmp_path / "brief.yaml").write_text(
         YAML_BLOCKS[0].replace("{party: us, issue", "{party: usa, issue").replace("score: 2", "score: 9")
         .replace("tone: cautious", "tone: angry"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "reportkit", "validate", "brief.yaml"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    result = run_cli("validate", "brief.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == shown
 

@@ -3,7 +3,6 @@ slide, the dot plot is native shapes by default and a matplotlib picture only on
 from __future__ import annotations
 
 import io
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from reportkit.workarounds.pptx import alt_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
 from benchmarks import synthetic  # noqa: E402
+from helpers import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +133,7 @@ def test_matplotlib_picture_is_an_opt_in(reference, tmp_path):
 def test_an_unknown_pictures_value_is_a_located_error(reference_path, tmp_path):
     theme = tmp_path / "bad.yaml"
     theme.write_text("extends: default\ndeck:\n  pictures: svg\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "reportkit", "build", str(reference_path), "--theme", str(theme),
-                           "--format", "deck", "--out", str(tmp_path), "--quiet"], capture_output=True, text=True)
+    done = run_cli("build", str(reference_path), "--theme", str(theme), "--format", "deck", "--out", str(tmp_path), "--quiet")
     assert done.returncode == 2
     assert done.stderr.startswith(f"{theme}:3:")
     assert "deck.pictures" in done.stderr and "Traceback" not in done.stderr

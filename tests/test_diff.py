@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from reportkit.content import load
 from reportkit.diff import MEANINGFUL, diff, format_text, to_json
+from helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -134,9 +134,7 @@ Wording and details only (not counted as meaningful)
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "reportkit", "diff", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8")
+    return run_cli("diff", *args, cwd=cwd)
 
 
 def identify(data: dict) -> dict:

@@ -9,7 +9,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from conftest import require_tool
+from helpers import squash, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
 OLD, NEW = DATA / "diff-old.yaml", DATA / "diff-new.yaml"
@@ -59,13 +59,8 @@ def _names(c: dict):
 
 
 def _build(*args, out: Path) -> subprocess.CompletedProcess:
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", *map(str, args), "--out", str(out), "--quiet"],
-                       capture_output=True, text=True)
+    r = run_cli("build", *map(str, args), "--out", str(out), "--quiet")
     return r
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _pdf_text(path: Path) -> str:
@@ -76,14 +71,14 @@ def _section(text: str, start: str, end: str) -> str:
     """The memo text from heading ``start`` to heading ``end``, without running headers and footers."""
     body = text[text.index(start):text.index(end, text.index(start))]
     furniture = ("UNCLASSIFIED", "Page ", "reportkit reference briefing", "U.S.\u2013Russia Talks on the War", "26 November 2026")
-    return _squash("\n".join(line for line in body.splitlines() if not line.startswith(furniture)))
+    return squash("\n".join(line for line in body.splitlines() if not line.startswith(furniture)))
 
 
 def _slide_text(slide, with_notes: bool = False) -> str:
     parts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
     if with_notes and slide.has_notes_slide:
         parts.append(slide.notes_slide.notes_text_frame.text)
-    return _squash("\n".join(parts))
+    return squash("\n".join(parts))
 
 
 def _title(slide) -> str:
@@ -128,7 +123,7 @@ def test_memo_section_lists_exactly_the_moves_and_likelihood_changes(built, expe
 
 def test_memo_marks_previous_scores_and_likelihood_arrows(built, expected):
     _, _, moves, likely = expected
-    text = _squash(_pdf_text(built[0]))
+    text = squash(_pdf_text(built[0]))
     for (_, _), (was, now, basis) in moves.items():
         assert f"{signed(was)} \u2192 {signed(now)}{DAGGER if basis == 'inferred' else ''}" in text
     ups = sum(1 for a, b in likely.values() if LEVELS.index(b) > LEVELS.index(a))
@@ -331,7 +326,7 @@ def test_press_build_never_shows_a_withheld_change(tmp_path, expected):
     for pid, iid in hidden:
         summary = next(s["summary"] for s in new["stances"] if (s["party"], s["issue"]) == (pid, iid))
         forbidden += [f"{parties[pid]['name']} on {issues[iid]}", summary[:40]]
-    text = _squash(_pdf_text(tmp_path / "diff-new-press-memo.pdf"))
+    text = squash(_pdf_text(tmp_path / "diff-new-press-memo.pdf"))
     assert "What changed since" in text  # other changes are still shown
     for s in forbidden:
         assert s not in text, s
@@ -344,7 +339,7 @@ def test_press_build_never_shows_a_withheld_change(tmp_path, expected):
                     parts += [x.read(n).decode("utf-8", "replace") for n in x.namelist()]
             elif name.endswith((".xml", ".rels")):
                 parts.append(data.decode("utf-8"))
-    xml = _squash(" ".join(parts)).replace("&amp;", "&")
+    xml = squash(" ".join(parts)).replace("&amp;", "&")
     for s in forbidden:
         assert s not in xml, s
     prs = Presentation(str(tmp_path / "diff-new-press-deck.pptx"))
@@ -361,7 +356,7 @@ def test_since_composes_with_all_audiences(tmp_path, expected):
     r = _build(NEW, "--since", OLD, "--all-audiences", "--format", "memo", out=tmp_path)
     assert r.returncode == 0, r.stderr
     for audience in ("principals", "staff", "press"):
-        text = _squash(_pdf_text(tmp_path / f"diff-new-{audience}-memo.pdf"))
+        text = squash(_pdf_text(tmp_path / f"diff-new-{audience}-memo.pdf"))
         assert "What changed since 19 November 2026" in text
         for pid, iid in hidden:
             shown = f"{parties[pid]['name']} on {issues[iid]}: " in text

@@ -3,12 +3,12 @@ traceback); 1 reportkit itself failed (one short line; the traceback only with -
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
 from conftest import REFERENCE
 
 # Runs the real CLI in a fresh interpreter with the deck renderer replaced by one that fails the way
@@ -24,13 +24,8 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def run(*args, code: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "reportkit", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=180, cwd=cwd)
-
-
 def test_success_exits_0(tmp_path):
-    r = run("build", str(REFERENCE), "--out", str(tmp_path), "--format", "memo")
+    r = run_cli("build", str(REFERENCE), "--out", str(tmp_path), "--format", "memo")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / f"{REFERENCE.stem}-memo.pdf").read_bytes().startswith(b"%PDF-")
 
@@ -45,7 +40,7 @@ def test_input_errors_exit_2_located_without_traceback(tmp_path, text, where):
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     for command in (["build", str(path), "--out", str(tmp_path / "out")], ["validate", str(path)]):
-        r = run(*command)
+        r = run_cli(*command)
         assert r.returncode == 2, (command, r.stderr)
         assert "Traceback" not in r.stderr and r.stdout == ""
         lines = r.stderr.strip().splitlines()
@@ -55,18 +50,18 @@ def test_input_errors_exit_2_located_without_traceback(tmp_path, text, where):
 
 
 def test_missing_content_file_exits_2(tmp_path):
-    r = run("build", str(tmp_path / "nowhere.yaml"), "--out", str(tmp_path / "out"))
+    r = run_cli("build", str(tmp_path / "nowhere.yaml"), "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "nowhere.yaml" in r.stderr
 
 
 def test_unknown_option_exits_2():
-    r = run("build", "--format", "poster")
+    r = run_cli("build", "--format", "poster")
     assert r.returncode == 2 and "Traceback" not in r.stderr and "poster" in r.stderr
 
 
 def test_internal_failure_exits_1_with_one_short_line(tmp_path):
-    r = run("build", str(REFERENCE), "--out", str(tmp_path), code=FAILING_DECK)
+    r = run_cli("build", str(REFERENCE), "--out", str(tmp_path), code=FAILING_DECK)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
@@ -75,7 +70,7 @@ def test_internal_failure_exits_1_with_one_short_line(tmp_path):
 
 
 def test_internal_failure_shows_the_traceback_with_debug(tmp_path):
-    r = run("--debug", "build", str(REFERENCE), "--out", str(tmp_path), code=FAILING_DECK)
+    r = run_cli("--debug", "build", str(REFERENCE), "--out", str(tmp_path), code=FAILING_DECK)
     assert r.returncode == 1
     assert "Traceback (most recent call last)" in r.stderr
     assert "RuntimeError: deck renderer broke" in r.stderr
@@ -102,7 +97,7 @@ def test_an_out_folder_that_is_a_file_exits_2_naming_it(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("not a folder")
     for out in (blocker, blocker / "sub"):
-        r = run("build", str(REFERENCE), "--out", str(out), "--format", "memo")
+        r = run_cli("build", str(REFERENCE), "--out", str(out), "--format", "memo")
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.strip() == f"{out}:1:1: cannot write the outputs here: {blocker} is a file, not a folder"
     assert blocker.read_text() == "not a folder" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
@@ -113,7 +108,7 @@ def test_warnings_are_one_reportkit_line_each(tmp_path):
     text = REFERENCE.read_text(encoding="utf-8").replace("title:", "title: 𩸽 ", 1)
     path = tmp_path / "b.yaml"
     path.write_text(text, encoding="utf-8")
-    r = run("build", str(path), "--out", str(tmp_path / "out"))
+    r = run_cli("build", str(path), "--out", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     lines = r.stderr.strip().splitlines()
     # "reportkit: ..." or, for a warning about one place in the content, "FILE:LINE:COL: warning: ..."

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,10 +11,7 @@ from reportkit import model
 from reportkit.audience import profiles
 from reportkit.audience.profiles import PROFILE_KEYS
 from reportkit.theme import load_theme
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=cwd, capture_output=True, text=True)
+from helpers import run_cli
 
 
 @pytest.fixture

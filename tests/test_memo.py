@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,13 @@ from reportkit.content import load
 from reportkit.edition import make_edition
 from reportkit.memo import render
 from reportkit.theme import load_theme
+from helpers import run_cli
 
 MINUS = "\u2212"
 
 
 def cli_build(content: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--format", "memo",
-                           "--out", str(out), *extra], capture_output=True, text=True, cwd=ROOT)
+    return run_cli("build", str(content), "--format", "memo", "--out", str(out), *extra, cwd=ROOT)
 
 
 def memo_path(out: Path, content: Path = REFERENCE) -> Path:

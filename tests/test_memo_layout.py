@@ -4,7 +4,6 @@ once per width. Checked on the benchmark's 10x synthetic briefing and on the ref
 from __future__ import annotations
 
 import io
-import re
 import sys
 from pathlib import Path
 
@@ -21,10 +20,7 @@ from reportkit.theme import load_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
 from benchmarks import synthetic  # noqa: E402
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+from helpers import squash
 
 
 def _edition(path: Path, **kw):
@@ -45,7 +41,7 @@ def big_pdf(big_edition) -> bytes:
 
 @pytest.fixture(scope="module")
 def big_pages(big_pdf) -> list[str]:
-    return [_squash(page.extract_text()) for page in PdfReader(io.BytesIO(big_pdf)).pages]
+    return [squash(page.extract_text()) for page in PdfReader(io.BytesIO(big_pdf)).pages]
 
 
 def _count_builds(monkeypatch) -> list:
@@ -93,7 +89,7 @@ def test_bookmarks_point_to_the_page_of_their_heading(big_pdf, big_pages):
                 walk(it)
                 continue
             page = reader.get_destination_page_number(it)
-            assert _squash(it.title) in big_pages[page], (it.title, page + 1)
+            assert squash(it.title) in big_pages[page], (it.title, page + 1)
             checked += 1
 
     walk(reader.outline)
@@ -129,7 +125,7 @@ def test_a_table_header_is_repeated_only_at_the_top_of_a_page(big_pages):
 
 
 def test_a_small_matrix_stays_whole_with_its_key():
-    pages = [_squash(pg.extract_text()) for pg in PdfReader(io.BytesIO(render(_edition(REFERENCE)).data)).pages]
+    pages = [squash(pg.extract_text()) for pg in PdfReader(io.BytesIO(render(_edition(REFERENCE)).data)).pages]
     b = load(REFERENCE)
     k = _page_of(pages, "Where the parties stand")
     for party in b.parties:

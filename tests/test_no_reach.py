@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REFERENCE, require_tool
+from helpers import run_cli
 from reportkit.content import spec, types
 
 # Strings a hostile or careless content file may hold; each must come out as text, never be opened.
@@ -102,7 +103,7 @@ def test_a_file_url_is_not_a_source_url(tmp_path):
     data["sources"][0]["url"] = "file:///etc/passwd"
     path = tmp_path / "b.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "validate", str(path)], capture_output=True, text=True)
+    r = run_cli("validate", str(path))
     assert r.returncode == 2 and "http://" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -146,8 +147,7 @@ def test_yaml_tags_cannot_run_code(tmp_path):
         text = REFERENCE.read_text(encoding="utf-8").replace("reportkit: 1", f"reportkit: 1\nx: {tag.format(marker=marker)}", 1)
         path = tmp_path / f"b{i}.yaml"
         path.write_text(text, encoding="utf-8")
-        r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--out", str(tmp_path / "out")],
-                           capture_output=True, text=True)
+        r = run_cli("build", str(path), "--out", str(tmp_path / "out"))
         assert r.returncode == 2 and "tag" in r.stderr and "Traceback" not in r.stderr, r.stderr
         assert not marker.exists()
         assert not (tmp_path / "out").exists()
@@ -156,8 +156,7 @@ def test_yaml_tags_cannot_run_code(tmp_path):
 def test_a_theme_file_cannot_run_code(tmp_path):
     marker = tmp_path / "pwned"
     (tmp_path / "house.yaml").write_text(f"extends: default\nx: !!python/object/apply:os.system ['touch {marker}']\n")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(REFERENCE), "--theme", str(tmp_path / "house.yaml"),
-                        "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(REFERENCE), "--theme", str(tmp_path / "house.yaml"), "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "Traceback" not in r.stderr and "house.yaml:2:" in r.stderr, r.stderr
     assert not marker.exists()
 
@@ -174,14 +173,12 @@ def test_an_audience_theme_outside_the_project_is_refused_located(tmp_path):
         path = project / "b.yaml"
         path.write_text(text + f"\naudiences:\n  evil:\n    label: Evil\n    theme: {theme}\n", encoding="utf-8")
         line = len(path.read_text().splitlines())
-        r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--audience", "evil", "--out",
-                            str(tmp_path / "out")], capture_output=True, text=True, cwd=tmp_path)
+        r = run_cli("build", str(path), "--audience", "evil", "--out", str(tmp_path / "out"), cwd=tmp_path)
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.startswith(f"{path}:{line}:12: ") and "outside the project" in r.stderr, r.stderr
     # inside the project it works, from any working folder (resolved against the content's folder)
     path.write_text(text + "\naudiences:\n  house:\n    label: House\n    theme: themes/house.yaml\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--audience", "house", "--format", "memo",
-                        "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=tmp_path)
+    r = run_cli("build", str(path), "--audience", "house", "--format", "memo", "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
 
 
@@ -194,6 +191,5 @@ def test_symlinked_theme_leading_out_is_refused(tmp_path):
     path = project / "b.yaml"
     path.write_text(REFERENCE.read_text(encoding="utf-8")
                     + "\naudiences:\n  evil:\n    label: Evil\n    theme: link.yaml\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--audience", "evil", "--out",
-                        str(tmp_path / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(path), "--audience", "evil", "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "outside the project" in r.stderr, r.stderr

@@ -18,6 +18,7 @@ import pytest
 from conftest import REFERENCE
 from reportkit import build, cli
 from reportkit.pipeline import load_edition
+from helpers import run_cli
 
 STEM = REFERENCE.stem
 NAMES = {f"{STEM}-memo.pdf", f"{STEM}-deck.pptx"}
@@ -67,8 +68,7 @@ def test_parallel_and_sequential_builds_give_the_same_bytes(tmp_path, monkeypatc
 def test_the_command_line_build_equals_one_format_at_a_time(tmp_path):
     """End to end: the forked ``build`` (both formats) and two single-format builds (never forked)."""
     def run(out: Path, *args: str) -> None:
-        r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(REFERENCE), "--out", str(out), *args],
-                           capture_output=True, text=True, timeout=180)
+        r = run_cli("build", str(REFERENCE), "--out", str(out), *args, timeout=180)
         assert r.returncode == 0, r.stderr
 
     run(tmp_path / "all")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-import sys
 import unicodedata
 
 import yaml
@@ -19,6 +18,7 @@ from reportkit.content import load_text
 from reportkit.text import plain
 import strategies
 from strategies import content, corrupted
+from helpers import layout_free, run_cli
 
 # A build takes seconds, so few examples and no shrinking (it ran for minutes on one failure); a
 # failure prints its full example and seed, and Hypothesis replays it first on the next run.
@@ -64,17 +64,6 @@ def _edition(data: dict):
     return make_edition(load_text(dump(data), "generated.yaml"), load_theme("default"))
 
 
-def _squash(s: str) -> str:
-    """Compare text without the layout: no whitespace, wrap hyphens or invisible format characters
-    (pdftotext marks right-to-left runs with U+202B…U+202C), no U+FFFD (the memo draws it for a glyph
-    no font has; ``_drawable`` leaves those characters out), one Unicode form.
-    Right-to-left letters and non-spacing marks are left out too: the memo draws them in visual order
-    and pdftotext puts plain runs back in logical order but not runs with marks (pointed Hebrew)."""
-    s = unicodedata.normalize("NFKC", s)
-    return "".join(c for c in s if not c.isspace() and c not in "-\u00ad\ufffd" and unicodedata.category(c) != "Cf"
-                   and unicodedata.bidirectional(c) not in ("R", "AL", "NSM"))
-
-
 def _letters(s: str) -> str:
     return "".join(c for c in s if unicodedata.category(c)[0] in "LN")
 
@@ -92,7 +81,7 @@ def _drawable(name: str, fonts) -> set[str]:
     """What the memo's fonts can show of a party name: with or without its ``*emphasis*`` markers
     (the stance matrix prints names literally, running text draws the emphasis)."""
     have = fonts.covered | fonts.fallback_covered
-    return {_squash("".join(c for c in form if ord(c) in have)) for form in (name, plain(name))}
+    return {layout_free("".join(c for c in form if ord(c) in have)) for form in (name, plain(name))}
 
 
 @BUILD
@@ -117,7 +106,7 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
     pdf = memo.render(edition).data
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip()
-    text = _squash(_pdf_text(pdf, tmp_path_factory.mktemp("memo")))
+    text = layout_free(_pdf_text(pdf, tmp_path_factory.mktemp("memo")))
     fonts = memo_fonts(edition.theme)
     for party in parties:
         shown = _drawable(party.name, fonts)
@@ -127,7 +116,7 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
             have = fonts.covered | fonts.fallback_covered
             pieces = re.split(r"[\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+",
                               "".join(c for c in plain(party.name) if ord(c) in have))
-            missing = [p for p in (_letters(_squash(p)) for p in pieces) if p and p not in _letters(text)]
+            missing = [p for p in (_letters(layout_free(p)) for p in pieces) if p and p not in _letters(text)]
             assert not missing, (party.name, missing)
             continue
         assert any(form in text for form in shown), (party.name, shown)
@@ -135,11 +124,11 @@ def test_generated_content_builds_both_outputs(tmp_path_factory, data, audience,
     pptx = deck.render(edition).data
     prs = Presentation(io.BytesIO(pptx))
     assert len(prs.slides) >= 3
-    notes = _squash(" ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide))
+    notes = layout_free(" ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide))
     with_stances = {s.party for s in edition.briefing.stances}
     for party in parties if audience is None else ():  # issue slides' notes name every party with a stance
         if party.id in with_stances:
-            assert _squash(plain(party.name)) in notes or _squash(party.name) in notes, party.name
+            assert layout_free(plain(party.name)) in notes or layout_free(party.name) in notes, party.name
     assert [str(o) for o in check_presentation(prs)] == []
     assert _tables_below_the_body(prs) == []
 
@@ -166,8 +155,7 @@ def test_invalid_content_exits_2_with_a_location(tmp_path_factory, case):
     path = folder / "bad.yaml"
     path.write_text(dump(data), encoding="utf-8")
     out = folder / "out"
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(path), "--out", str(out)],
-                       capture_output=True, text=True, timeout=120)
+    r = run_cli("build", str(path), "--out", str(out), timeout=120)
     assert r.returncode == 2, (name, r.stderr)
     assert "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
@@ -186,4 +174,4 @@ def test_characters_beyond_the_first_plane_are_extracted_as_themselves(tmp_path)
     pdf = memo.render(_edition(data)).data
     pypdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "🂌" in pypdf_text and "🂡" in pypdf_text
-    assert "Domino🂌andcard🂡" in _squash(_pdf_text(pdf, tmp_path))
+    assert "Domino🂌andcard🂡" in layout_free(_pdf_text(pdf, tmp_path))

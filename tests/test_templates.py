@@ -18,6 +18,7 @@ from make_house_potx import BRAND, SAMPLE_TEXT, house_potx  # noqa: E402
 from reportkit.deck import overflow  # noqa: E402
 from reportkit.deck.template import TEMPLATE_COLOR_KEYS  # noqa: E402
 from reportkit.theme import load_theme  # noqa: E402
+from helpers import run_cli
 
 DEFAULT_PRIMARY = load_theme().color("color.primary")
 
@@ -37,8 +38,7 @@ def _project(tmp_path: Path, reference_path: Path, colors: str | None = None, la
 
 
 def _build(project: Path) -> tuple[subprocess.CompletedProcess, bytes]:
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(project / "briefing.yaml"), "--format", "deck",
-                        "--out", str(project / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(project / "briefing.yaml"), "--format", "deck", "--out", str(project / "out"))
     assert r.returncode == 0, r.stderr
     return r, (project / "out" / "briefing-deck.pptx").read_bytes()
 
@@ -133,8 +133,7 @@ def test_libreoffice_renders_every_slide_of_the_house_deck(house_build, tmp_path
 
 def test_an_unknown_deck_colors_value_is_located(tmp_path, reference_path):
     project = _project(tmp_path, reference_path, colors="brand")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(project / "briefing.yaml"), "--format", "deck",
-                        "--out", str(project / "out")], capture_output=True, text=True)
+    r = run_cli("build", str(project / "briefing.yaml"), "--format", "deck", "--out", str(project / "out"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip() == (f"{project / 'themes' / 'default.yaml'}:6:11: deck.colors must be one of template, "
                                 "theme, got 'brand'")

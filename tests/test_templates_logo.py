@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,14 +13,14 @@ from pypdf import PdfReader
 
 from reportkit.deck import overflow
 from reportkit.workarounds.pptx import alt_text
+from helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGO = ROOT / "assets" / "logo.png"
 
 
 def _build(project: Path, *extra: str) -> None:
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(project / "briefing.yaml"),
-                        "--out", str(project / "out"), *extra], capture_output=True, text=True)
+    r = run_cli("build", str(project / "briefing.yaml"), "--out", str(project / "out"), *extra)
     assert r.returncode == 0, r.stderr
 
 

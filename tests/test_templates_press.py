@@ -3,17 +3,15 @@ the press), checked in the PDF text; a wrong value is a located input error."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from pypdf import PdfReader
 
 from reportkit.audience import get_profile
+from helpers import run_cli
 
 
 def _build(content, out, audience):
-    return subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--audience", audience,
-                           "--format", "memo", "--out", str(out)], capture_output=True, text=True)
+    return run_cli("build", str(content), "--audience", audience, "--format", "memo", "--out", str(out))
 
 
 def _to_line(pdf) -> str:
@@ -44,6 +42,6 @@ def test_a_to_line_that_is_not_text_is_located(tmp_path, reference_path):
     content = tmp_path / "briefing.yaml"
     content.write_text(text + "\naudiences:\n  press:\n    to: [a, b]\n", encoding="utf-8")
     line = len(text.splitlines()) + 4
-    r = subprocess.run([sys.executable, "-m", "reportkit", "validate", str(content)], capture_output=True, text=True)
+    r = run_cli("validate", str(content))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert re.search(rf"^{re.escape(str(content))}:{line}:\d+: .*to", r.stderr, re.M), r.stderr

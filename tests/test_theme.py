@@ -11,6 +11,7 @@ import pytest
 from reportkit.errors import InputError
 from reportkit.theme import BUILTIN_DIR, _leaves, builtin_themes, load_theme
 from reportkit.theme.keys import declared
+from helpers import run_cli
 
 
 def write(path: Path, text: str) -> Path:
@@ -174,6 +175,5 @@ def test_theme_without_extends_inherits_the_builtin_default(tmp_path):
     content = tmp_path / "brief.yaml"
     content.write_text((Path(__file__).parent.parent / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"),
                        encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--theme", "bare",
-                          "--out", str(tmp_path / "out"), "--quiet"], capture_output=True, text=True)
+    run = run_cli("build", str(content), "--theme", "bare", "--out", str(tmp_path / "out"), "--quiet")
     assert run.returncode == 0, run.stderr

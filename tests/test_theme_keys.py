@@ -3,8 +3,6 @@ refused with a located did-you-mean, every problem at once; the key table in doc
 generated from the declaration."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from reportkit.errors import InputError
 from reportkit.theme import BUILTIN_DIR, _leaves, builtin_themes, load_theme
 from reportkit.theme.docs import DOC_FILE, with_generated
 from reportkit.theme.keys import declared
+from helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
@@ -71,8 +70,7 @@ def test_an_unknown_parent_is_reported_with_the_files_other_problems(tmp_path):
 def test_the_command_line_prints_each_problem_located_and_exits_2(tmp_path):
     theme = tmp_path / "t.yaml"
     theme.write_text("extends: default\ncolour: {}\ntable:\n  header:\n    fil: '#000000'\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(REFERENCE), "--theme", str(theme),
-                        "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    r = run_cli("build", str(REFERENCE), "--theme", str(theme), "--out", str(tmp_path / "out"), timeout=120)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.splitlines() == [
         f"{theme}:2:1: unknown theme key 'colour' (did you mean 'color'?)",

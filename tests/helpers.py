@@ -1,0 +1,45 @@
+"""What many tests share: one way to run the command line, and one set of text normalisers.
+
+``run_cli`` runs ``python -m reportkit ARGS`` (or a ``-c`` program that patches something and then
+calls ``reportkit.cli.main``) in a fresh interpreter, as a user would. The normalisers compare text
+extracted from PDFs, decks and pages without the layout that extraction leaves in it.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+
+def run_cli(*args, cwd: Path | None = None, code: str | None = None, env: dict | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    """``reportkit ARGS`` in a fresh interpreter: text output (UTF-8), never a shell, never hung."""
+    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "reportkit"]
+    return subprocess.run([*cmd, *map(str, args)], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}, timeout=timeout)
+
+
+def squash(text: str) -> str:
+    """Whitespace-normalised: every run of whitespace (line breaks included) is one space; no ends."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def compact(text: str) -> str:
+    """For finding a string across line and run breaks: no whitespace or (soft) hyphens, entities
+    decoded, case folded."""
+    return re.sub(r"[\s\u00ad-]+", "", html.unescape(text)).casefold()
+
+
+def layout_free(s: str) -> str:
+    """For comparing any script across a PDF's layout: no whitespace, wrap hyphens or invisible format
+    characters (pdftotext marks right-to-left runs with U+202B…U+202C), no U+FFFD (the memo draws it
+    for a glyph no font has), one Unicode form. Right-to-left letters and non-spacing marks are left
+    out too: the memo draws them in visual order and pdftotext puts plain runs back in logical order
+    but not runs with marks (pointed Hebrew)."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(c for c in s if not c.isspace() and c not in "-\u00ad\ufffd" and unicodedata.category(c) != "Cf"
+                   and unicodedata.bidirectional(c) not in ("R", "AL", "NSM"))
