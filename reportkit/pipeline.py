@@ -185,7 +185,7 @@ def _changes_since(source: Source, since: str, new, profile, cache: dict):
     return diff(old, new)
 
 
-# --- older entry points, kept for callers (watch, benchmarks, tests) ------------------------------
+# --- for callers that want only the edition (benchmarks, tests) ---------------------------------
 
 def load_edition(path: Path, audience: str | None = None, theme_name: str | None = None,
                  page_size: str | None = None, since: str | None = None) -> Edition:
@@ -194,13 +194,6 @@ def load_edition(path: Path, audience: str | None = None, theme_name: str | None
     Raises ``reportkit.errors.InputError`` with every located problem when the content or theme is wrong.
     """
     return prepare(read_source(path), audience, theme_name, page_size, since).edition
-
-
-def edition_for(content: Path, audience: str | None, theme_name: str | None = None,
-                page_size: str | None = None, since: str | None = None):
-    """(edition, withheld) for one audience: ``prepare(read_source(content), ...)``."""
-    prepared = prepare(read_source(content), audience, theme_name, page_size, since)
-    return prepared.edition, prepared.withheld
 
 
 def input_files(content: Path, edition: Edition | None = None) -> set[Path]:

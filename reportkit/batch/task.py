@@ -71,17 +71,18 @@ def preload(formats=None) -> None:
 
 
 def run_task(task: Task) -> TaskResult:
+    from ..build import render
     from ..errors import InputError
-    from ..pipeline import edition_for, input_files
-    from ..registry import REGISTRY
+    from ..pipeline import input_files, prepare, read_source
 
     t0 = time.perf_counter()
     result = TaskResult(task)
     content = Path(task.content)
     try:
-        edition, withheld = edition_for(content, task.audience, task.theme, task.page_size)
+        prepared = prepare(read_source(content), task.audience, task.theme, task.page_size)
+        edition, withheld = prepared.edition, prepared.withheld
         for fmt in task.formats:
-            rendered = REGISTRY[fmt].render(edition)
+            rendered = render(prepared.for_format(fmt), fmt)  # the theme as the format's section sees it
             result.outputs[fmt] = rendered.data
             result.warnings[fmt] = [str(w) for w in rendered.warnings]
         result.inputs = {portable(p): sha256_file(p) for p in sorted(input_files(content, edition))}

@@ -110,13 +110,6 @@ def theme_candidates(name: str, search: tuple[Path, ...] = ()) -> list[Path]:
     return out
 
 
-def find_theme_file(name: str, search: tuple[Path, ...] = ()) -> Path:
-    found = theme_candidates(name, search)
-    if not found:
-        raise FileNotFoundError(f"no theme named {name!r}")
-    return found[0]
-
-
 def builtin_themes() -> list[str]:
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 
