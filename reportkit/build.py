@@ -160,6 +160,18 @@ def _pool_job(index: int, job=None):
         return e.problems, None  # Problems pickle; InputError itself does not round-trip
 
 
+def _forget_manager(manager) -> None:
+    """After ending the workers, wait for the pool's manager thread and keep the interpreter's exit
+    hook away from it: Python 3.11's hook (``concurrent.futures.process._python_exit``) writes to the
+    thread's wake-up pipe without its lock, and after a Ctrl-C that pipe can be mid-close, printing a
+    "Bad file descriptor" traceback after our one line (seen about 1 run in 15 on a busy machine)."""
+    from concurrent.futures import process
+
+    if manager is not None:
+        manager.join(timeout=5)
+        getattr(process, "_threads_wakeups", {}).pop(manager, None)
+
+
 def _worker_ignores_ctrl_c() -> None:
     """A worker leaves Ctrl-C to the parent, which ends it (as ``forked`` children do): one message,
     and no worker traceback from a half-sent result."""
@@ -188,9 +200,11 @@ def _render_in_pool(jobs: list, formats: list[str], workers: int | None) -> list
                 # Ctrl-C or a failed job: stop the workers now. They only render to memory, so ending them
                 # loses nothing; leaving the block would wait for every queued job, and after Ctrl-C the
                 # pool can hang. (Python 3.14 names this terminate_workers(); 3.11 has only the mapping.)
+                manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
                 for worker in list(getattr(pool, "_processes", {}).values()):
                     worker.terminate()
                 pool.shutdown(wait=False, cancel_futures=True)
+                _forget_manager(manager)
                 raise
     finally:
         _POOL_JOBS.clear()

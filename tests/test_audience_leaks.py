@@ -2,8 +2,10 @@
 XML part of the deck (slides, notes, alt text, chart XML) and every part of each embedded workbook."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+import typing
 import zipfile
 from pathlib import Path
 
@@ -12,26 +14,53 @@ import yaml
 
 from conftest import REFERENCE
 from reportkit.audience import BUILTIN, select
+from reportkit.model import Briefing, Tagged
 from helpers import compact, run_cli
 
 MIN_LEN = 20  # shorter strings ("China", "Open questions") are common words; longer ones identify an item
 
 
+NOT_TEXT = ("id", "audiences", "sensitivity", "sources")  # references and tags, not what a reader reads
+
+
 def _texts(item) -> list[str]:
+    """Every text a reader could see of an item: each string field and list of strings the model
+    gives it (found from the model, so a new field is covered without touching this test)."""
     out = []
-    for name in ("name", "title", "summary", "text", "proposition", "likelihood_note", "note", "publisher", "url"):
-        v = getattr(item, name, None)
+    for f in dataclasses.fields(item):
+        v = getattr(item, f.name)
+        if f.name in NOT_TEXT:
+            continue
         if isinstance(v, str):
             out.append(v)
-    for name in ("paragraphs", "conditions", "obstacles"):
-        out += list(getattr(item, name, ()) or ())
+        elif isinstance(v, tuple) and all(isinstance(x, str) for x in v):
+            out += list(v)
     # Compare what a reader sees: the memo turns *italic* and **bold** into styles.
     return [t.replace("*", "") for t in out]
 
 
+def item_kinds() -> list[str]:
+    """The briefing's fields that hold audience-tagged items, from the model's type hints: a new
+    section added to ``Briefing`` is checked here without anyone remembering to add it."""
+    hints = typing.get_type_hints(Briefing)
+    return [name for name, hint in hints.items()
+            if typing.get_origin(hint) is tuple and isinstance(typing.get_args(hint)[0], type)
+            and issubclass(typing.get_args(hint)[0], Tagged)]
+
+
 def _all_items(b):
-    return [*b.summary, *b.parties, *b.issues, *b.stances, *b.outcomes, *b.reactions, *b.sections,
-            *b.next_steps, *b.sources]
+    return [item for kind in item_kinds() for item in getattr(b, kind)]
+
+
+def test_every_tagged_section_of_the_model_is_checked():
+    assert set(item_kinds()) >= {"summary", "parties", "issues", "stances", "outcomes", "reactions", "sections",
+                                 "next_steps", "sources"}
+    from reportkit.content import load
+
+    outcome = load(REFERENCE).outcomes[0]
+    texts = _texts(outcome)
+    assert outcome.title in texts and outcome.summary.replace("*", "") in texts
+    assert outcome.conditions and all(c.replace("*", "") in texts for c in outcome.conditions)
 
 
 def withheld_strings(full, shown) -> list[str]:

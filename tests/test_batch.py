@@ -16,11 +16,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
+from helpers import run_cli
 
 
 def cli(*args, cwd, check=None):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    p = subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    p = run_cli(*args, cwd=cwd, env={"PYTHONPATH": str(ROOT)})
     if check is not None:
         assert p.returncode == check, p.stdout + p.stderr
     return p

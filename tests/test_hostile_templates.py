@@ -8,7 +8,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from conftest import REFERENCE
 from hostile import unsafe_links
 from reportkit.deck.template import TEMPLATE_DIR
+from helpers import run_cli
 
 BASE = (TEMPLATE_DIR / "base.pptx").read_bytes()
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -107,13 +107,11 @@ def project(tmp_path: Path, template: bytes, name: str = "house.pptx") -> Path:
 
 
 def build(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", "build", str(folder / "briefing.yaml"), "--format", "deck",
-                           "--out", str(folder / "out")], capture_output=True, text=True, timeout=300)
+    return run_cli("build", str(folder / "briefing.yaml"), "--format", "deck", "--out", str(folder / "out"), timeout=300)
 
 
 def check(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportkit", "check-template", str(path)], capture_output=True,
-                          text=True, timeout=120)
+    return run_cli("check-template", str(path), timeout=120)
 
 
 @pytest.fixture(scope="module")

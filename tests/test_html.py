@@ -3,8 +3,6 @@ the memo's words, for every audience and theme, in right-to-left and CJK briefin
 standard library's HTML parser (the browser tests in test_html_browser.py load it in Chromium)."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from reportkit.audience import BUILTIN
 from reportkit.memo import plan as memo_plan
 from reportkit.pipeline import load_edition
 from reportkit.text import plain
+from helpers import run_cli
 
 DATA = Path(__file__).parent / "data"
 SCRIPTS = {"rtl-arabic": ("ar", "rtl"), "rtl-hebrew": ("he", "rtl"), "cjk": ("ja", "ltr")}
@@ -62,8 +61,7 @@ class Page(HTMLParser):
 
 
 def build(content: Path, out: Path, *args: str) -> Path:
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(content), "--format", "html",
-                        "--out", str(out), *args], capture_output=True, text=True)
+    r = run_cli("build", str(content), "--format", "html", "--out", str(out), *args)
     assert r.returncode == 0, r.stderr
     audience = args[args.index("--audience") + 1] if "--audience" in args else None
     return out / f"{content.stem}{'-' + audience if audience else ''}-briefing.html"
