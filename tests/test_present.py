@@ -115,3 +115,31 @@ def test_every_fill_and_its_text_pass_aa_in_every_builtin_theme(name):
         if not present.passes_aa(ink, fill):
             failures.append(f"{what}: {ink} on {fill} = {present.contrast(ink, fill):.2f}")
     assert not failures, f"theme {name}: " + "; ".join(failures)
+
+
+def test_the_rules_import_no_rendering_library_and_nothing_of_any_edition():
+    import subprocess
+    import sys
+
+    code = ("import sys, reportkit.present; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pptx', 'matplotlib'})); "
+            "print(sorted(m for m in sys.modules if m.startswith(('reportkit.memo', 'reportkit.deck'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["[]", "[]"]
+
+
+def test_the_deck_emitter_and_template_do_not_import_the_planner():
+    """Geometry lives in deck/layout.py; what draws a deck must not depend on how it was planned."""
+    import ast
+    from pathlib import Path
+
+    import reportkit.deck
+
+    deck = Path(reportkit.deck.__file__).parent
+    for path in (deck / "emit.py", deck / "template.py", deck / "overflow.py", deck / "picture.py",
+                 deck / "templates" / "make_base.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = ("." * node.level) + (node.module or "")
+                assert not module.lstrip(".").startswith(("plan", "slides", "reportkit.deck.plan",
+                                                          "reportkit.deck.slides")), f"{path.name}: {module}"

@@ -14,9 +14,13 @@ def what_changed(d: Deck) -> list[Slide]:
     dg = digest(d.changes)
     # A group's heading travels with its first line, so a slide never ends on a bare heading.
     items = [(head, line, k == 0) for head, lines in dg.groups for k, line in enumerate(lines)]
+    if dg.wording:  # wording-only edits, summed up in one line under the groups, as in the memo
+        items.append((None, dg.wording, False))
 
     def make(i, size, first):
         head, text, opens = items[i]
+        if head is None:
+            return [Paragraph((Run(text, False, True, d.muted),), size, space_before=0 if first else size * 0.6)]
         bullet = d.item(text, size, gap=size * 0.25)
         if not opens and not first:
             return [bullet]
