@@ -175,6 +175,8 @@ def test_likelihoods_and_their_basis(built):
                          for o in outcomes)
     for word, n in bases.items():
         assert section.count(word) == deck_bases[word] == n, word
+    note = present.words.likelihood_note(o.likelihood_basis for o in outcomes)
+    assert note in section and deck.paragraphs(deck.slide("Possible outcomes"), "Likelihood note") == [note]
 
 
 def test_positions(built):

@@ -332,8 +332,7 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     rows = _outcome_rows(b, changes)
     if not rows:
         return blocks + [Text("The briefing describes no potential outcomes.", style="note")]
-    blocks.append(Text("Likelihoods are the analyst's judgement unless marked as stated in the source.",
-                       style="note"))
+    blocks.append(Text(present.words.likelihood_note(o.likelihood_basis for o in b.outcomes), style="note"))
     blocks.append(OutcomeTable(rows, compact=brief))
     if not brief and b.parties:
         blocks.append(Heading("positions", "Party positions on each outcome", level=1))

@@ -91,3 +91,10 @@ def likelihood_change(direction: str, old: str) -> str:
 def moved_key(since: str) -> str:
     """The key line under a table or chart that shows moved scores."""
     return f"{moved(signed(-1), signed(-2))}: the score moved since {since}"
+
+
+def likelihood_note(bases) -> str:
+    """The line under a table of likelihoods: who judged them. ``bases``: each outcome's likelihood basis."""
+    if all(b == "judgement" for b in bases):
+        return "Likelihoods are the analyst's judgement."
+    return "Likelihoods are the analyst's judgement unless marked as stated in the source."

@@ -57,9 +57,7 @@ def outcomes_overview(d: Deck) -> list[Slide]:
         cur.append((o, rh))
         h += rh
     pages.append(cur)
-    judged = all(o.likelihood_basis == "judgement" for o in outs)
-    foot = ("Likelihood is the analyst's judgement." if judged else
-            "Likelihood is the analyst's judgement unless marked as stated in the source.")
+    foot = present.words.likelihood_note(o.likelihood_basis for o in outs)
     if d.changes and d.changes.likelihood_changed:
         foot += f" {present.words.UP}{present.words.DOWN} likelihood changed since {d.since_short}."
     notes = "\n".join(f"{o.title}: likelihood {o.likelihood}{_likelihood_moved(d, o)} ({_notes_basis(o)})."
