@@ -45,6 +45,7 @@ TARGET_SCALE_10 = 11.0  # 10x content / 1x
 TARGET_BIG_SECONDS, TARGET_BIG_MB = 10.0, 300.0
 TARGET_AUDIENCES = 2.0  # all audiences x both formats / one build
 TARGET_WATCH_MS = {"memo": 100.0, "deck": 150.0}
+TARGET_PREVIEW_MS = 1000.0  # issue 16: save -> the open preview page shows the change
 
 
 @dataclass
@@ -213,6 +214,69 @@ def _watch_end_to_end(fmt: str, content: Path, original: str, out: Path, saves: 
             proc.kill()
 
 
+def preview_latency(runs: int, folder: Path) -> Figure:
+    """``reportkit preview`` running: from the write of the content file to the page the open browser
+    reloads with the change (the build event on the page's event stream, then the page itself)."""
+    import http.client
+    import json
+
+    fig = Figure("web edition: save -> updated page, reportkit preview running")
+    content = folder / "previewed.yaml"
+    original = REFERENCE.read_text(encoding="utf-8")
+    content.write_text(original, encoding="utf-8")
+    proc = subprocess.Popen([PY, "-m", "reportkit", "preview", str(content), "--out", str(folder / "preview-out"),
+                             "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            fig.note = f"failed: no address printed ({line.strip()[:80]})"
+            return fig
+        port = int(m.group(1))
+        host = {"Host": f"127.0.0.1:{port}"}
+        stream = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+        stream.request("GET", "/events", headers=host)
+        events = stream.getresponse()
+
+        def next_event() -> dict:
+            while True:
+                raw = events.fp.readline().decode()
+                if not raw:
+                    raise RuntimeError("event stream closed")
+                if raw.startswith("data: "):
+                    return json.loads(raw[6:])
+
+        next_event()
+        time.sleep(0.5)  # let the observer settle after the first build
+        for n in range(runs * 2 + 1):
+            title = f"({2000 + n}) "
+            t0 = time.perf_counter()
+            content.write_text(_retitle(original, 2000 + n), encoding="utf-8")
+            if next_event()["problems"]:
+                fig.note = "failed: the preview reported problems"
+                return fig
+            page = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+            page.request("GET", "/", headers=host)
+            body = page.getresponse().read().decode()
+            page.close()
+            if title not in body:
+                fig.note = "failed: the served page lacks the change"
+                return fig
+            if n:
+                fig.runs.append(time.perf_counter() - t0)
+            time.sleep(0.3)
+        stream.close()
+        fig.seconds = statistics.median(fig.runs)
+        fig.peak_mb = _peak_mb(proc.pid)
+        return fig
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def _peak_mb(pid: int) -> float | None:
     """A running process's peak resident set so far (Linux: VmHWM), in MB."""
     try:
@@ -301,11 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="reportkit benchmark (issue 7)")
     ap.add_argument("--quick", action="store_true", help="3 runs per figure instead of 7")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
-    ap.add_argument("--only", choices=["cold", "scale", "audiences", "watch"], action="append",
+    ap.add_argument("--only", choices=["cold", "scale", "audiences", "watch", "preview"], action="append",
                     help="run only these parts (repeatable)")
     a = ap.parse_args(argv)
     runs = 3 if a.quick else 7
-    parts = a.only or ["cold", "scale", "audiences", "watch"]
+    parts = a.only or ["cold", "scale", "audiences", "watch", "preview"]
     md = a.markdown
     print(("**Machine:** " if md else "machine: ") + machine())
     if md:
@@ -373,6 +437,16 @@ def main(argv: list[str] | None = None) -> int:
                 verdicts.append((f"watch {f.name}", f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else "-",
                                  _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_WATCH_MS[fmt])))
             t.print()
+
+        if "preview" in parts:
+            f = preview_latency(runs, folder)
+            t = Table("6. Preview: save -> updated page (reference web edition; median of twice the runs)",
+                      ["what", "median", "target", "peak"], md)
+            shown = f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else f.note or "-"
+            t.add(f.name, shown, f"<= {TARGET_PREVIEW_MS:.0f} ms", _mb(f))
+            t.print()
+            verdicts.append((f"preview {f.name}", shown if f.seconds is not None else "-",
+                             _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_PREVIEW_MS)))
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(("\n**Load average at the end:** " if md else "\nload average at the end: ") + f"{load} (1/5/15 min)")

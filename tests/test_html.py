@@ -232,3 +232,26 @@ def test_script_runs():
     assert ar.text("مرحبا UN 2026") == 'مرحبا <span dir="ltr">UN</span> 2026'
     assert ar.ui("Party") == '<span lang="en" dir="ltr">Party</span>'
     assert en.rich("**<b>**") == "<strong>&lt;b&gt;</strong>"
+
+
+def test_since_shows_what_changed_and_moved_scores(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(DATA / "diff-new.yaml"), "--since",
+                        str(DATA / "diff-old.yaml"), "--format", "html", "--out", str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "diff-new-briefing.html").read_text(encoding="utf-8")
+    page = Page(html)
+    assert any(a.get("id") == "changes" for _, a in page.elements)  # "What changed since …", a section
+    assert "What changed since 19 November 2026" in page.words
+    assert "Ukraine on Direct U.S.–Russia talks: −1 → −2" in page.words
+    assert html.count('class="was"') == 2  # the matrix cells that moved show their old score first
+    assert 'class="ghost"' in html  # and the charts a ring at the old score
+
+
+def test_the_web_edition_loads_no_rendering_library(tmp_path):
+    code = ("import sys; from reportkit.cli import main; rc = main(sys.argv[1:]); "
+            "print(sorted(m for m in ('reportlab', 'pptx', 'matplotlib', 'docx') if m in sys.modules)); sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code, "build", str(REFERENCE), "--format", "html", "--out", str(tmp_path),
+                        "--quiet"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[]"

@@ -8,12 +8,16 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import REFERENCE, require_tool
 from test_html import DATA, build
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
+from benchmarks import synthetic  # noqa: E402
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -48,6 +52,9 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         found[audience] = build(REFERENCE, out, "--audience", audience)
     for name in ("rtl-arabic", "rtl-hebrew", "cjk"):
         found[name] = build(DATA / f"{name}.yaml", out)
+    big = out / "ten-times.yaml"  # 10x the reference's size, long words and all (benchmarks/synthetic.py)
+    big.write_text(synthetic.dump(synthetic.scaled(10)), encoding="utf-8")
+    found["10x"] = build(big, out)
     return found
 
 
@@ -58,7 +65,8 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["reference", "print", "principals", "staff", "press", "rtl-arabic", "rtl-hebrew", "cjk"])
+@pytest.mark.parametrize("name", ["reference", "print", "principals", "staff", "press", "rtl-arabic", "rtl-hebrew", "cjk",
+                                  "10x"])
 def test_axe_finds_nothing(browser, pages, tmp_path, name, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     requests = []
@@ -144,3 +152,29 @@ def test_page_text_matches_the_memo_block_by_block(browser, pages, tmp_path):
         found = memo_letters.find(_letters(text), pos)
         assert found >= 0, f"page block not in the memo (after {pos}): {text[:80]!r}"
         pos = found
+
+
+CONTRAST_JS = """() => {
+  const rgb = s => s.match(/[0-9.]+/g).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const bad = [];
+  document.querySelectorAll('td[class^="s-"], td[class^="pos-"], .badge, .swatch').forEach(e => {
+    const st = getComputedStyle(e);
+    const bg = rgb(st.backgroundColor);
+    if (bg.length === 4 && bg[3] === 0) { bad.push(e.className + ': no fill'); return; }
+    const [a, b] = [lum(rgb(st.color)), lum(bg)].sort((x, y) => y - x);
+    if ((a + 0.05) / (b + 0.05) < 4.5) bad.push(e.className + ': ' + st.color + ' on ' + st.backgroundColor);
+  });
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", ["reference", "print", "10x"])
+def test_every_coloured_cell_keeps_its_fill_and_contrast(browser, pages, name, width):
+    """axe leaves cells with generated labels (the phone's cards) 'to review': check them here."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(pages[name].as_uri())
+    assert page.evaluate(CONTRAST_JS) == []
+    page.close()

@@ -184,7 +184,11 @@ def test_memo_pages_as_images(preview):
 def test_ctrl_c_stops_cleanly(project):
     p = Preview(project, project.parent / "out")
     port = p.port
+    events = p.events()  # an open page's event stream does not hold the process
+    events.next()
+    t0 = time.monotonic()
     assert p.stop() == 0
+    assert time.monotonic() - t0 < 5
     p.wait_for("stopped the preview", timeout=5)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()

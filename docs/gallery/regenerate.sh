@@ -25,3 +25,5 @@ for theme in ${GALLERY_THEMES:-default}; do
   fi
 done
 ls "$gallery"
+# The web edition at desktop and phone widths (headless Chromium through Playwright).
+python3 docs/gallery/html_screens.py

@@ -171,7 +171,7 @@ h1{font-size:1.6rem}
 .cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .cards,.cards tbody,.cards tr,.cards th,.cards td{display:block;width:auto}
 .cards tr{border:1px solid var(--rule);margin:0 0 .8rem}
-.cards tbody tr:nth-child(even)>*{background-color:transparent}
+.cards:not(.grid) tbody tr:nth-child(even)>*{background-color:transparent}
 .cards tbody th{background:var(--zebra);border-bottom:1px solid var(--rule)}
 .cards td{display:flex;gap:.6rem;text-align:start;border:0;border-bottom:1px solid var(--page)}
 .cards td[data-label]::before{content:attr(data-label);flex:0 0 45%;font-weight:700;font-size:.85rem}
