@@ -181,6 +181,17 @@ def test_memo_pages_as_images(preview):
     assert status == 200 and headers["Content-Type"] == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def test_deck_slides_as_images(preview):
+    require_tool("pdftoppm")
+    require_tool("soffice")
+    status, _, body = preview.get("/deck")
+    assert status == 200
+    count = body.decode().count('<img src="/deck/')
+    assert count >= 5 and f'alt="Slide {count} of {count}"' in body.decode()
+    assert preview.get(f"/deck/{count}.png")[2].startswith(b"\x89PNG")
+    assert preview.get(f"/deck/{count + 1}.png")[0] == 404
+
+
 def test_ctrl_c_stops_cleanly(project):
     p = Preview(project, project.parent / "out")
     port = p.port

@@ -21,6 +21,9 @@ from .options import add_render_options
 def configure(p: argparse.ArgumentParser) -> None:
     add_render_options(p, audience_help="preview one audience's edition")
     p.set_defaults(format="html")
+    for action in p._actions:  # the shared flag, with what it means here
+        if action.dest == "format":
+            action.help = "also write these editions on every save (default: the web edition only)"
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free port)")
 
 
