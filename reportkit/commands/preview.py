@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from pathlib import Path
 
 from ..errors import InputError, Problem
 from .options import add_render_options

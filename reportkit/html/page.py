@@ -26,7 +26,7 @@ def edition_line(edition) -> str:
     return f"{edition.audience.capitalize()} {detail}: only what this audience may see"
 
 
-def _logo(edition, w: Writer) -> str:
+def _logo(edition) -> str:
     path = edition.theme.asset("logo")
     if path is None:
         return ""
@@ -66,7 +66,7 @@ def page(edition, extra_head: str = "", extra_body: str = "") -> str:
     top = (f'<a class="skip" href="#main">{w.ui("Skip to the briefing")}</a>'
            + el("header", banner + el("p", w.ui(line) + (f" \u00b7 {w.rich(edition.disclaimer)}"
                                                          if edition.disclaimer else ""), class_="edition")))
-    main = el("main", _logo(edition, w) + prelude + nav + body, id="main", tabindex="-1")
+    main = el("main", _logo(edition) + prelude + nav + body, id="main", tabindex="-1")
     bottom = el("footer", banner)
     html_attrs = attrs(lang=lang, dir="rtl" if is_rtl_language(lang) else "ltr")
     return (f"<!DOCTYPE html>\n<html{html_attrs}>\n<head>{head}</head>\n<body>\n{top}\n{main}\n{bottom}\n"
