@@ -3,6 +3,7 @@ the memo's words, for every audience and theme, in right-to-left and CJK briefin
 standard library's HTML parser (the browser tests in test_html_browser.py load it in Chromium)."""
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -235,9 +236,8 @@ def test_script_runs():
 
 
 def test_since_shows_what_changed_and_moved_scores(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(DATA / "diff-new.yaml"), "--since",
-                        str(DATA / "diff-old.yaml"), "--format", "html", "--out", str(tmp_path)],
-                       capture_output=True, text=True)
+    r = run_cli("build", DATA / "diff-new.yaml", "--since", DATA / "diff-old.yaml", "--format", "html",
+                "--out", tmp_path)
     assert r.returncode == 0, r.stderr
     html = (tmp_path / "diff-new-briefing.html").read_text(encoding="utf-8")
     page = Page(html)
@@ -251,7 +251,20 @@ def test_since_shows_what_changed_and_moved_scores(tmp_path):
 def test_the_web_edition_loads_no_rendering_library(tmp_path):
     code = ("import sys; from reportkit.cli import main; rc = main(sys.argv[1:]); "
             "print(sorted(m for m in ('reportlab', 'pptx', 'matplotlib', 'docx') if m in sys.modules)); sys.exit(rc)")
-    r = subprocess.run([sys.executable, "-c", code, "build", str(REFERENCE), "--format", "html", "--out", str(tmp_path),
-                        "--quiet"], capture_output=True, text=True)
+    r = run_cli("build", REFERENCE, "--format", "html", "--out", tmp_path, "--quiet", code=code)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_theme_logo_is_inline_with_alt_text(tmp_path):
+    import base64
+
+    logo = Path(__file__).resolve().parent.parent / "assets" / "logo.png"
+    (tmp_path / "themes").mkdir()
+    shutil.copy(logo, tmp_path / "themes" / "logo.png")
+    (tmp_path / "themes" / "default.yaml").write_text("extends: default\nlogo: logo.png\n", encoding="utf-8")
+    shutil.copy(REFERENCE, tmp_path / "briefing.yaml")
+    page = Page(build(tmp_path / "briefing.yaml", tmp_path / "out").read_text(encoding="utf-8"))
+    [img] = page.all("img")
+    assert img["alt"] == "Logo: reportkit reference briefing"
+    assert base64.b64decode(img["src"].split(",", 1)[1]) == logo.read_bytes()
