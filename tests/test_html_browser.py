@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REFERENCE, require_tool
+from helpers import run_cli
 from test_html import DATA, build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
@@ -133,10 +134,9 @@ def _letters(s: str) -> str:
 def test_page_text_matches_the_memo_block_by_block(browser, pages, tmp_path):
     """Every paragraph, list item and heading of the page is in the memo PDF's text, in order."""
     require_tool("pdftotext")
-    r = subprocess.run(["python3", "-m", "reportkit", "build", str(REFERENCE), "--format", "memo",
-                        "--out", str(tmp_path)], capture_output=True, text=True, env={**os.environ})
+    r = run_cli("build", REFERENCE, "--format", "memo", "--out", tmp_path)
     assert r.returncode == 0, r.stderr
-    memo = subprocess.run(["pdftotext", "-layout" if False else "-raw", str(tmp_path / f"{REFERENCE.stem}-memo.pdf"), "-"],
+    memo = subprocess.run(["pdftotext", "-raw", str(tmp_path / f"{REFERENCE.stem}-memo.pdf"), "-"],
                           capture_output=True, text=True).stdout
     memo_letters = _letters(memo.replace("-\n", ""))
     page = browser.new_page()

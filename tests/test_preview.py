@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REFERENCE, require_tool
+from helpers import run_cli
 
 TITLE = "U.S.–Russia Talks on the War in Ukraine"
 
@@ -210,8 +211,7 @@ def test_a_busy_port_is_a_located_error(project):
         s.bind(("127.0.0.1", 0))
         s.listen()
         port = s.getsockname()[1]
-        r = subprocess.run([sys.executable, "-m", "reportkit", "preview", str(project), "--port", str(port)],
-                           capture_output=True, text=True, timeout=60)
+        r = run_cli("preview", project, "--port", port, timeout=60)
     assert r.returncode == 2 and f"127.0.0.1:{port}" in r.stderr and "Traceback" not in r.stderr
 
 
