@@ -71,9 +71,10 @@ register(Renderer("deck", "reportkit.deck", "deck.pptx",
                   frozenset({"audiences", "since", "charts", "themes", "templates", "notes"}), "deck"))
 register(Renderer("html", "reportkit.html", "briefing.html", "text/html",
                   frozenset({"audiences", "since", "charts", "themes"}), "html", default=False))
-# New editions add one line here, e.g.:
-# register(Renderer("docx", "reportkit.docx", "memo.docx", "application/vnd...document", ..., default=False))
-# register(Renderer("html", "reportkit.html", "briefing.html", "text/html", ..., default=False))
+register(Renderer("docx", "reportkit.docx", "memo.docx",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  frozenset({"audiences", "since", "charts", "themes", "templates", "redline"}), "docx", default=False))
+# New editions add one line here.
 
 
 def default_formats() -> list[str]:

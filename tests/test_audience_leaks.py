@@ -147,3 +147,17 @@ def test_press_deck_has_no_speaker_notes(press_build):
     prs = Presentation(out / "leaks-press-deck.pptx")
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     assert not any(n.strip() for n in notes)
+
+
+def test_press_docx_every_xml_part(press_build):
+    """The Word memo too: document, headers, footers, properties, charts and their workbooks."""
+    out, strings = press_build
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(out.parent / "leaks.yaml"), "--audience",
+                        "press", "--format", "docx", "--out", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    parts = list(_xml_parts((out / "leaks-press-memo.docx").read_bytes()))
+    assert any(n == "word/document.xml" for n, _ in parts) and any(n.startswith("word/charts/") for n, _ in parts)
+    for name, xml in parts:
+        text = re.sub(r"<[^>]+>", " ", xml)
+        attrs = " ".join(re.findall(r'="([^"]*)"', xml))
+        _assert_clean(name, text + " " + attrs, strings)

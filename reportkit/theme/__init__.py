@@ -214,6 +214,9 @@ def _check_value(key: "keys.Key", at_key: tuple, value, path: Path, root: Path |
         if value is not None:
             _check_asset(at_key, value, "a .pptx or .potx file", assets.check_template, path, root, found, at,
                          (TEMPLATE_DIR,))
+    elif key.kind == "word_template":
+        if value is not None:
+            _check_asset(at_key, value, "a .docx or .dotx file", assets.check_word_template, path, root, found, at)
 
 
 def _expecting(e: Exception, expected: str) -> str:
@@ -229,7 +232,8 @@ def _check_asset(key: tuple, name, expected: str, check, path: Path, root: Path 
         at(key, f"{label} must be a file name ({expected}), got {name!r}")
         return
     try:
-        resolved = assets.resolve(name, path.parent, root, fallbacks, key[-1].replace("template", "deck template"))
+        what = {("deck", "template"): "deck template", ("docx", "template"): "Word template"}.get(key, key[-1])
+        resolved = assets.resolve(name, path.parent, root, fallbacks, what)
         info = check(resolved)
     except assets.AssetError as e:
         at(key, f"{label}: {_expecting(e, expected)}")

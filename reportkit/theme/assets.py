@@ -114,3 +114,26 @@ def check_pptx(data: bytes, label: str):
 
 def check_template(path: Path) -> None:
     check_pptx(path.read_bytes(), path.name)
+
+
+def check_word(data: bytes, label: str) -> zipfile.ZipFile:
+    """A readable zip with a Word document or template inside (.docx, .dotx); returns the open zip."""
+    if not data.startswith(_ZIP_MAGIC):
+        raise AssetError(f"{label} is not a Word file (.docx or .dotx are zip files; this is not one)")
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        bad = z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+        raise AssetError(f"{label} is a damaged zip file ({e})") from None
+    except Exception as e:  # noqa: BLE001 - zlib errors on corrupt members
+        raise AssetError(f"{label} is a damaged zip file ({type(e).__name__}: {e})") from None
+    if bad is not None:
+        raise AssetError(f"{label} is a damaged zip file (member {bad!r} fails its checksum)")
+    names = set(z.namelist())
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise AssetError(f"{label} is a zip file but not a Word document or template")
+    return z
+
+
+def check_word_template(path: Path) -> None:
+    check_word(path.read_bytes(), path.name)

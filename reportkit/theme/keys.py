@@ -26,6 +26,7 @@ KINDS = {
     "font": "a TrueType (.ttf) file",
     "image": "a PNG or JPEG file, or null",
     "template": "a .pptx or .potx file",
+    "word_template": "a .docx or .dotx file, or null",
 }
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
 FONT_ROLES = ("heading", "body")

@@ -1,0 +1,113 @@
+"""Native, editable Word charts: a chart part (``c:chartSpace``) with its embedded workbook.
+
+python-docx has no chart API (python-docx #179, open since 2015). The chart XML is DrawingML, the
+same in Word as in PowerPoint, so python-pptx writes it: its ``ChartData`` feeds both the chart XML
+writer and the workbook writer (the deck's charts come from the same objects), and its chart proxies
+style the XML. python-docx only holds the parts: ``add_chart_parts`` puts them in the package and
+returns the relationship id the inline drawing points at.
+"""
+from __future__ import annotations
+
+from pptx.chart.chart import Chart
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml import parse_xml
+from pptx.util import Pt
+
+from .plan import SCORE_FORMAT, ChartSpec
+
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
+
+
+def chart_data(spec: ChartSpec) -> CategoryChartData:
+    """The chart's data: one series per score level (as the deck), and the older scores last."""
+    data = CategoryChartData(number_format=SCORE_FORMAT)
+    data.categories = spec.categories
+    for s in _ordered(spec):
+        data.add_series(s.name, s.values)
+    if spec.previous:
+        data.add_series(spec.previous.name, spec.previous.values)
+    return data
+
+
+def _ordered(spec: ChartSpec):
+    # Clustered bars (with a previous series) list their legend reversed, so the series go reversed too.
+    return tuple(reversed(spec.series)) if spec.previous else spec.series
+
+
+def chart_xml(spec: ChartSpec, theme, font: str, size_pt: float = 9) -> bytes:
+    """The styled ``c:chartSpace`` for a diverging stance chart (without its externalData link)."""
+    data = chart_data(spec)
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.previous else XL_CHART_TYPE.BAR_STACKED
+    space = parse_xml(data.xml_bytes(kind))
+    chart = Chart(space, None)
+    chart.font.name, chart.font.size = font, Pt(size_pt)
+    chart.font.color.rgb = _rgb(theme.color("color.text"))
+    chart.has_title = False
+    plot = chart.plots[0]
+    plot.overlap, plot.gap_width = 100, 40
+    for series, s in zip(plot.series, _ordered(spec)):
+        series.invert_if_negative = False  # negative bars render white otherwise (python-pptx #504)
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(s.color)
+        labels = series.data_labels
+        labels.show_value = True
+        labels.number_format, labels.number_format_is_linked = SCORE_FORMAT, False
+        labels.position = XL_LABEL_POSITION.INSIDE_BASE
+        labels.font.size, labels.font.bold = Pt(size_pt), True
+        labels.font.color.rgb = _rgb(s.label_color)
+    if spec.previous:
+        ghost = plot.series[-1]
+        ghost.invert_if_negative = False
+        ghost.format.fill.background()
+        ghost.format.line.color.rgb = _rgb(spec.previous.color)
+        ghost.format.line.width = Pt(1.5)
+        ghost.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    cat = chart.category_axis
+    cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # party names left of the bars, never under them
+    cat.reverse_order = True  # first party on top, as in the content file
+    cat.has_major_gridlines = False
+    cat.format.line.color.rgb = _rgb(theme.color("color.muted"))
+    cat.tick_labels.font.size, cat.tick_labels.font.bold = Pt(size_pt), True
+    from ..workarounds.pptx import value_axis_at_last_category
+
+    value_axis_at_last_category(chart)  # with the reversed categories, the value axis stays at the bottom
+    val = chart.value_axis
+    val.minimum_scale, val.maximum_scale, val.major_unit = -2, 2, 1
+    val.has_major_gridlines = True
+    val.major_gridlines.format.line.color.rgb = _rgb(theme.color("color.rule"))
+    val.tick_labels.number_format, val.tick_labels.number_format_is_linked = SCORE_FORMAT, False
+    val.tick_labels.font.size = Pt(size_pt - 1)
+    val.format.line.fill.background()
+    chart.has_legend = True
+    chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    chart.legend.font.size = Pt(size_pt - 1)
+    return space
+
+
+def add_chart_parts(document_part, spec: ChartSpec, theme, font: str, number: int, workbook_fix) -> str:
+    """Add the chart part and its embedded workbook to the package; the chart's rId in the document.
+
+    ``workbook_fix`` makes the workbook's bytes deterministic (``workarounds.docx.fixed_workbook``).
+    """
+    from lxml import etree
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document_part.package
+    space = chart_xml(spec, theme, font)
+    xlsx = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), XLSX_CT,
+                workbook_fix(chart_data(spec).xlsx_blob), package)
+    chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CT, b"", package)
+    external = space.get_or_add_externalData()  # "Edit Data" opens this workbook
+    external.rId = chart_part.relate_to(xlsx, RT.PACKAGE)
+    chart_part._blob = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return document_part.relate_to(chart_part, RT.CHART)

@@ -1,0 +1,252 @@
+"""The Word memo's plan: the PDF memo's plan (same blocks, same order, same words) plus what only a
+Word document needs to know: chart series, style names, languages, the date it is stamped with and,
+for a redline, the older version's plan.
+
+Pure: no python-docx, no python-pptx; tested without either.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import unicodedata
+from dataclasses import dataclass
+
+from ..charts import DivergingChart, signed
+from ..memo.plan import MemoPlan
+from ..memo.plan import plan as memo_plan
+
+# TODO(present): these words are the PDF memo emitter's (reportkit/memo/emit.py); move them to the
+# shared presentation layer (reportkit/present/) once it lands, and read them from there.
+WORDS = {
+    "party": "Party", "outcome": "Outcome", "likelihood": "Likelihood", "in_brief": "In brief",
+    "conditions": "Conditions", "obstacles": "Obstacles", "tone": "Tone", "reaction": "Reaction",
+    "none_stated": "None stated in the source.", "no_stances": "No stances in the source.",
+    "measures": "What each score measures (a positive score supports the proposition)",
+    "axis": "\u2190 opposes          supports \u2192",
+}
+
+
+def not_stated(silent: int, parties: int) -> str:
+    return f"Not stated: {silent} of {parties} parties"
+
+
+def likelihood_change(direction: str, previous: str | None) -> str:
+    """"▲ up from low", as the PDF memo prints a likelihood that moved (build --since)."""
+    return ("\u25b2 up" if direction == "up" else "\u25bc down") + f" from {previous}"
+
+
+def moved_cell(text: str, was: int) -> str:
+    """A matrix cell whose score moved: "+1 ← 0"."""
+    return f"{text} \u2190 {signed(was)}"
+
+
+def ink_on(fill: str, dark: str, light: str) -> str:
+    """Text colour readable on ``fill`` (the PDF memo's rule, ``memo.flowables.ink_on``; TODO(present))."""
+    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return dark if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.55 else light
+
+
+# --- languages ----------------------------------------------------------------------------------
+
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"}
+# The language tags Word wants in w:lang's eastAsia and bidi slots when the content's own language
+# is not of that kind: Word uses them to pick fonts and shaping for runs in those scripts.
+DEFAULT_EAST_ASIA = "zh-CN"
+DEFAULT_BIDI = "ar-SA"
+EAST_ASIAN_LANGUAGES = {"zh", "ja", "ko"}
+
+
+def base_language(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Unicode bidi classes
+    R and AL): such a paragraph is laid out right to left in Word (w:bidi)."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def has_east_asian(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in ("W", "F") and unicodedata.category(c).startswith("L")
+               for c in text)
+
+
+@dataclass(frozen=True)
+class Languages:
+    """w:lang for the document's defaults: its own language, and the East Asian and bidi slots."""
+
+    main: str  # "en-US", "ar-SA", ...
+    east_asia: str
+    bidi: str
+    rtl: bool  # the document's own language is written right to left
+
+
+def languages(tag: str) -> Languages:
+    base = base_language(tag)
+    full = tag.replace("_", "-") if "-" in tag or "_" in tag else {"en": "en-US", "ar": "ar-SA", "he": "he-IL",
+                                                                   "fa": "fa-IR", "zh": "zh-CN", "ja": "ja-JP",
+                                                                   "ko": "ko-KR"}.get(base, tag)
+    return Languages(
+        main=full,
+        east_asia=full if base in EAST_ASIAN_LANGUAGES else DEFAULT_EAST_ASIA,
+        bidi=full if base in RTL_LANGUAGES else DEFAULT_BIDI,
+        rtl=base in RTL_LANGUAGES,
+    )
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+SCORE_FORMAT = '+0;"\u2212"0;0'  # as the deck's charts: true minus sign, explicit plus, plain zero
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[int | None, ...]
+    color: str  # "#RRGGBB" bar fill
+    label_color: str  # data label text on those bars
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One native Word chart: the stance chart's data as series, the same split by score level as
+    the deck's (``DivergingChart.series_by_score``), so the workbook holds exactly the scores."""
+
+    key: str
+    title: str
+    subtitle: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    alt_text: str
+    previous: Series | None = None  # build --since: the older scores where they moved
+
+    @property
+    def scores(self) -> dict[str, int]:
+        """Category -> its score (each category has one non-empty value across the series)."""
+        out = {}
+        for s in self.series:
+            for cat, v in zip(self.categories, s.values):
+                if v is not None:
+                    out[cat] = v
+        return out
+
+
+def chart_spec(chart: DivergingChart, theme, previous: tuple[int | None, ...] = (), since: str = "") -> ChartSpec:
+    dark, light = theme.color("color.text"), theme.color("color.page")
+    series = []
+    for level, label, values in chart.series_by_score:
+        fill = theme.color(f"stance.{_STANCE_KEYS[level]}")
+        series.append(Series(label, values, fill, ink_on(fill, dark, light)))
+    ghost = None
+    if any(v is not None for v in previous):
+        ghost = Series(f"Previous ({since})" if since else "Previous", tuple(previous), dark, dark)
+    return ChartSpec(chart.key, chart.title, chart.subtitle, chart.categories, tuple(series), chart.alt_text(), ghost)
+
+
+_STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
+
+
+# --- the document -------------------------------------------------------------------------------
+
+# Style roles -> the Word style names reportkit asks a template for, in order of preference; the
+# first the template has is used. docs/docx.md documents this table; ``docx.styles`` in a theme
+# puts its own name first for a role.
+STYLE_ROLES: dict[str, tuple[str, ...]] = {
+    "title": ("Title",),
+    "subtitle": ("Subtitle",),
+    "heading_1": ("Heading 1",),
+    "heading_2": ("Heading 2", "Heading 1"),
+    "body": ("Normal",),
+    "list_bullet": ("List Bullet", "List Paragraph"),
+    "list_number": ("List Number", "List Paragraph"),
+    "table": ("Table Grid",),
+    "caption": ("Caption",),
+}
+# The styles reportkit adds when a template lacks them (its own roles: no house template has them)
+OWN_STYLES = ("Memo Note", "Memo Label", "Table Text", "Table Heading", "Memo Marking")
+
+
+@dataclass(frozen=True)
+class Redline:
+    """Show the changes since an older version as Word tracked changes."""
+
+    old: MemoPlan
+    author: str
+    date: _dt.datetime
+
+
+@dataclass(frozen=True)
+class DocxPlan:
+    memo: MemoPlan  # the same blocks the PDF memo draws
+    charts: dict  # chart key -> ChartSpec, for every chart in the memo's chart blocks
+    languages: Languages
+    stamp: _dt.datetime  # core properties' created/modified, tracked changes' date
+    font: str  # the font name written into the document (Latin)
+    east_asian_font: str
+    complex_font: str  # Arabic, Hebrew, ...
+    styles: dict  # role -> names to try, the theme's first
+    template: str | None  # path of the organisation's .dotx/.docx; None = reportkit's built-in
+    redline: Redline | None = None
+
+
+def stamp_for(day: _dt.date) -> _dt.datetime:
+    """The date the document is stamped with: SOURCE_DATE_EPOCH when set (reproducible builds), else
+    the content's own date at midnight UTC. Never the clock: the same input gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).replace(tzinfo=None)
+    return _dt.datetime(day.year, day.month, day.day)
+
+
+def _charts(memo: MemoPlan, edition) -> dict:
+    from ..memo import plan as mp
+
+    out = {}
+    since = ""
+    changes = getattr(edition, "changes", None)
+    if changes is not None and getattr(changes, "meaningful", False):
+        from ..diff.digest import digest
+
+        since = digest(changes).since
+    for block in memo.blocks:
+        if isinstance(block, mp.ChartBlock):
+            for k, chart in enumerate(block.charts):
+                was = block.previous[k] if block.previous else ()
+                out[chart.key] = chart_spec(chart, edition.theme, was, since)
+    return out
+
+
+def styles(theme) -> dict:
+    wanted = theme.get("docx.styles") or {}
+    return {role: tuple(dict.fromkeys(((wanted[role],) if wanted.get(role) else ()) + names))
+            for role, names in STYLE_ROLES.items()}
+
+
+def plan(edition, old_edition=None) -> DocxPlan:
+    """The Word memo for one edition; with ``old_edition`` (build --since with a redline), the older
+    version's memo plan rides along, to be shown as tracked changes."""
+    memo = memo_plan(edition)
+    theme = edition.theme
+    stamp = stamp_for(memo.date)
+    redline = None
+    if old_edition is not None:
+        redline = Redline(memo_plan(old_edition), theme.get("docx.redline_author") or "reportkit", stamp)
+    template = theme.asset("docx.template")
+    return DocxPlan(
+        memo=memo,
+        charts=_charts(memo, edition),
+        languages=languages(memo.language),
+        stamp=stamp,
+        font=theme.get("docx.font") or "Calibri",
+        east_asian_font=theme.get("docx.east_asian_font") or "Microsoft YaHei",
+        complex_font=theme.get("docx.complex_font") or "Arial",
+        styles=styles(theme),
+        template=str(template) if template else None,
+        redline=redline,
+    )
