@@ -28,7 +28,9 @@ def _rgb(hex_color: str) -> RGBColor:
 
 def chart_data(spec: ChartSpec) -> CategoryChartData:
     """The chart's data: one series per score level (as the deck), and the older scores last."""
-    data = CategoryChartData(number_format=SCORE_FORMAT)
+    from ..workarounds.pptx import plain_workbook
+
+    data = plain_workbook(CategoryChartData(number_format=SCORE_FORMAT))  # no formulas or links from names
     data.categories = spec.categories
     for s in _ordered(spec):
         data.add_series(s.name, s.values)
