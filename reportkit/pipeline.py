@@ -207,7 +207,7 @@ def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
         return files
     theme = edition.theme
     files.update(Path(f).resolve() for f in theme.files)
-    assets = [theme.asset("logo"), theme.asset("deck.template"), *theme.fonts.values()]
+    assets = [theme.asset("logo"), theme.asset("deck.template"), theme.asset("docx.template"), *theme.fonts.values()]
     files.update(p.resolve() for p in assets if p is not None and not _bundled(p))
     return files
 

@@ -1,4 +1,6 @@
-"""``reportkit check-template FILE [--theme NAME]``: will this PowerPoint template work?
+"""``reportkit check-template FILE [--theme NAME]``: will this PowerPoint (or Word) template work?
+
+A .docx/.dotx is a Word template for the Word memo: ``reportkit.docx.template.check`` reports it.
 
 Prints, for every slide kind, the layout the theme's ``deck.layouts`` asks for, whether the template
 has it (on which master) or the fallback reportkit will take, and the layout's placeholders by type;
@@ -14,7 +16,7 @@ from pathlib import Path
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, help="the .pptx or .potx to check")
+    p.add_argument("file", type=Path, help="the .pptx or .potx (or a Word .docx or .dotx) to check")
     p.add_argument("--theme", default="default",
                    help="theme whose deck.layouts map is checked (name or .yaml path; default: default)")
 
@@ -44,8 +46,13 @@ def run(args: argparse.Namespace) -> int:
     from ..theme import load_theme
 
     path = args.file
-    inspect = _open(path)
     theme = load_theme(args.theme, (Path.cwd(),), where="--theme")
+    if path.suffix.lower() in (".docx", ".dotx"):
+        from ..docx.template import check
+
+        print(check(path, theme))
+        return 0
+    inspect = _open(path)
     try:
         report = inspect(path, theme)
     except InputError:

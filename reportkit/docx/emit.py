@@ -39,7 +39,13 @@ class Writer:
 
     def __init__(self, plan: dp.DocxPlan, theme):
         self.plan, self.theme, self.warnings = plan, theme, []
-        data = Path(plan.template).read_bytes() if plan.template else None
+        data = None
+        if plan.template:  # external links, macros, ActiveX and OLE out first (reportkit.opc)
+            from ..opc import sanitise
+
+            clean = sanitise(Path(plan.template).read_bytes(), Path(plan.template).name)
+            data = clean.data
+            self.warnings += [BuildWarning(f"Word template: removed {line}") for line in clean.removed]
         self.doc = wa.open_document(data)
         names = style_names(self.doc)
         choices = choose(names, plan.styles)
@@ -49,7 +55,7 @@ class Writer:
                 if c.fell_back:
                     instead = f"using {c.found!r}" if c.found else "using direct formatting"
                     self.warnings.append(BuildWarning(
-                        f"docx template {Path(plan.template).name}: no style {c.wanted!r} for {c.role}; {instead}"))
+                        f"Word template {Path(plan.template).name}: no style {c.wanted!r} for {c.role}; {instead}"))
         self._clear_body()
         self._defaults()
         self._own_styles(names)

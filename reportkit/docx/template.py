@@ -36,7 +36,7 @@ class TemplateReport:
         for c in self.choices:
             if c.fell_back:
                 instead = f"using {c.found!r}" if c.found else "using direct formatting"
-                out.append(f"docx template {Path(self.path).name}: no style {c.wanted!r} for {c.role}; {instead}")
+                out.append(f"Word template {Path(self.path).name}: no style {c.wanted!r} for {c.role}; {instead}")
         return out
 
 
@@ -80,3 +80,32 @@ def format_report(r: TemplateReport) -> str:
         lines.append("")
         lines.append("reportkit adds its own styles: " + ", ".join(repr(n) for n in r.own_styles_added))
     return "\n".join(lines)
+
+
+def check(path: Path, theme) -> str:
+    """``reportkit check-template`` for a Word template: the report, or an InputError located at the file."""
+    from ..errors import InputError, Problem
+    from ..theme.assets import AssetError, check_word
+    from .plan import styles
+
+    def fail(message: str):
+        return InputError(Problem(str(path), 1, 1, message))
+
+    if path.is_dir():
+        raise fail("is a folder; expected a .docx or .dotx file")
+    if not path.is_file():
+        raise fail("file not found; expected a .docx or .dotx file")
+    try:
+        clean = check_word(path.read_bytes(), path.name)
+    except AssetError as e:
+        raise fail(f"{e}; expected a .docx or .dotx file") from None
+    try:
+        report = inspect(path, styles(theme))
+    except Exception as e:  # noqa: BLE001 - python-docx on a package whose parts are broken
+        raise fail(f"Word cannot read this template ({type(e).__name__}: {e})") from None
+    text = format_report(report)
+    if clean.removed:
+        text += "\n" + "\n".join(f"problem: a build removes {line}" for line in clean.removed)
+    warnings = report.warnings()
+    text += "\n" + "\n".join(f"warning: {w}" for w in warnings) if warnings else ""
+    return text + "\nresult: " + ("usable with fallbacks" if warnings else "usable")

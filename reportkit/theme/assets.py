@@ -116,23 +116,22 @@ def check_template(path: Path) -> None:
     check_pptx(path.read_bytes(), path.name)
 
 
-def check_word(data: bytes, label: str) -> zipfile.ZipFile:
-    """A readable zip with a Word document or template inside (.docx, .dotx); returns the open zip."""
+def check_word(data: bytes, label: str):
+    """A zip within reportkit's limits with a Word document or template inside (.docx, .dotx), sanitised
+    as a deck template is (``reportkit.opc.sanitise``). Returns the ``Sanitised`` package."""
+    from ..opc import sanitise
+    from ..zipsafe import ZipRefused
+
     if not data.startswith(_ZIP_MAGIC):
         raise AssetError(f"{label} is not a Word file (.docx or .dotx are zip files; this is not one)")
     try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        bad = z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
-        raise AssetError(f"{label} is a damaged zip file ({e})") from None
-    except Exception as e:  # noqa: BLE001 - zlib errors on corrupt members
-        raise AssetError(f"{label} is a damaged zip file ({type(e).__name__}: {e})") from None
-    if bad is not None:
-        raise AssetError(f"{label} is a damaged zip file (member {bad!r} fails its checksum)")
-    names = set(z.namelist())
+        clean = sanitise(data, label)
+    except ZipRefused as e:
+        raise AssetError(str(e)) from None
+    names = set(zipfile.ZipFile(io.BytesIO(clean.data)).namelist())
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
         raise AssetError(f"{label} is a zip file but not a Word document or template")
-    return z
+    return clean
 
 
 def check_word_template(path: Path) -> None:
