@@ -23,6 +23,7 @@ class Edition:
     disclaimer: str | None = None
     page_size: str = "letter"  # memo: "letter" | "a4"
     changes: object | None = None  # diff.Changes since an older version (build --since); None = not asked
+    previous: Briefing | None = None  # that older version, selected for this audience (the Word memo's redline)
 
 
 def make_edition(briefing: Briefing, theme: Theme, **kw) -> Edition:

@@ -77,7 +77,7 @@ def prepare(source: Source, audience: str | None = None, theme_name: str | None 
     profile = get_profile(audience, briefing, where=str(source.path)) if audience else None
     selected, withheld = select(briefing, profile) if profile else (briefing, None)
     if since is not None:  # what changed, as this audience may see it
-        kw["changes"] = _changes_since(source, since, selected, profile, cache)
+        kw["changes"], kw["previous"] = _changes_since(source, since, selected, profile, cache)
     if profile is None:
         theme = _theme(source, theme_name or "default", None, cache)
         return Prepared(make_edition(briefing, theme, **kw))
@@ -170,8 +170,8 @@ def _profile_theme(source: Source, profile, line: int, col: int) -> str:
 
 
 def _changes_since(source: Source, since: str, new, profile, cache: dict):
-    """What changed since version ``since`` (read once per command), as ``profile`` may see it: the
-    old version goes through the same selection, so a withheld item is in neither."""
+    """What changed since version ``since`` (read once per command), as ``profile`` may see it, and that
+    old version: it goes through the same selection, so a withheld item is in neither."""
     from .diff.compare import diff
     from .diff.versions import load_version
 
@@ -182,7 +182,7 @@ def _changes_since(source: Source, since: str, new, profile, cache: dict):
         from .audience import select
 
         old = select(old, profile)[0]
-    return diff(old, new)
+    return diff(old, new), old
 
 
 # --- for callers that want only the edition (benchmarks, tests) ---------------------------------

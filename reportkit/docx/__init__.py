@@ -16,7 +16,7 @@ __all__ = ["render", "plan_docx", "DocxPlan", "preload"]
 def render(edition) -> Rendered:
     from .emit import emit
 
-    data, warnings = emit(plan_docx(edition, getattr(edition, "previous", None)), edition.theme)
+    data, warnings = emit(plan_docx(edition), edition.theme)
     return Rendered(data, tuple(warnings))
 
 

@@ -739,21 +739,27 @@ def _logo(w: Writer) -> None:
         c_nv.set("name", "logo")  # the file name would otherwise be written into the document
 
 
-def emit(plan: dp.DocxPlan, theme) -> tuple[bytes, list[BuildWarning]]:
+def _written(plan: dp.DocxPlan, theme) -> Writer:
     w = Writer(plan, theme)
     _logo(w)
     for block in plan.memo.blocks:
         EMITTERS[type(block)](w, block)
     _keep_headings_with_next(w)
+    return w
+
+
+def emit(plan: dp.DocxPlan, theme) -> tuple[bytes, list[BuildWarning]]:
+    w = _written(plan, theme)
+    if plan.redline is not None:  # the older version written the same way, then aligned against
+        from .redline import mark_changes
+
+        old = _written(plan.redline.old, theme)
+        mark_changes(w.doc.element.body, old.doc.element.body, plan.redline.author, plan.redline.date)
     _pages(w)
     m = plan.memo
     wa.fix_core_properties(w.doc, title=m.title, author=m.author, subject=m.subject, language=plan.languages.main,
                            when=plan.stamp, keywords=m.classification)
     wa.fix_zoom(w.doc)
-    if plan.redline is not None:
-        from .redline import mark_changes
-
-        mark_changes(w, plan.redline)
     buf = io.BytesIO()
     w.doc.save(buf)
     return wa.deterministic_zip(buf.getvalue()), w.warnings

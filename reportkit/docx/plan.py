@@ -176,9 +176,9 @@ OWN_STYLES = ("Memo Note", "Memo Label", "Table Text", "Table Heading", "Memo Ma
 class Redline:
     """Show the changes since an older version as Word tracked changes."""
 
-    old: MemoPlan
+    old: "DocxPlan"  # the older version's Word memo, written to align against
     author: str
-    date: _dt.datetime
+    date: str  # w:date, ISO 8601
 
 
 @dataclass(frozen=True)
@@ -228,15 +228,36 @@ def styles(theme) -> dict:
             for role, names in STYLE_ROLES.items()}
 
 
-def plan(edition, old_edition=None) -> DocxPlan:
-    """The Word memo for one edition; with ``old_edition`` (build --since with a redline), the older
-    version's memo plan rides along, to be shown as tracked changes."""
-    memo = memo_plan(edition)
+def redlined(edition) -> bool:
+    """With ``--since``, the Word memo shows the changes as tracked changes unless the theme says
+    ``docx.redline: false`` (then it presents them as the PDF memo does)."""
+    return getattr(edition, "previous", None) is not None and theme_flag(edition.theme, "docx.redline", True)
+
+
+def theme_flag(theme, key: str, default: bool) -> bool:
+    value = theme.get(key)
+    return default if value is None else bool(value)
+
+
+def plan(edition) -> DocxPlan:
+    """The Word memo for one edition. With a redline, the memo is planned without the change
+    presentation (no "What changed" digest, no older scores beside the moved ones: the tracked changes
+    show them), and the older version's memo rides along to be aligned against."""
+    from dataclasses import replace
+
     theme = edition.theme
-    stamp = stamp_for(memo.date)
     redline = None
-    if old_edition is not None:
-        redline = Redline(memo_plan(old_edition), theme.get("docx.redline_author") or "reportkit", stamp)
+    if redlined(edition):
+        from ..charts import chart_set
+
+        old = edition.previous
+        old_edition = replace(edition, briefing=old, charts=chart_set(old), changes=None, previous=None)
+        edition = replace(edition, changes=None, previous=None)
+        stamp = stamp_for(edition.briefing.meta.date)
+        redline = Redline(plan(old_edition), theme.get("docx.redline_author") or "reportkit",
+                          f"{stamp:%Y-%m-%dT%H:%M:%SZ}")
+    memo = memo_plan(edition)
+    stamp = stamp_for(memo.date)
     template = theme.asset("docx.template")
     return DocxPlan(
         memo=memo,

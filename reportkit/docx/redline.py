@@ -45,7 +45,7 @@ def _text(el) -> str:
 def _key(el) -> tuple:
     if el.tag == W_TBL:
         first = el.find(W_TR)
-        return ("tbl", _text(first) if first is not None else "", len(el.findall(W_TR)))
+        return ("tbl", _text(first) if first is not None else "")
     style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return ("p", style.get(qn("w:val")) if style is not None else "", _text(el))
 
@@ -130,7 +130,10 @@ def _align(old: list, new: list, m: Marker, before_end) -> None:
     block goes when it comes after every new block (None: append to the container)."""
     ops = SequenceMatcher(None, [_key(e) for e in old], [_key(e) for e in new], autojunk=False).get_opcodes()
     for op, i1, i2, j1, j2 in ops:
-        if op == "equal":
+        if op == "equal":  # a table's key is its header row: its body may still differ
+            for o, n in zip(old[i1:i2], new[j1:j2]):
+                if o.tag == W_TBL and _text(o) != _text(n):
+                    _replace(o, n, m)
             continue
         if op == "replace" and i2 - i1 == j2 - j1:
             for o, n in zip(old[i1:i2], new[j1:j2]):
