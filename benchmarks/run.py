@@ -110,7 +110,7 @@ def build_cmd(content: Path, *extra: str):
 
 def cold(runs: int) -> list[Figure]:
     commands = [("import floor (reportlab.platypus, pptx, yaml)", lambda out: FLOOR)]
-    commands += [(f"build reference --format {fmt}", build_cmd(REFERENCE, "--format", fmt)) for fmt in ("memo", "deck", "all")]
+    commands += [(f"build reference --format {fmt}", build_cmd(REFERENCE, "--format", fmt)) for fmt in ("memo", "deck", "docx", "all")]
     commands.append(("  the same, not forked: memo, then deck",
                      lambda out: [PY, "-c", NO_FORK, "build", str(REFERENCE), "--out", str(out), "--quiet"]))
     return measure(commands, runs)

@@ -62,7 +62,8 @@ def test_a_missing_style_falls_back_with_one_warning_line(built):
     assert len(lines) == 1 and "List Paragraph" in lines[0] and "Word template house.dotx" in lines[0]
     doc = _doc(data)
     steps = [p for p in doc.paragraphs if p.style.name == "List Paragraph"]
-    assert steps and steps[0].text.startswith("Establish the conditions")
+    assert steps and steps[0].text.startswith("1.\tEstablish the conditions")  # numbers typed: the style has none
+    assert steps[4].text.startswith("5.\t")
 
 
 @pytest.mark.parametrize("content,message", [

@@ -61,6 +61,9 @@ class Writer:
         self._own_styles(names)
         if not plan.template:
             self._house_look()
+        # name -> id once: python-docx's ``paragraph.style = ...`` scans every style for each paragraph
+        self.style_ids = {st.name: st.style_id for st in self.doc.styles}
+        self._is_list: dict[str, bool] = {}
         self.section = self.doc.sections[-1]
         self.width = self.section.page_width - self.section.left_margin - self.section.right_margin
         self.bookmark_id = 0
@@ -187,11 +190,8 @@ class Writer:
                   color=None, italic=None, align=None, markup: bool = True):
         par = container.add_paragraph()
         name = self.style.get(style, style) if style else None
-        if name:
-            try:
-                par.style = self.doc.styles[name]
-            except KeyError:
-                pass
+        if name in self.style_ids:
+            par._p.style = self.style_ids[name]
         if dp.is_rtl(plain(text)) or (self.rtl_doc and not text):
             ppr = par._p.get_or_add_pPr()
             ppr.append(_el("w:bidi"))
@@ -207,31 +207,57 @@ class Writer:
             self.run(par, s.text, bold=True if s.bold else bold, italic=True if s.italic else italic, size=size,
                      color=color)
 
-    def run(self, par, text: str, *, bold=None, italic=None, size=None, color=None, superscript=False):
-        r = par.add_run(text)
+    def run(self, par, text: str, *, bold=None, italic=None, size=None, color=None, superscript=False, shade=None):
+        """Append a run to ``par`` and return its w:r. Built as XML in the schema's order (python-docx's
+        run properties look each child up on every set); complex scripts read their own bold and size
+        (w:bCs, w:szCs), right-to-left text is marked w:rtl."""
+        r = _el("w:r")
+        rpr = _el("w:rPr")
         if bold is not None:
-            r.bold = bold
+            rpr.append(_el("w:b") if bold else _el("w:b", w_val=0))
+            rpr.append(_el("w:bCs") if bold else _el("w:bCs", w_val=0))
         if italic is not None:
-            r.italic = italic
-        if size is not None:
-            r.font.size = size
+            rpr.append(_el("w:i") if italic else _el("w:i", w_val=0))
+            rpr.append(_el("w:iCs") if italic else _el("w:iCs", w_val=0))
         if color is not None:
-            r.font.color.rgb = _rgb(color)
+            rpr.append(_el("w:color", w_val=color.lstrip("#").upper()))
+        if size is not None:
+            half = str(int(round(size.pt * 2)))
+            rpr.append(_el("w:sz", w_val=half))
+            rpr.append(_el("w:szCs", w_val=half))
+        if shade is not None:
+            rpr.append(_el("w:shd", w_val="clear", w_color="auto", w_fill=shade.lstrip("#")))
         if superscript:
-            r.font.superscript = True
-        rtl = dp.is_rtl(text)
-        if rtl or bold or italic or size is not None:
-            rpr = r._r.get_or_add_rPr()
-            if bold:  # complex scripts read their own bold and size (w:bCs, w:szCs)
-                rpr.append(_el("w:bCs"))
-            if italic:
-                rpr.append(_el("w:iCs"))
-            if size is not None:
-                rpr.append(_el("w:szCs", w_val=str(int(size.pt * 2))))
-            if rtl:
-                rpr.append(_el("w:rtl"))
-            _order_rpr(rpr)
+            rpr.append(_el("w:vertAlign", w_val="superscript"))
+        if dp.is_rtl(text):
+            rpr.append(_el("w:rtl"))
+        if len(rpr):
+            r.append(rpr)
+        for k, piece in enumerate(text.split("\t")):
+            if k:
+                r.append(_el("w:tab"))
+            for j, line in enumerate(piece.split("\n")):
+                if j:
+                    r.append(_el("w:br"))
+                if line:
+                    t = _el("w:t")
+                    if line != line.strip():
+                        t.set(qn("xml:space"), "preserve")
+                    t.text = line
+                    r.append(t)
+        par._p.append(r)
         return r
+
+    def is_list(self, role: str) -> bool:
+        """Whether the style used for ``role`` numbers or bullets its paragraphs (w:numPr)."""
+        name = self.style.get(role)
+        if name is None:
+            return False
+        if name not in self._is_list:
+            style = self.doc.styles[name]
+            ppr = style.element.pPr
+            self._is_list[name] = ppr is not None and ppr.find(qn("w:numPr")) is not None
+        return self._is_list[name]
 
     def refs(self, par, numbers, size=None) -> None:
         """Endnote markers as superscript internal links to the numbered sources."""
@@ -268,8 +294,8 @@ class Writer:
         row repeats on every page and is marked as the header row (w:tblHeader)."""
         t = self.doc.add_table(rows=rows, cols=len(widths))
         name = self.style.get(style) if style else None
-        if name:
-            t.style = self.doc.styles[name]
+        if name in self.style_ids:
+            t._tbl.tblStyle_val = self.style_ids[name]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
         tbl_pr = t._tbl.tblPr
@@ -290,7 +316,7 @@ class Writer:
     def cell(self, cell, text: str = "", style: str = "Table Text", refs=(), **kw):
         """Add a paragraph to a table cell; the first one replaces the empty paragraph a new cell has."""
         ps = cell.paragraphs
-        if len(ps) == 1 and not ps[0].runs and not len(ps[0]._p.xpath("./w:hyperlink")):
+        if len(ps) == 1 and len(ps[0]._p) == 0:  # the empty paragraph python-docx puts in a new cell
             cell._tc.remove(ps[0]._p)
         return self.paragraph(cell, text, style, refs, **kw)
 
@@ -379,8 +405,13 @@ _TBLPR_ORDER = ["w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tbl
                 "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"]
 
 
+_RANKS: dict = {}
+
+
 def _order(el, order: list[str]) -> None:
-    rank = {qn(t): k for k, t in enumerate(order)}
+    rank = _RANKS.get(id(order))
+    if rank is None:
+        rank = _RANKS[id(order)] = {qn(t): k for k, t in enumerate(order)}
     children = sorted(el, key=lambda c: rank.get(c.tag, len(rank)))
     for c in children:
         el.append(c)
@@ -443,12 +474,19 @@ def _notice(w: Writer, b: mp.Notice) -> None:
 
 def _heading(w: Writer, b: mp.Heading) -> None:
     par = w.paragraph(w.doc, plain(b.title), "heading_1" if b.level == 0 else "heading_2", markup=False)
+    par.paragraph_format.keep_with_next = True  # a heading never ends a page (a template's style may not say so)
     w.bookmark(par, "h_" + "".join(ch if ch.isalnum() else "_" for ch in b.key)[:38])
 
 
 def _items(w: Writer, container, items, numbered: bool = False, size=None) -> None:
-    for i in items:
-        w.paragraph(container, i.text, "list_number" if numbered else "list_bullet", i.refs, size=size)
+    role = "list_number" if numbered else "list_bullet"
+    typed = not w.is_list(role)  # a template's fallback style without numbering: type the marks
+    for n, i in enumerate(items, 1):
+        par = w.paragraph(container, "", role, size=size)
+        if typed:
+            w.run(par, f"{n}.\t" if numbered else "\u2022\t", size=size)
+        w.runs(par, i.text, size=size)
+        w.refs(par, i.refs, size=size)
 
 
 def _text(w: Writer, b: mp.Text) -> None:
@@ -521,10 +559,7 @@ def _chart(w: Writer, b: mp.ChartBlock) -> None:
 def _likelihood(w: Writer, cell, r: mp.OutcomeRow, with_note: bool) -> None:
     fill = w.theme.color(f"likelihood.{r.likelihood}")
     par = w.cell(cell, "", "Table Text")
-    run = w.run(par, f" {r.likelihood.upper()} ", bold=True, color=w.ink(fill), size=Pt(8))
-    rpr = run._r.get_or_add_rPr()
-    rpr.append(_el("w:shd", w_val="clear", w_color="auto", w_fill=fill.lstrip("#")))
-    _order_rpr(rpr)
+    w.run(par, f" {r.likelihood.upper()} ", bold=True, color=w.ink(fill), size=Pt(8), shade=fill)
     if r.likelihood_change:
         w.cell(cell, dp.likelihood_change(r.likelihood_change, r.previous_likelihood), "Table Text",
                     bold=True, markup=False)
@@ -538,7 +573,7 @@ def _list_cell(w: Writer, cell, items) -> None:
         w.cell(cell, dp.WORDS["none_stated"], "Table Text", color=w.theme.color("color.muted"), markup=False)
         return
     for i in items:
-        w.cell(cell, i, "list_bullet", size=SMALL)
+        w.cell(cell, i if w.is_list("list_bullet") else "\u2022 " + i, "list_bullet", size=SMALL)
 
 
 def _zebra(w: Writer, t) -> None:
@@ -624,7 +659,8 @@ def _what_changed(w: Writer, b: mp.WhatChanged) -> None:
         left, right = t.rows[k].cells
         w.cell(left, title, "Table Text", bold=True, color=w.theme.color("color.primary"), markup=False)
         for line in lines:
-            w.cell(right, line, "list_bullet", size=SMALL, markup=False)
+            w.cell(right, line if w.is_list("list_bullet") else "\u2022 " + line, "list_bullet", size=SMALL,
+                   markup=False)
         if k < len(b.groups) - 1:
             w.borders(left, bottom=rule)
             w.borders(right, bottom=rule)
@@ -658,23 +694,24 @@ EMITTERS = {
 def _field(w: Writer, par, instruction: str, shown: str, **kw) -> None:
     """A Word field (PAGE, NUMPAGES): Word and LibreOffice compute it; ``shown`` is its cached result."""
     for kind in ("begin", None, "separate", shown, "end"):
+        if kind not in ("begin", None, "separate", "end"):
+            w.run(par, kind, **kw)
+            continue
         r = w.run(par, "", **kw)
-        if kind in ("begin", "separate", "end"):
-            r._r.append(_el("w:fldChar", w_fldCharType=kind))
-        elif kind is None:
+        if kind is None:
             instr = _el("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = f" {instruction} "
-            r._r.append(instr)
+            r.append(instr)
         else:
-            r.text = kind
+            r.append(_el("w:fldChar", w_fldCharType=kind))
 
 
 def _marking(w: Writer, container, at_top: bool) -> None:
     """The classification marking, a shaded bar across the text width (style "Memo Marking")."""
     text = w.plan.memo.classification.upper()
     par = container.add_paragraph()
-    par.style = w.doc.styles["Memo Marking"]
+    par._p.style = w.style_ids["Memo Marking"]
     w.runs(par, text, markup=False, bold=True, color=w.theme.color("banner.text"))
     if at_top and len(container.paragraphs) > 1:  # a template's header: the marking goes first
         container._element.insert(0, par._p)
@@ -706,7 +743,7 @@ def _pages(w: Writer) -> None:
                 par = footer.paragraphs[0]
             else:
                 par = footer.add_paragraph()
-            par.style = w.doc.styles["Memo Note"]
+            par._p.style = w.style_ids["Memo Note"]
             tabs = par.paragraph_format.tab_stops
             from docx.enum.text import WD_TAB_ALIGNMENT
 
@@ -744,7 +781,6 @@ def _written(plan: dp.DocxPlan, theme) -> Writer:
     _logo(w)
     for block in plan.memo.blocks:
         EMITTERS[type(block)](w, block)
-    _keep_headings_with_next(w)
     return w
 
 
@@ -763,12 +799,3 @@ def emit(plan: dp.DocxPlan, theme) -> tuple[bytes, list[BuildWarning]]:
     buf = io.BytesIO()
     w.doc.save(buf)
     return wa.deterministic_zip(buf.getvalue()), w.warnings
-
-
-def _keep_headings_with_next(w: Writer) -> None:
-    """A heading never ends a page; nor does the note under it, before its table."""
-    body = w.doc.paragraphs
-    for p in body:
-        if p.style is not None and p.style.name in {w.style.get("heading_1"), w.style.get("heading_2")}:
-            p.paragraph_format.keep_with_next = True
-
