@@ -65,7 +65,7 @@ def test_right_to_left_paragraphs_and_runs(tmp_path, language, title, paragraph,
     english = next(p for p in doc.paragraphs if p.text.startswith("Bottom line"))
     assert english._p.pPr.find(f"{W}bidi") is None  # a Latin heading stays left to right
     lang = doc.styles.element.find(f"{W}docDefaults").find(f".//{W}lang")
-    assert lang.get(f"{W}bidi") == bidi and lang.get(f"{W}val") == bidi
+    assert lang.get(f"{W}bidi") == bidi and lang.get(f"{W}val") == "en-US"  # Latin runs: English
     assert doc.core_properties.language == bidi
     assert any(t._tbl.tblPr.find(f"{W}bidiVisual") is not None for t in doc.tables)  # tables read right to left
 

@@ -116,7 +116,7 @@ class Writer:
         if lang is None:
             lang = _el("w:lang")
             rpr.append(lang)
-        lang.set(qn("w:val"), p.languages.main)
+        lang.set(qn("w:val"), p.languages.latin)
         lang.set(qn("w:eastAsia"), p.languages.east_asia)
         lang.set(qn("w:bidi"), p.languages.bidi)
 
@@ -187,12 +187,12 @@ class Writer:
     # --- text ----------------------------------------------------------------------------------
 
     def paragraph(self, container, text: str = "", style: str | None = "body", refs=(), *, size=None, bold=None,
-                  color=None, italic=None, align=None, markup: bool = True):
+                  color=None, italic=None, align=None, markup: bool = True, rtl: bool | None = None):
         par = container.add_paragraph()
         name = self.style.get(style, style) if style else None
         if name in self.style_ids:
             par._p.style = self.style_ids[name]
-        if dp.is_rtl(plain(text)) or (self.rtl_doc and not text):
+        if rtl if rtl is not None else (dp.is_rtl(plain(text)) or (self.rtl_doc and not text)):
             ppr = par._p.get_or_add_pPr()
             ppr.append(_el("w:bidi"))
             _order_ppr(ppr)
@@ -482,7 +482,7 @@ def _items(w: Writer, container, items, numbered: bool = False, size=None) -> No
     role = "list_number" if numbered else "list_bullet"
     typed = not w.is_list(role)  # a template's fallback style without numbering: type the marks
     for n, i in enumerate(items, 1):
-        par = w.paragraph(container, "", role, size=size)
+        par = w.paragraph(container, "", role, size=size, rtl=dp.is_rtl(plain(i.text)))
         if typed:
             w.run(par, f"{n}.\t" if numbered else "\u2022\t", size=size)
         w.runs(par, i.text, size=size)
@@ -531,7 +531,7 @@ def _matrix(w: Writer, b: mp.MatrixBlock) -> None:
     w.paragraph(w.doc, b.marker_note, "Memo Note")
     w.paragraph(w.doc, dp.WORDS["measures"], "Table Text", bold=True, markup=False)
     for name, prop in b.propositions:
-        par = w.paragraph(w.doc, "", "Table Text")
+        par = w.paragraph(w.doc, "", "Table Text", rtl=dp.is_rtl(name + plain(prop)))
         w.run(par, f"{name}:", bold=True)
         w.run(par, " ")
         w.runs(par, prop)
@@ -672,7 +672,7 @@ def _endnotes(w: Writer, b: mp.Endnotes) -> None:
     """A numbered Sources list (not Word endnotes): each number is typed, so it equals the marker in
     the text, and bookmarked, so the marker is a working link to it."""
     for n in b.notes:
-        par = w.paragraph(w.doc, "", "Memo Note", color=w.theme.color("color.text"))
+        par = w.paragraph(w.doc, "", "Memo Note", color=w.theme.color("color.text"), rtl=dp.is_rtl(plain(n.text)))
         par.paragraph_format.left_indent = Pt(16)
         par.paragraph_format.first_line_indent = Pt(-16)
         w.run(par, f"{n.number}.\t", color=w.theme.color("color.text"))

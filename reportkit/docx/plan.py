@@ -53,6 +53,7 @@ RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"}
 # is not of that kind: Word uses them to pick fonts and shaping for runs in those scripts.
 DEFAULT_EAST_ASIA = "zh-CN"
 DEFAULT_BIDI = "ar-SA"
+DEFAULT_LATIN = "en-US"
 EAST_ASIAN_LANGUAGES = {"zh", "ja", "ko"}
 
 
@@ -81,7 +82,9 @@ def has_east_asian(text: str) -> bool:
 class Languages:
     """w:lang for the document's defaults: its own language, and the East Asian and bidi slots."""
 
-    main: str  # "en-US", "ar-SA", ...
+    main: str  # the content's language: "en-US", "ar-SA", "zh-CN" (core properties)
+    latin: str  # w:lang w:val, for runs in Latin script: the main language, or English in an Arabic or
+    # Chinese memo (Word and LibreOffice break and hyphenate Latin runs by this tag)
     east_asia: str
     bidi: str
     rtl: bool  # the document's own language is written right to left
@@ -92,8 +95,10 @@ def languages(tag: str) -> Languages:
     full = tag.replace("_", "-") if "-" in tag or "_" in tag else {"en": "en-US", "ar": "ar-SA", "he": "he-IL",
                                                                    "fa": "fa-IR", "zh": "zh-CN", "ja": "ja-JP",
                                                                    "ko": "ko-KR"}.get(base, tag)
+    latin = base not in EAST_ASIAN_LANGUAGES and base not in RTL_LANGUAGES
     return Languages(
         main=full,
+        latin=full if latin else DEFAULT_LATIN,
         east_asia=full if base in EAST_ASIAN_LANGUAGES else DEFAULT_EAST_ASIA,
         bidi=full if base in RTL_LANGUAGES else DEFAULT_BIDI,
         rtl=base in RTL_LANGUAGES,
