@@ -213,3 +213,22 @@ def test_libreoffice_opens_it_and_prints_what_the_pdf_memo_prints(tmp_path, data
         if chart.bars:
             assert all(_squash(label) in word for label in chart.categories)
     assert "Page1of" in word
+
+
+def test_charts_styled_from_the_first_equal_freshly_styled_ones(edition):
+    """docx.chart styles the first chart and gives the others its XML with their own data: the result
+    must be what styling each one would give."""
+    from lxml import etree
+
+    from reportkit.docx import chart, plan
+
+    specs = [s for s in plan.plan(edition).charts.values() if s.categories]
+    assert len(specs) > 1
+    chart._STYLED.clear()
+    reused = [etree.tostring(chart.chart_xml(s, edition.theme, "Calibri")) for s in specs]
+    fresh = []
+    for s in specs:
+        chart._STYLED.clear()
+        fresh.append(etree.tostring(chart.chart_xml(s, edition.theme, "Calibri")))
+    assert reused == fresh
+    assert len(set(reused)) == len(reused)  # and each holds its own data
