@@ -12,6 +12,7 @@ import pytest
 
 from conftest import REFERENCE
 from docx_support import pdf_text, schema_problems, to_pdf
+from reportkit import present
 from reportkit.memo import plan as mp
 from reportkit.pipeline import load_edition
 from reportkit.registry import REGISTRY
@@ -109,7 +110,7 @@ def test_matrix_cells_print_the_scores(doc, memo):
     matrix = next(b for b in memo.blocks if isinstance(b, mp.MatrixBlock)).matrix
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Party" and len(t.columns) > 3)
     for r, row in enumerate(matrix.rows, start=1):
-        assert [c.text for c in table.rows[r].cells[1:]] == [mp.cell_text(c.score, c.basis) for c in row]
+        assert [c.text for c in table.rows[r].cells[1:]] == [present.score_cell(c.score, c.basis) for c in row]
 
 
 def _charts(data: bytes):

@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
+from .. import present
 from ..memo import plan as mp
 from ..registry import BuildWarning
 from ..text import plain, spans
@@ -342,7 +343,7 @@ class Writer:
         _order_tcpr(tcpr)
 
     def ink(self, fill: str) -> str:
-        return dp.ink_on(fill, self.theme.color("color.text"), self.theme.color("color.page"))
+        return present.text_on(fill, self.theme)
 
     def header_row(self, table, labels) -> None:
         fill = self.theme.color("table.header.fill")
@@ -519,8 +520,8 @@ def _matrix(w: Writer, b: mp.MatrixBlock) -> None:
             w.cell(cells[0], row[0].party.name, "Table Text", bold=True, markup=False)
             for k, i in enumerate(cols, start=1):
                 c = row[i]
-                fill = t_.color(mp.stance_color_key(c.score))
-                text = mp.cell_text(c.score, c.basis)
+                fill = present.fill_for(t_, "stance", c.score)
+                text = present.score_cell(c.score, c.basis)
                 was = b.previous[r - 1][i] if b.previous else None
                 w.filled(cells[k], dp.moved_cell(text, was) if was is not None else text, fill)
         w.paragraph(w.doc, "", "Memo Note")
@@ -557,12 +558,11 @@ def _chart(w: Writer, b: mp.ChartBlock) -> None:
 
 
 def _likelihood(w: Writer, cell, r: mp.OutcomeRow, with_note: bool) -> None:
-    fill = w.theme.color(f"likelihood.{r.likelihood}")
+    fill = present.fill_for(w.theme, "likelihood", r.likelihood)
     par = w.cell(cell, "", "Table Text")
     w.run(par, f" {r.likelihood.upper()} ", bold=True, color=w.ink(fill), size=Pt(8), shade=fill)
-    if r.likelihood_change:
-        w.cell(cell, dp.likelihood_change(r.likelihood_change, r.previous_likelihood), "Table Text",
-                    bold=True, markup=False)
+    if r.change_text:  # "▲ up from low"
+        w.cell(cell, r.change_text, "Table Text", bold=True, markup=False)
     w.cell(cell, r.likelihood_label, "Table Text", color=w.theme.color("color.muted"), markup=False)
     if with_note and r.likelihood_note:
         w.cell(cell, r.likelihood_note, "Table Text")
@@ -570,7 +570,7 @@ def _likelihood(w: Writer, cell, r: mp.OutcomeRow, with_note: bool) -> None:
 
 def _list_cell(w: Writer, cell, items) -> None:
     if not items:
-        w.cell(cell, dp.WORDS["none_stated"], "Table Text", color=w.theme.color("color.muted"), markup=False)
+        w.cell(cell, present.NONE_STATED, "Table Text", color=w.theme.color("color.muted"), markup=False)
         return
     for i in items:
         w.cell(cell, i if w.is_list("list_bullet") else "\u2022 " + i, "list_bullet", size=SMALL)
@@ -615,8 +615,8 @@ def _position_table(w: Writer, b: mp.PositionTable) -> None:
             w.cell(cells[0], title, "Table Text")
             for c, k in enumerate(cols, start=1):
                 pos = positions[k]
-                fill = w.theme.color("stance.none" if pos == "unknown" else f"position.{pos}")
-                w.filled(cells[c], mp.POSITION_LABELS.get(pos, pos), fill, bold=pos != "unknown")
+                fill = present.fill_for(w.theme, "position", pos)  # "Not stated": the "no stance" fill
+                w.filled(cells[c], present.position_word(pos), fill, bold=pos != "unknown")
         w.paragraph(w.doc, "", "Memo Note")
 
 
@@ -624,7 +624,7 @@ def _position_list(w: Writer, b: mp.PositionList) -> None:
     t = w.table(len(b.rows) + 1, [0.28, 0.24, 0.24, 0.24])
     w.header_row(t, [dp.WORDS["outcome"]])
     for c, pos in enumerate(mp.LISTED_POSITIONS, start=1):
-        w.filled(t.rows[0].cells[c], mp.POSITION_LABELS[pos], w.theme.color(f"position.{pos}"))
+        w.filled(t.rows[0].cells[c], present.position_word(pos), present.fill_for(w.theme, "position", pos))
     muted = w.theme.color("color.muted")
     for k, r in enumerate(b.rows, start=1):
         cells = t.rows[k].cells
@@ -635,7 +635,7 @@ def _position_list(w: Writer, b: mp.PositionList) -> None:
             if names:
                 w.cell(cells[c], ", ".join(names), "Table Text", markup=False)
             else:
-                w.cell(cells[c], mp.NO_STANCE, "Table Text", color=muted, markup=False)
+                w.cell(cells[c], present.NO_STANCE, "Table Text", color=muted, markup=False)
     _zebra(w, t)
     w.paragraph(w.doc, "", "Memo Note")
 
@@ -646,9 +646,9 @@ def _reaction_table(w: Writer, b: mp.ReactionTable) -> None:
     w.header_row(t, [W["party"], W["tone"], W["reaction"]])
     for k, row in enumerate(b.rows, start=1):
         cells = t.rows[k].cells
-        fill = w.theme.color(f"tone.{row.tone}") if w.theme.get(f"tone.{row.tone}") else w.theme.color("color.muted")
+        fill = present.fill_for(w.theme, "tone", row.tone)
         w.cell(cells[0], row.party, "Table Text", bold=True, markup=False)
-        w.filled(cells[1], row.tone.capitalize(), fill)
+        w.filled(cells[1], present.tone_word(row.tone), fill)
         w.cell(cells[2], row.text, "Table Text", row.refs)
 
 

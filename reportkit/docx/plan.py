@@ -11,39 +11,29 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from ..charts import DivergingChart, signed
+from .. import present
+from ..charts import DivergingChart
 from ..memo.plan import MemoPlan
 from ..memo.plan import plan as memo_plan
 
-# TODO(present): these words are the PDF memo emitter's (reportkit/memo/emit.py); move them to the
-# shared presentation layer (reportkit/present/) once it lands, and read them from there.
+# Table headings and notes the PDF memo's emitter prints (reportkit/memo/emit.py); every other word
+# (scores, positions, tones, likelihoods, moved scores) comes from the shared rules in reportkit/present.
 WORDS = {
     "party": "Party", "outcome": "Outcome", "likelihood": "Likelihood", "in_brief": "In brief",
     "conditions": "Conditions", "obstacles": "Obstacles", "tone": "Tone", "reaction": "Reaction",
-    "none_stated": "None stated in the source.", "no_stances": "No stances in the source.",
+    "no_stances": "No stances in the source.",
     "measures": "What each score measures (a positive score supports the proposition)",
-    "axis": "\u2190 opposes          supports \u2192",
 }
 
 
 def not_stated(silent: int, parties: int) -> str:
-    return f"Not stated: {silent} of {parties} parties"
-
-
-def likelihood_change(direction: str, previous: str | None) -> str:
-    """"▲ up from low", as the PDF memo prints a likelihood that moved (build --since)."""
-    return ("\u25b2 up" if direction == "up" else "\u25bc down") + f" from {previous}"
+    """"Not stated: 3 of 40 parties", as the PDF memo's position list prints it."""
+    return f"{present.position_word('unknown')}: {silent} of {present.count(parties, 'party', 'parties')}"
 
 
 def moved_cell(text: str, was: int) -> str:
-    """A matrix cell whose score moved: "+1 ← 0"."""
-    return f"{text} \u2190 {signed(was)}"
-
-
-def ink_on(fill: str, dark: str, light: str) -> str:
-    """Text colour readable on ``fill`` (the PDF memo's rule, ``memo.flowables.ink_on``; TODO(present))."""
-    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return dark if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.55 else light
+    """A matrix cell whose score moved, old first as everywhere: "0 → +1"."""
+    return present.moved(present.signed(was), text)
 
 
 # --- languages ----------------------------------------------------------------------------------
@@ -143,18 +133,16 @@ class ChartSpec:
 
 
 def chart_spec(chart: DivergingChart, theme, previous: tuple[int | None, ...] = (), since: str = "") -> ChartSpec:
-    dark, light = theme.color("color.text"), theme.color("color.page")
+    dark = theme.color("color.text")
     series = []
     for level, label, values in chart.series_by_score:
-        fill = theme.color(f"stance.{_STANCE_KEYS[level]}")
-        series.append(Series(label, values, fill, ink_on(fill, dark, light)))
+        fill = present.fill_for(theme, "stance", level)
+        series.append(Series(label, values, fill, present.text_on(fill, theme)))
     ghost = None
     if any(v is not None for v in previous):
         ghost = Series(f"Previous ({since})" if since else "Previous", tuple(previous), dark, dark)
     return ChartSpec(chart.key, chart.title, chart.subtitle, chart.categories, tuple(series), chart.alt_text(), ghost)
 
-
-_STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
 
 
 # --- the document -------------------------------------------------------------------------------
