@@ -7,7 +7,6 @@ Pure: no python-docx, no python-pptx; tested without either.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -189,11 +188,9 @@ class DocxPlan:
 
 
 def stamp_for(day: _dt.date) -> _dt.datetime:
-    """The date the document is stamped with: SOURCE_DATE_EPOCH when set (reproducible builds), else
-    the content's own date at midnight UTC. Never the clock: the same input gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).replace(tzinfo=None)
+    """The date the document is stamped with: the content's own date at midnight UTC. Never the clock,
+    and not SOURCE_DATE_EPOCH either: the same content gives the same bytes in any environment
+    (tests/test_hostile_environment.py)."""
     return _dt.datetime(day.year, day.month, day.day)
 
 
