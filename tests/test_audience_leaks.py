@@ -152,8 +152,7 @@ def test_press_deck_has_no_speaker_notes(press_build):
 def test_press_docx_every_xml_part(press_build):
     """The Word memo too: document, headers, footers, properties, charts and their workbooks."""
     out, strings = press_build
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(out.parent / "leaks.yaml"), "--audience",
-                        "press", "--format", "docx", "--out", str(out)], capture_output=True, text=True)
+    r = run_cli("build", str(out.parent / "leaks.yaml"), "--audience", "press", "--format", "docx", "--out", str(out))
     assert r.returncode == 0, r.stderr
     parts = list(_xml_parts((out / "leaks-press-memo.docx").read_bytes()))
     assert any(n == "word/document.xml" for n, _ in parts) and any(n.startswith("word/charts/") for n, _ in parts)
