@@ -57,6 +57,7 @@ class Meta:
     author: str
     organisation: str
     language: str = "en"
+    likelihood_scale: str = "three-level"  # a name in standards.SCALES
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Source(Tagged):
     date: _dt.date | None = None
     url: str | None = None
     note: str | None = None
+    reliability: str | None = None  # Admiralty A-F (standards.RELIABILITY)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Stance(Tagged):
     basis: str = "stated"
     summary: str = ""
     source: str = ""
+    credibility: int | None = None  # Admiralty 1-6 of this report (standards.CREDIBILITY)
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,25 @@ class Position:
     position: str  # one of POSITIONS
 
 
+Credibility = tuple  # ((source id, 1-6), ...): the credibility of each cited source that has one
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A signpost: what would show an outcome coming, and whether it has been seen."""
+
+    text: str
+    status: str = "unknown"  # one of standards.INDICATOR_STATUSES
+    date: _dt.date | None = None
+    sources: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Outcome(Tagged):
     id: str = ""
     title: str = ""
-    likelihood: str = "medium"
+    likelihood: str = "medium"  # the band of LIKELIHOODS that colours and badges use, whatever the scale
+    likelihood_term: str = ""  # the term of the briefing's likelihood scale ("roughly even chance"); "" = band
     likelihood_basis: str = "judgement"
     likelihood_note: str | None = None  # why the analyst judged it so
     summary: str = ""
@@ -114,6 +131,14 @@ class Outcome(Tagged):
     obstacles: tuple[str, ...] = ()
     positions: tuple[Position, ...] = ()
     sources: tuple[str, ...] = ()
+    confidence: str | None = None  # standards.CONFIDENCE; never merged into the likelihood
+    confidence_note: str | None = None
+    indicators: tuple[Indicator, ...] = ()
+    credibility: Credibility = ()
+
+    @property
+    def term(self) -> str:
+        return self.likelihood_term or self.likelihood
 
     def position_of(self, party_id: str) -> str:
         for p in self.positions:
@@ -128,6 +153,7 @@ class Reaction(Tagged):
     tone: str = "neutral"
     text: str = ""
     source: str = ""
+    credibility: int | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +162,19 @@ class Point(Tagged):
 
     text: str = ""
     sources: tuple[str, ...] = ()
+    credibility: Credibility = ()
+
+
+@dataclass(frozen=True)
+class KeyJudgment(Tagged):
+    """A key judgment: the assessment's headline, with its confidence kept apart from any likelihood."""
+
+    text: str = ""
+    confidence: str = "moderate"
+    confidence_note: str | None = None
+    likelihood: str | None = None  # a term of the briefing's scale, when the judgment is a forecast
+    sources: tuple[str, ...] = ()
+    credibility: Credibility = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +183,7 @@ class Section(Tagged):
     title: str = ""
     paragraphs: tuple[str, ...] = ()  # each may hold *italic* and **bold**
     sources: tuple[str, ...] = ()
+    credibility: Credibility = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +201,7 @@ class Briefing:
     audiences: Mapping[str, Mapping] = field(default_factory=dict)  # user-defined audience profiles
     # where the text came from (content.locate.Origin), for warnings that point at file:line:col
     origin: object | None = field(default=None, compare=False, repr=False)
+    key_judgments: tuple[KeyJudgment, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -192,3 +233,7 @@ class Briefing:
     def source_number(self, source_id: str) -> int:
         """The endnote number of a source: its 1-based position in ``sources``."""
         return self._index["source_number"][source_id]
+
+    def citation_grade(self, source_id: str, credibility: int | None = None) -> str:
+        """The Admiralty grade of citing ``source_id`` ("B2", "B", "2" or "")."""
+        return f"{self.source(source_id).reliability or ''}{credibility or ''}"

@@ -37,14 +37,14 @@ def test_all_audiences_reports_what_each_withheld(all_out):
     briefing = load(REFERENCE)
     for name, profile in BUILTIN.items():
         assert str(select(briefing, profile)[1]) in stdout.splitlines()
-    assert "press: withheld 4 items - stance ua/talks, stance ru/territory, section open-questions, next step 5" in stdout
+    assert "press: withheld 5 items - stance ua/talks, stance ru/territory, section open-questions, next step 5, confidence notes" in stdout
 
 
 def test_parallel_build_equals_single_audience_build(all_out, tmp_path):
     out, _ = all_out
     r = run_cli("build", str(REFERENCE), "--audience", "press", "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert "press: withheld 4 items" in r.stdout
+    assert "press: withheld 5 items" in r.stdout
     for suffix in ("memo.pdf", "deck.pptx"):
         name = f"{STEM}-press-{suffix}"
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()

@@ -13,7 +13,7 @@ from ..errors import InputError, Problem
 from ..model import SENSITIVITIES, Briefing
 
 DETAILS = ("brief", "full")
-PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to")
+PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to", "grades", "confidence_notes")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Profile:
     disclaimer: str | None = None  # one line printed on every page and slide
     clearance: str = "internal"  # highest sensitivity shown; one of model.SENSITIVITIES
     to: str | None = None  # the memo's TO line for this audience; None keeps the briefing's memo.to
+    grades: bool = True  # source reliability and citation credibility (Admiralty grades)
+    confidence_notes: bool = True  # why a confidence is what it is: the analyst's working
     builtin: bool = False
 
     def may_see(self, sensitivity: str) -> bool:
@@ -41,7 +43,7 @@ BUILTIN = {
     # Releasable: only public items, no speaker notes (they are the analyst's voice, not for release).
     "press": Profile("press", "Press (releasable)", detail="full", notes=False, clearance="public",
                      disclaimer="Prepared for public release. Not a statement of government policy.",
-                     to="For release", builtin=True),  # "TO: Principals" on a released memo would mislead
+                     to="For release", grades=False, confidence_notes=False, builtin=True),  # "TO: Principals" on a released memo would mislead
 }
 
 
@@ -56,8 +58,9 @@ def profile_from_mapping(name: str, spec: Mapping, base: Profile | None = None, 
         problems.append(f"audience {name!r}: detail must be one of {', '.join(DETAILS)}")
     if "clearance" in spec and spec["clearance"] not in SENSITIVITIES:
         problems.append(f"audience {name!r}: clearance must be one of {', '.join(SENSITIVITIES)}")
-    if "notes" in spec and not isinstance(spec["notes"], bool):
-        problems.append(f"audience {name!r}: notes must be true or false")
+    for flag in ("notes", "grades", "confidence_notes"):
+        if flag in spec and not isinstance(spec[flag], bool):
+            problems.append(f"audience {name!r}: {flag} must be true or false")
     if problems:
         # The content validator locates these precisely; this is the backstop for models built in code.
         raise InputError([Problem(where, 1, 1, p) for p in problems])

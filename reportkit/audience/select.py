@@ -21,7 +21,8 @@ from ..model import Briefing, Tagged
 from .profiles import Profile
 
 # Report order and the words used for each kind in the one-line report.
-KINDS = ("source", "party", "issue", "stance", "outcome", "position", "reaction", "section", "summary", "next step")
+KINDS = ("source", "party", "issue", "stance", "key judgment", "outcome", "position", "reaction", "section", "summary",
+         "next step", "grades", "confidence notes")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Withheld:
         if not self.items:
             return f"{self.audience}: withheld nothing"
         n = len(self.items)
-        listed = ", ".join(f"{k} {i}" for k, i in self.items)
+        listed = ", ".join(k if i == "all" else f"{k} {i}" for k, i in self.items)
         return f"{self.audience}: withheld {n} item{'s' * (n != 1)} - {listed}"
 
 
@@ -92,7 +93,10 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
                 if p.party not in party_ids:
                     out.append(("position", f"{o.id}/{p.party}"))
             positions = tuple(p for p in o.positions if p.party in party_ids)
-            outcomes.append(dataclasses.replace(o, positions=positions, sources=remaining))
+            indicators = tuple(dataclasses.replace(i, sources=tuple(s for s in i.sources if s in source_ids))
+                               for i in o.indicators)
+            outcomes.append(dataclasses.replace(o, positions=positions, sources=remaining, indicators=indicators,
+                                                credibility=_kept(o.credibility, remaining)))
 
     reactions = tuple(
         r for n, r in enumerate(briefing.reactions, start=1)
@@ -104,23 +108,66 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
         for n, item in enumerate(items, start=1):
             remaining, stands = cited(item)
             if keep(kind, item, ident(item, n), stands):
-                kept.append(dataclasses.replace(item, sources=remaining))
+                kept.append(dataclasses.replace(item, sources=remaining, credibility=_kept(item.credibility, remaining)))
         return tuple(kept)
+
+    key_judgments = cited_items("key judgment", briefing.key_judgments, lambda k, n: str(n))
 
     sections = cited_items("section", briefing.sections, lambda s, n: s.id)
     summary = cited_items("summary", briefing.summary, lambda p, n: str(n))
     next_steps = cited_items("next step", briefing.next_steps, lambda p, n: str(n))
 
-    order = {k: i for i, k in enumerate(KINDS)}
-    items = tuple(sorted(out, key=lambda kv: order[kv[0]]))  # stable: content order within a kind
     selected = Briefing(
         meta=_addressed(briefing.meta, profile), summary=summary, parties=parties, issues=issues, stances=stances,
         outcomes=tuple(outcomes), reactions=reactions, sections=sections, next_steps=next_steps,
         sources=sources,
         audiences={},  # other audiences' profiles are none of this edition's business
         origin=briefing.origin,
+        key_judgments=key_judgments,
     )
+    if not profile.grades and _has_grades(selected):
+        selected = _without_grades(selected)
+        out.append(("grades", "all"))
+    if not profile.confidence_notes and _has_confidence_notes(selected):
+        selected = _without_confidence_notes(selected)
+        out.append(("confidence notes", "all"))
+    order = {k: i for i, k in enumerate(KINDS)}
+    items = tuple(sorted(out, key=lambda kv: order[kv[0]]))  # stable: content order within a kind
     return selected, Withheld(profile.name, items)
+
+
+def _kept(credibility: tuple, sources: tuple) -> tuple:
+    return tuple((s, c) for s, c in credibility if s in sources)
+
+
+def _graded_lists(b: Briefing):
+    return (b.summary, b.key_judgments, b.outcomes, b.sections, b.next_steps)
+
+
+def _has_grades(b: Briefing) -> bool:
+    return (any(s.reliability for s in b.sources) or any(x.credibility for x in (*b.stances, *b.reactions))
+            or any(x.credibility for items in _graded_lists(b) for x in items))
+
+
+def _without_grades(b: Briefing) -> Briefing:
+    """Source reliability and citation credibility are the analyst's tradecraft: some audiences get
+    the citations without them."""
+    clear = {name: tuple(dataclasses.replace(x, credibility=()) for x in getattr(b, name))
+             for name in ("summary", "key_judgments", "outcomes", "sections", "next_steps")}
+    return dataclasses.replace(
+        b, sources=tuple(dataclasses.replace(s, reliability=None) for s in b.sources),
+        stances=tuple(dataclasses.replace(s, credibility=None) for s in b.stances),
+        reactions=tuple(dataclasses.replace(r, credibility=None) for r in b.reactions), **clear)
+
+
+def _has_confidence_notes(b: Briefing) -> bool:
+    return any(x.confidence_note for x in (*b.outcomes, *b.key_judgments))
+
+
+def _without_confidence_notes(b: Briefing) -> Briefing:
+    return dataclasses.replace(
+        b, outcomes=tuple(dataclasses.replace(o, confidence_note=None) for o in b.outcomes),
+        key_judgments=tuple(dataclasses.replace(k, confidence_note=None) for k in b.key_judgments))
 
 
 def _addressed(meta, profile: Profile):

@@ -13,9 +13,13 @@ from ..errors import InputError
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="content file(s) to check")
+    p.add_argument("--strict", action="store_true",
+                   help="treat analytic-standards warnings (estimative language, grades) as errors")
 
 
 def run(args: argparse.Namespace) -> int:
+
+    from ..content.lint import lint
     from ..pipeline import audience_theme_problems, read_source
 
     problems = []
@@ -31,6 +35,12 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in source.document.warnings:  # e.g. bidi controls a build removes
             print(warning, file=sys.stderr)
+        warnings = lint(source.document)
+        if args.strict and warnings:
+            problems.extend(warnings)
+            continue
+        for w in warnings:
+            print(f"{w.file}:{w.line}:{w.col}: warning: {w.message}", file=sys.stderr)
         b = source.briefing
         counts = ", ".join(_count(len(items), word) for items, word in (
             (b.parties, "party"), (b.issues, "issue"), (b.stances, "stance"), (b.outcomes, "outcome")))

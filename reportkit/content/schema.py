@@ -21,8 +21,31 @@ def content_schema() -> dict:
         "$id": SCHEMA_ID,
         "title": f"reportkit content file, format version {FORMAT_VERSION}",
         **body,
+        "allOf": _likelihood_terms_by_scale(),
         "$defs": defs,
     }
+
+
+def _likelihood_terms_by_scale() -> list[dict]:
+    """A likelihood is a term of the scale ``briefing.likelihood_scale`` names (default: three-level):
+    one if/then per scale, so editors flag a term of the wrong scale as the validator does."""
+    from .. import standards as std
+
+    def terms(scale) -> dict:
+        only = {"properties": {"likelihood": {"enum": list(scale.names())}}}
+        return {"properties": {"outcomes": {"items": only}, "key_judgments": {"items": only}}}
+
+    out = []
+    for scale in std.SCALES.values():
+        chosen = {"properties": {"briefing": {"properties": {"likelihood_scale": {"const": scale.name}},
+                                              "required": ["likelihood_scale"]}}, "required": ["briefing"]}
+        if scale.name == std.DEFAULT_SCALE:  # also when no scale is named
+            chosen = {"not": {"properties": {"briefing": {"required": ["likelihood_scale"]}}, "required": ["briefing"]}}
+            out.append({"if": chosen, "then": terms(scale)})
+            chosen = {"properties": {"briefing": {"properties": {"likelihood_scale": {"const": scale.name}},
+                                                  "required": ["likelihood_scale"]}}, "required": ["briefing"]}
+        out.append({"if": chosen, "then": terms(scale)})
+    return out
 
 
 def schema_json() -> str:

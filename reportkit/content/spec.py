@@ -6,8 +6,9 @@ Allowed values come from ``reportkit.model`` so the format and the model cannot 
 from __future__ import annotations
 
 from .. import model as m
-from .types import (Boolean, Choice, Color, Date, Field, Id, Integer, KeyName, KeyRef, ListOf, MapOf,
-                    Record, Ref, Text, TextOr, Url, Version)
+from .. import standards as std
+from .types import (Boolean, Choice, Color, Date, Field, Id, Integer, KeyName, KeyRef, LikelihoodTerm, ListOf,
+                    MapOf, Record, Ref, Text, TextOr, Url, Version)
 
 FORMAT_VERSION = 1
 BUILTIN_AUDIENCES = ("principals", "staff", "press")  # defined in reportkit/audience/profiles.py
@@ -16,6 +17,19 @@ DETAILS = ("brief", "full")
 
 def _sources(doc: str = "ids of the sources this rests on") -> Field:
     return Field("sources", ListOf(Ref("source")), doc=doc)
+
+
+def _credibility() -> Field:
+    return Field("credibility", MapOf(Integer(1, 6), KeyRef("source")),
+                 doc="Admiralty credibility of the information, per cited source: source id → 1 (confirmed) "
+                     "… 6 (cannot be judged); printed with the source's reliability as a grade, e.g. [3, B2]")
+
+
+def _confidence() -> list[Field]:
+    return [Field("confidence", Choice(std.CONFIDENCE),
+                  doc="analytic confidence in the judgement (`low`, `moderate`, `high`); printed beside the "
+                      "likelihood, never merged into it"),
+            Field("confidence_note", Text(), doc="why the confidence is what it is")]
 
 
 # Every item may carry these (model.Tagged): who sees it.
@@ -42,11 +56,15 @@ BRIEFING = Record("briefing", [
     Field("author", Text(), doc="author line"),
     Field("organisation", Text(), doc="organisation line"),
     Field("language", Text(), doc="language tag of the text (PDF /Lang), default `en`"),
+    Field("likelihood_scale", Choice(tuple(std.SCALES)),
+          doc="the likelihood terms outcomes and key judgments use: `three-level` (low, medium, high; the "
+              "default), `icd203` or `uk-yardstick` (docs/analytic-standards.md)"),
 ], doc="Metadata of the briefing.")
 
 POINT = Record("point", [
     Field("text", Text(), True, "the bullet, one or two sentences; *italic* and **bold** allowed"),
     _sources(),
+    _credibility(),
     *TAGS,
 ], doc="A bullet with sources and tags; a plain string is a bullet with neither.")
 
@@ -91,23 +109,35 @@ STANCE = Record("stance", [
           "`stated`: the source says so; `inferred`: the analyst's judgement from what the source reports"),
     Field("summary", Text(), True, "one line: the party's position in words"),
     Field("source", Ref("source"), True, "source id"),
+    Field("credibility", Integer(1, 6), doc="Admiralty credibility of this report, 1 … 6"),
     *TAGS,
 ], doc="One party's position on one issue. Leave a pair out when the sources give no basis for it.",
     check_item=_one_stance_per_pair)
 
+INDICATOR = Record("indicator", [
+    Field("text", Text(), True, "what would be seen if the outcome were coming"),
+    Field("status", Choice(std.INDICATOR_STATUSES), True, "`observed`, `not observed` or `unknown`"),
+    Field("date", Date(), doc="when the status was last checked, YYYY-MM-DD"),
+    _sources(),
+], doc="A signpost of an outcome: what would show it coming, and whether it has been seen.")
+
 OUTCOME = Record("outcome", [
     Field("id", Id("outcome"), True, "short id"),
     Field("title", Text(), True, "title of the outcome"),
-    Field("likelihood", Choice(m.LIKELIHOODS), True, "how likely it is, low to high"),
+    Field("likelihood", LikelihoodTerm(), True,
+          "how likely it is: a term of the briefing's `likelihood_scale` (default: low, medium, high)"),
     Field("likelihood_basis", Choice(m.LIKELIHOOD_BASES),
           doc="`judgement` (default): the likelihood is the analyst's; `stated`: a source gives it"),
     Field("likelihood_note", Text(), doc="why the likelihood was judged so"),
     Field("summary", Text(), True, "what the outcome would be"),
     Field("conditions", ListOf(Text()), doc="what would have to happen for it"),
     Field("obstacles", ListOf(Text()), doc="what stands in its way"),
+    *_confidence(),
     Field("positions", MapOf(Choice(m.POSITIONS, "position"), KeyRef("party")),
           doc="each party's position on the outcome: party id → position; a party left out is `unknown`"),
+    Field("indicators", ListOf(INDICATOR), doc="signposts that would show the outcome coming"),
     _sources(),
+    _credibility(),
     *TAGS,
 ], doc="A potential outcome of the negotiation.")
 
@@ -116,6 +146,7 @@ REACTION = Record("reaction", [
     Field("tone", Choice(m.TONES), True, "tone of the reaction"),
     Field("text", Text(), True, "what the party said or did, in one to three sentences"),
     Field("source", Ref("source"), True, "source id"),
+    Field("credibility", Integer(1, 6), doc="Admiralty credibility of this report, 1 … 6"),
     *TAGS,
 ], doc="A party's reaction to the talks.")
 
@@ -124,6 +155,7 @@ SECTION = Record("section", [
     Field("title", Text(), True, "section heading"),
     Field("body", Text(), True, "paragraphs separated by blank lines; *italic* and **bold** allowed"),
     _sources(),
+    _credibility(),
     *TAGS,
 ], doc="A narrative section of the memo.")
 
@@ -134,8 +166,21 @@ SOURCE = Record("source", [
     Field("date", Date(), doc="publication date, YYYY-MM-DD"),
     Field("url", Url(), doc="web address (printed, never fetched)"),
     Field("note", Text(), doc="anything a reader needs to find or weigh the source"),
+    Field("reliability", Choice(tuple(std.RELIABILITY)),
+          doc="Admiralty reliability of the source: A (completely reliable) … F (cannot be judged); an "
+              "analyst's grade unless the source grades itself"),
     *TAGS,
 ], doc="A source; endnotes are numbered in this order.")
+
+KEY_JUDGMENT = Record("key judgment", [
+    Field("text", Text(), True, "the judgement, one or two sentences"),
+    Field("confidence", Choice(std.CONFIDENCE), True, "analytic confidence: `low`, `moderate` or `high`"),
+    Field("confidence_note", Text(), doc="why the confidence is what it is"),
+    Field("likelihood", LikelihoodTerm(), doc="a term of the briefing's `likelihood_scale`, if the judgement is a forecast"),
+    _sources(),
+    _credibility(),
+    *TAGS,
+], doc="A key judgment: shown first in the memo and on its own slide.")
 
 AUDIENCE = Record("audience profile", [
     Field("label", Text(), doc="name shown on the outputs"),
@@ -146,12 +191,15 @@ AUDIENCE = Record("audience profile", [
     Field("clearance", Choice(m.SENSITIVITIES), doc="highest sensitivity this audience sees"),
     Field("to", Text(), doc="the memo's TO line for this audience (default: `briefing.memo.to`; press: "
                             "\"For release\")"),
+    Field("grades", Boolean(), doc="show source grades (reliability, credibility); default true, press: false"),
+    Field("confidence_notes", Boolean(), doc="show confidence notes; default true, press: false"),
 ], doc="An audience profile; a built-in of the same name is its base.")
 
 CONTENT = Record("content file", [
     Field("reportkit", Version(FORMAT_VERSION), True, "format version; always `1`"),
     Field("briefing", BRIEFING, True, "metadata"),
     Field("summary", ListOf(TextOr(POINT), 1, 6), True, "bottom line up front: 3–6 bullets recommended"),
+    Field("key_judgments", ListOf(KEY_JUDGMENT), doc="key judgments, shown first"),
     Field("parties", ListOf(PARTY, 1), True, "the parties, in the order the outputs show them"),
     Field("issues", ListOf(ISSUE, 1), True, "the issues, in the order the outputs show them"),
     Field("stances", ListOf(STANCE), doc="party × issue scores"),
@@ -165,4 +213,5 @@ CONTENT = Record("content file", [
 ], doc="A reportkit content file (format version 1).")
 
 # Records in the order docs/content-format.md documents them.
-RECORDS = (CONTENT, BRIEFING, MEMO, POINT, PARTY, ISSUE, STANCE, OUTCOME, REACTION, SECTION, SOURCE, AUDIENCE)
+RECORDS = (CONTENT, BRIEFING, MEMO, POINT, KEY_JUDGMENT, PARTY, ISSUE, STANCE, OUTCOME, INDICATOR, REACTION, SECTION,
+           SOURCE, AUDIENCE)

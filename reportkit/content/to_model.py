@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from .. import model as m
+from .. import standards as std
 
 
 def _tags(d: dict) -> dict:
@@ -20,10 +21,28 @@ def _date(v: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(v))
 
 
+def _credibility(d: dict) -> tuple:
+    """Per cited source, in the order of ``sources`` (then any others, sorted): stable for equality."""
+    cred = d.get("credibility") or {}
+    order = [s for s in (d.get("sources") or ()) if s in cred] + sorted(set(cred) - set(d.get("sources") or ()))
+    return tuple((s, cred[s]) for s in order)
+
+
 def _point(v: Any) -> m.Point:
     if isinstance(v, str):
         return m.Point(text=v)
-    return m.Point(text=v["text"], sources=tuple(v.get("sources") or ()), **_tags(v))
+    return m.Point(text=v["text"], sources=tuple(v.get("sources") or ()), credibility=_credibility(v), **_tags(v))
+
+
+def _judgment(v: dict) -> m.KeyJudgment:
+    return m.KeyJudgment(text=v["text"], confidence=v["confidence"], confidence_note=v.get("confidence_note"),
+                         likelihood=v.get("likelihood"), sources=tuple(v.get("sources") or ()),
+                         credibility=_credibility(v), **_tags(v))
+
+
+def _indicator(v: dict) -> m.Indicator:
+    return m.Indicator(text=v["text"], status=v["status"], date=_date(v.get("date")),
+                       sources=tuple(v.get("sources") or ()))
 
 
 def _paragraphs(body: str) -> tuple[str, ...]:
@@ -44,7 +63,9 @@ def to_model(data: dict, origin=None) -> m.Briefing:
         author=b.get("author", ""),
         organisation=b.get("organisation", ""),
         language=b.get("language", "en"),
+        likelihood_scale=b.get("likelihood_scale", std.DEFAULT_SCALE),
     )
+    scale = std.SCALES[meta.likelihood_scale]
     return m.Briefing(
         origin=origin,
         meta=meta,
@@ -60,34 +81,39 @@ def to_model(data: dict, origin=None) -> m.Briefing:
         ),
         stances=tuple(
             m.Stance(party=s["party"], issue=s["issue"], score=s["score"], basis=s["basis"],
-                     summary=s["summary"], source=s["source"], **_tags(s))
+                     summary=s["summary"], source=s["source"], credibility=s.get("credibility"), **_tags(s))
             for s in data.get("stances") or ()
         ),
         outcomes=tuple(
             m.Outcome(
-                id=o["id"], title=o["title"], likelihood=o["likelihood"],
+                id=o["id"], title=o["title"], likelihood=scale.term(o["likelihood"]).band,
+                likelihood_term=o["likelihood"],
                 likelihood_basis=o.get("likelihood_basis", "judgement"),
                 likelihood_note=o.get("likelihood_note"), summary=o["summary"],
                 conditions=tuple(o.get("conditions") or ()), obstacles=tuple(o.get("obstacles") or ()),
                 positions=tuple(m.Position(k, v) for k, v in (o.get("positions") or {}).items()),
-                sources=tuple(o.get("sources") or ()), **_tags(o),
+                sources=tuple(o.get("sources") or ()), confidence=o.get("confidence"),
+                confidence_note=o.get("confidence_note"), indicators=tuple(_indicator(i) for i in o.get("indicators") or ()),
+                credibility=_credibility(o), **_tags(o),
             )
             for o in data.get("outcomes") or ()
         ),
         reactions=tuple(
-            m.Reaction(party=r["party"], tone=r["tone"], text=r["text"], source=r["source"], **_tags(r))
+            m.Reaction(party=r["party"], tone=r["tone"], text=r["text"], source=r["source"],
+                       credibility=r.get("credibility"), **_tags(r))
             for r in data.get("reactions") or ()
         ),
         sections=tuple(
             m.Section(id=s["id"], title=s["title"], paragraphs=_paragraphs(s["body"]),
-                      sources=tuple(s.get("sources") or ()), **_tags(s))
+                      sources=tuple(s.get("sources") or ()), credibility=_credibility(s), **_tags(s))
             for s in data.get("sections") or ()
         ),
         next_steps=tuple(_point(p) for p in data.get("next_steps") or ()),
         sources=tuple(
             m.Source(id=s["id"], title=s["title"], publisher=s.get("publisher", ""), date=_date(s.get("date")),
-                     url=s.get("url"), note=s.get("note"), **_tags(s))
+                     url=s.get("url"), note=s.get("note"), reliability=s.get("reliability"), **_tags(s))
             for s in data["sources"]
         ),
         audiences=data.get("audiences") or {},
+        key_judgments=tuple(_judgment(k) for k in data.get("key_judgments") or ()),
     )

@@ -462,3 +462,39 @@ class TextOr(Type):
 
     def describe(self):
         return f"text, or {self.record.name}"
+
+
+@dataclass
+class LikelihoodTerm(Type):
+    """A term of the briefing's likelihood scale (``briefing.likelihood_scale``, ``standards.SCALES``)."""
+
+    expected = "a likelihood term"
+
+    def accepts(self, value):
+        return isinstance(value, str)
+
+    def check_more(self, value, path, ck):
+        from .. import standards as std
+
+        scale = std.SCALES.get(_scale_name(ck.doc.data), std.SCALES[std.DEFAULT_SCALE])
+        if value in scale.names():
+            return
+        elsewhere = [s.name for s in std.SCALES.values() if value in s.names()]
+        hint = (f"; it is a term of {' and '.join(elsewhere)}: set briefing.likelihood_scale" if elsewhere
+                else did_you_mean(value, scale.names()))
+        ck.report(path, f"unknown likelihood {value!r}: not a term of the {scale.name} scale "
+                        f"(allowed: {', '.join(scale.names())}){hint}")
+
+    def schema(self, defs):
+        from .. import standards as std
+
+        return {"enum": sorted({t for s in std.SCALES.values() for t in s.names()})}
+
+    def describe(self):
+        return "likelihood term of the briefing's scale"
+
+
+def _scale_name(data) -> str | None:
+    briefing = data.get("briefing") if isinstance(data, dict) else None
+    scale = briefing.get("likelihood_scale") if isinstance(briefing, dict) else None
+    return scale if isinstance(scale, str) else None
