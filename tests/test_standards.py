@@ -102,3 +102,33 @@ def test_press_gets_citations_without_grades_or_confidence_notes():
     staff, withheld = select(b, get_profile("staff", b))
     assert staff.sources[0].reliability == "B" and staff.outcomes[0].confidence_note
     assert not any(kind in ("grades", "confidence notes") for kind, _ in withheld.items)
+
+
+def test_diff_reports_indicators_confidence_and_scale_terms(tmp_path):
+    """`reportkit diff` (text and JSON) names an indicator that moved, a confidence that changed and a
+    likelihood moving within one band of the ICD 203 scale (likely -> very likely is up)."""
+    import json
+
+    old = HERE / "icd203.yaml"
+    text = old.read_text(encoding="utf-8")
+    new_text = (text.replace("status: not observed, date: 2026-11-19", "status: observed, date: 2026-11-25")
+                .replace("likelihood: likely\n    confidence: moderate", "likelihood: very likely\n    confidence: high")
+                .replace("      - {text: Insurance rates fall, status: unknown}\n", ""))
+    assert new_text.count("very likely") == 1
+    new = tmp_path / "icd203.yaml"
+    new.write_text(new_text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.run([sys.executable, "-m", "reportkit", "diff", str(old), str(new), "--json"], env=env,
+                       capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    data = json.loads(p.stdout)
+    groups = data.get("changes", data)
+    assert groups["likelihood_changed"] == [{"outcome": "deal", "title": "An inspection deal", "old": "likely",
+                                             "new": "very likely", "direction": "up"}]
+    assert groups["confidence_changed"][0]["old"] == "moderate" and groups["confidence_changed"][0]["new"] == "high"
+    moved = groups["indicators_moved"][0]
+    assert (moved["text"], moved["old"], moved["new"], moved["date"]) == (
+        "First convoy leaves Odesa", "not observed", "observed", "2026-11-25")
+    assert groups["indicators_removed"][0]["text"] == "Insurance rates fall"
+    p = subprocess.run([sys.executable, "-m", "reportkit", "diff", str(old), str(new)], env=env, capture_output=True, text=True)
+    assert "First convoy leaves Odesa" in p.stdout and "not observed \u2192 observed" in p.stdout, p.stdout

@@ -4,14 +4,15 @@
 items never show); ``format_text`` and ``to_json`` present the result. No rendering library here.
 """
 from .changes import (
-    MEANINGFUL, BasisChange, Changes, Edit, IssueEntry, LikelihoodChange, OutcomeEntry, OutcomeItem,
+    MEANINGFUL, BasisChange, Changes, ConfidenceChange, Edit, IndicatorChange, IndicatorEntry, IssueEntry, LikelihoodChange, OutcomeEntry, OutcomeItem,
     PartyEntry, PositionChange, ReactionEntry, SourceEntry, StanceEntry, StanceMove, ToneChange,
 )
 from .compare import diff
 from .report import format_text, to_json
 
 __all__ = [
-    "diff", "format_text", "to_json", "Changes", "MEANINGFUL", "BasisChange", "Edit", "IssueEntry",
+    "diff", "format_text", "to_json", "Changes", "MEANINGFUL", "BasisChange", "ConfidenceChange", "Edit",
+    "IndicatorChange", "IndicatorEntry", "IssueEntry",
     "LikelihoodChange", "OutcomeEntry", "OutcomeItem", "PartyEntry", "PositionChange", "ReactionEntry",
     "SourceEntry", "StanceEntry", "StanceMove", "ToneChange",
 ]

@@ -81,6 +81,36 @@ class OutcomeItem:
 
 
 @dataclass(frozen=True)
+class IndicatorChange:
+    """A signpost of an outcome whose status moved (``standards.INDICATOR_STATUSES``)."""
+
+    outcome: str
+    title: str
+    text: str
+    old: str
+    new: str
+    date: str | None  # the new status's date, ISO
+
+
+@dataclass(frozen=True)
+class IndicatorEntry:
+    outcome: str
+    title: str
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ConfidenceChange:
+    """An outcome's analytic confidence changed (kept apart from its likelihood)."""
+
+    outcome: str
+    title: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
 class PositionChange:
     """A party's position on an outcome (``model.POSITIONS``; a party not listed counts as "unknown")."""
 
@@ -160,7 +190,8 @@ MEANINGFUL = (
     "stances_moved", "stances_added", "stances_dropped", "basis_changed",
     "likelihood_changed", "outcomes_added", "outcomes_removed",
     "conditions_added", "conditions_removed", "obstacles_added", "obstacles_removed",
-    "positions_changed", "reactions_added", "reactions_removed", "tone_changed",
+    "positions_changed", "confidence_changed", "indicators_moved", "indicators_added", "indicators_removed",
+    "reactions_added", "reactions_removed", "tone_changed",
     "sources_added", "sources_removed",
     "parties_added", "parties_removed", "issues_added", "issues_removed",
 )
@@ -184,6 +215,10 @@ class Changes:
     obstacles_added: tuple[OutcomeItem, ...] = ()
     obstacles_removed: tuple[OutcomeItem, ...] = ()
     positions_changed: tuple[PositionChange, ...] = ()
+    confidence_changed: tuple[ConfidenceChange, ...] = ()
+    indicators_moved: tuple[IndicatorChange, ...] = ()
+    indicators_added: tuple[IndicatorEntry, ...] = ()
+    indicators_removed: tuple[IndicatorEntry, ...] = ()
     reactions_added: tuple[ReactionEntry, ...] = ()
     reactions_removed: tuple[ReactionEntry, ...] = ()
     tone_changed: tuple[ToneChange, ...] = ()

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from ..model import LIKELIHOODS, Briefing, Outcome, Point, Reaction
 from ..text import plain
 from .changes import (
-    BasisChange, Changes, Edit, IssueEntry, LikelihoodChange, OutcomeEntry, OutcomeItem, PartyEntry,
+    BasisChange, Changes, ConfidenceChange, Edit, IndicatorChange, IndicatorEntry, IssueEntry, LikelihoodChange, OutcomeEntry, OutcomeItem, PartyEntry,
     PositionChange, ReactionEntry, SourceEntry, StanceEntry, StanceMove, ToneChange,
 )
 
@@ -220,9 +220,12 @@ class _Compare:
                 self.add("outcomes_removed", _outcome_entry(o))
 
     def outcome(self, was: Outcome, o: Outcome) -> None:
-        if was.likelihood != o.likelihood:
-            up = LIKELIHOODS.index(o.likelihood) > LIKELIHOODS.index(was.likelihood)
-            self.add("likelihood_changed", LikelihoodChange(o.id, o.title, was.likelihood, o.likelihood, "up" if up else "down"))
+        if was.term != o.term:
+            self.add("likelihood_changed", LikelihoodChange(o.id, o.title, was.term, o.term,
+                                                            _direction(self.old, was, self.new, o)))
+        if was.confidence != o.confidence:
+            self.add("confidence_changed", ConfidenceChange(o.id, o.title, was.confidence, o.confidence))
+        self.indicators(was, o)
         for kind, old_items, new_items in (("condition", was.conditions, o.conditions), ("obstacle", was.obstacles, o.obstacles)):
             pairs, gone, new = _match(old_items, new_items, threshold=None)
             for j in new:
@@ -239,7 +242,24 @@ class _Compare:
             before, now = before_of.get(party, "unknown"), now_of.get(party, "unknown")
             if before != now:
                 self.add("positions_changed", PositionChange(o.id, o.title, party, self.party_names[party], before, now))
-        self.field_edits("outcome", o.id, o.title, was, o, skip=("id", "likelihood", "conditions", "obstacles", "positions"))
+        self.field_edits("outcome", o.id, o.title, was, o, skip=("id", "likelihood", "likelihood_term", "conditions",
+                                                                 "obstacles", "positions", "confidence", "indicators"))
+
+    def indicators(self, was: Outcome, o: Outcome) -> None:
+        """Signposts matched by wording (a reworded one is the same signpost): status moves are meaningful."""
+        old_texts, new_texts = [i.text for i in was.indicators], [i.text for i in o.indicators]
+        pairs, gone, new = _match(old_texts, new_texts, threshold=None)
+        for j in new:
+            self.add("indicators_added", IndicatorEntry(o.id, o.title, new_texts[j], o.indicators[j].status))
+        for i in gone:
+            self.add("indicators_removed", IndicatorEntry(o.id, o.title, old_texts[i], was.indicators[i].status))
+        for i, j in pairs:
+            a, b = was.indicators[i], o.indicators[j]
+            if a.status != b.status:
+                self.add("indicators_moved", IndicatorChange(o.id, o.title, b.text, a.status, b.status,
+                                                             b.date.isoformat() if b.date else None))
+            if a.text != b.text:
+                self.edit("indicator", o.id, o.title, "indicators", a.text, b.text)
 
     def reactions(self) -> None:
         added: list[tuple[int, Reaction]] = []
@@ -281,6 +301,17 @@ class _Compare:
                 self.edit("section", s.id, s.title, "section", s.title, None, "removed")
 
 
+def _direction(old_b: Briefing, was: Outcome, new_b: Briefing, o: Outcome) -> str:
+    """"up" or "down": by rank in the scale when both versions use the same one, else by band."""
+    from ..standards import SCALES
+
+    if old_b.meta.likelihood_scale == new_b.meta.likelihood_scale:
+        scale = SCALES[new_b.meta.likelihood_scale]
+        if was.term in scale.names() and o.term in scale.names():
+            return "up" if scale.rank(o.term) > scale.rank(was.term) else "down"
+    return "up" if LIKELIHOODS.index(o.likelihood) >= LIKELIHOODS.index(was.likelihood) else "down"
+
+
 def _party_entry(p) -> PartyEntry:
     return PartyEntry(p.id, p.name, p.short, p.role)
 
@@ -294,4 +325,4 @@ def _source_entry(s) -> SourceEntry:
 
 
 def _outcome_entry(o: Outcome) -> OutcomeEntry:
-    return OutcomeEntry(o.id, o.title, o.likelihood, o.summary)
+    return OutcomeEntry(o.id, o.title, o.term, o.summary)

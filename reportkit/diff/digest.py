@@ -59,6 +59,10 @@ def _outcomes(c: Changes) -> list[str]:
         out += [f"{plain(i.title)}: new {kind}: {plain(i.text)}" for i in added]
         out += [f"{plain(i.title)}: {kind} dropped: {plain(i.text)}" for i in removed]
     out += [f"{plain(p.title)}: {p.party_name} {moved(_position(p.old), _position(p.new))}" for p in c.positions_changed]
+    out += [f"{plain(x.title)}: confidence {moved(x.old or 'not given', x.new or 'not given')}" for x in c.confidence_changed]
+    out += [f"{plain(x.title)}: indicator {moved(x.old, x.new)}: {plain(x.text)}" for x in c.indicators_moved]
+    out += [f"{plain(x.title)}: new indicator ({x.status}): {plain(x.text)}" for x in c.indicators_added]
+    out += [f"{plain(x.title)}: indicator dropped: {plain(x.text)}" for x in c.indicators_removed]
     return out
 
 

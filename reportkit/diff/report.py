@@ -41,6 +41,11 @@ _LINES: dict[str, tuple[str, Callable]] = {
     "obstacles_added": ("Obstacles", lambda c: f"{PLUS} {c.title}: {_q(c.text)}"),
     "obstacles_removed": ("Obstacles", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
     "positions_changed": ("Positions on outcomes", lambda c: f"{c.title}: {c.party_name} {c.old} \u2192 {c.new}"),
+    "confidence_changed": ("Confidence", lambda c: f"{c.title}: {c.old or 'not given'} \u2192 {c.new or 'not given'}"),
+    "indicators_moved": ("Indicators", lambda c: f"{c.title}: {_q(c.text)} {c.old} \u2192 {c.new}"
+                                                  + (f" (as of {c.date})" if c.date else "")),
+    "indicators_added": ("Indicators", lambda c: f"{PLUS} {c.title}: {_q(c.text)} ({c.status})"),
+    "indicators_removed": ("Indicators", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
     "reactions_added": ("Reactions", lambda c: f"{PLUS} {c.party_name} ({c.tone}): {_q(c.text)}"),
     "reactions_removed": ("Reactions", lambda c: f"{MINUS} {c.party_name} (was {c.tone}): {_q(c.text)}"),
     "tone_changed": ("Reactions", lambda c: f"{c.party_name}: tone {c.old} \u2192 {c.new}"),
