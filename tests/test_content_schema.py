@@ -81,7 +81,17 @@ def test_schema_enums_are_the_model_scales():
     defs = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["$defs"]
     assert defs["stance"]["properties"]["score"]["minimum"] == min(model.SCORES)
     assert defs["stance"]["properties"]["score"]["maximum"] == max(model.SCORES)
-    assert defs["outcome"]["properties"]["likelihood"]["enum"] == list(model.LIKELIHOODS)
+    from reportkit import standards
+
+    every_term = sorted({t for s in standards.SCALES.values() for t in s.names()})
+    assert defs["outcome"]["properties"]["likelihood"]["enum"] == every_term
+    # ... and each scale's terms alone once briefing.likelihood_scale names it (three-level when unset)
+    rules = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["allOf"]
+    allowed = {json.dumps(r["if"], sort_keys=True): r["then"]["properties"]["outcomes"]["items"]["properties"]["likelihood"]["enum"]
+               for r in rules}
+    assert list(model.LIKELIHOODS) in allowed.values()
+    assert set(map(tuple, allowed.values())) == ({tuple(s.names()) for s in standards.SCALES.values()} |
+                                                  {tuple(model.LIKELIHOODS)}) and len(rules) == 4
     assert defs["reaction"]["properties"]["tone"]["enum"] == list(model.TONES)
     assert defs["party"]["properties"]["role"]["enum"] == list(model.ROLES)
     assert defs["outcome"]["properties"]["positions"]["additionalProperties"]["enum"] == list(model.POSITIONS)
