@@ -1,0 +1,71 @@
+"""The words every edition prints for analytic standards (docs/analytic-standards.md): likelihood
+terms with their ranges, confidence kept apart from likelihood, Admiralty grades, indicators, and the
+one-line legend of a likelihood scale."""
+from __future__ import annotations
+
+from .. import standards as std
+from .dates import day
+
+_STATUS = {"observed": "Observed", "not observed": "Not observed", "unknown": "Unknown"}
+
+
+def term_word(scale: str, term: str) -> str:
+    """A likelihood as a badge or cell shows it: "Medium", "Roughly even chance"."""
+    return term[:1].upper() + term[1:]
+
+
+def term_range(scale: str, term: str) -> str:
+    """"45–55 %" where the scale defines a range for the term, else ""."""
+    s = std.SCALES.get(scale)
+    return s.term(term).range if s and term in s.names() else ""
+
+
+def likelihood_phrase(scale: str, term: str) -> str:
+    """"Likelihood: roughly even chance (45–55 %)." — a sentence of its own, never joined to confidence."""
+    r = term_range(scale, term)
+    return f"Likelihood: {term}" + (f" ({r})" if r else "") + "."
+
+
+def confidence_phrase(confidence: str | None) -> str:
+    """"Confidence: moderate." or "" — its own sentence, as ICD 203 asks."""
+    return f"Confidence: {confidence}." if confidence else ""
+
+
+def judgment_text(kj, scale: str) -> str:
+    """A key judgment as one bullet: the judgement, then its likelihood and its confidence apart."""
+    parts = [kj.text.rstrip()]
+    if kj.likelihood:
+        parts.append(likelihood_phrase(scale, kj.likelihood))
+    parts.append(confidence_phrase(kj.confidence))
+    if kj.confidence_note:
+        parts.append(kj.confidence_note.rstrip())
+    return " ".join(p for p in parts if p)
+
+
+def scale_legend(scale: str) -> str | None:
+    """One line naming the scale's terms and ranges, for scales that define ranges (None otherwise)."""
+    s = std.SCALES.get(scale)
+    if s is None or not any(t.range for t in s.terms):
+        return None
+    terms = "; ".join(f"{t.name} {t.range}" for t in s.terms)
+    return f"Likelihood terms of the {s.title}: {terms}."
+
+
+def reliability_text(reliability: str | None) -> str:
+    """"Reliability B (usually reliable)." or ""."""
+    return f"Reliability {reliability} ({std.RELIABILITY[reliability]})." if reliability else ""
+
+
+def grade(briefing, source_id: str, credibility: int | None = None) -> str:
+    """The Admiralty grade of one citation: "B2", "B", "2" or ""."""
+    return briefing.citation_grade(source_id, credibility)
+
+
+def status_word(status: str) -> str:
+    return _STATUS.get(status, status.capitalize())
+
+
+def indicator_text(indicator, language: str = "en") -> str:
+    """"Inspectors named by both sides — observed (18 November 2026)"."""
+    when = f" ({day(indicator.date, language)})" if indicator.date else ""
+    return f"{indicator.text.rstrip('.')} \u2014 {status_word(indicator.status).lower()}{when}"
