@@ -302,12 +302,18 @@ def _chart(x: Ctx, b: p.ChartBlock):
 
 
 def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
-    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold), Spacer(1, 3)]
+    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold, word=r.term or None), Spacer(1, 3)]
+    if r.likelihood_range:
+        out += [Paragraph(x.fonts.runs(r.likelihood_range), x.styles["small"]), Spacer(1, 1)]
     if r.change_text:  # "▲ up from low": Carlito lacks ▲▼, fonts.runs draws them in DejaVu
         out += [Paragraph(f"<b>{x.fonts.runs(r.change_text)}</b>", x.styles["small"]), Spacer(1, 1)]
     out.append(Paragraph(x.fonts.runs(r.likelihood_label), x.styles["small_muted"]))
     if with_note and r.likelihood_note:
         out += [Spacer(1, 2), x.para(r.likelihood_note, "small")]
+    if r.confidence:  # apart from the likelihood, as ICD 203 asks
+        out += [Spacer(1, 3), Paragraph(f"<b>{x.fonts.runs(r.confidence)}</b>", x.styles["small"])]
+        if with_note and r.confidence_note:
+            out += [Spacer(1, 1), x.para(r.confidence_note, "small")]
     return out
 
 

@@ -30,10 +30,10 @@ class OutlinedHeading(paragraph_class()):
 class LikelihoodBadge(Flowable):
     """The likelihood word in a coloured pill, then a three-step scale filled up to its level."""
 
-    def __init__(self, likelihood: str, theme, font: str, size: float = 8):
+    def __init__(self, likelihood: str, theme, font: str, size: float = 8, word: str | None = None):
         super().__init__()
         self.likelihood, self.theme, self.font, self.size = likelihood, theme, font, size
-        self.word = present.likelihood_word(likelihood)
+        self.word = word or present.likelihood_word(likelihood)  # a scale's own term, else the band
         self.pill_w = stringWidth(self.word, font, size) + 10
         self.height = size + 6
 

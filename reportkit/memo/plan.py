@@ -14,6 +14,7 @@ from ..charts import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
+from ..present import analytic
 from ..present.colours import stance_key
 from ..text import plain
 
@@ -114,6 +115,10 @@ class OutcomeRow:
     refs: tuple[int, ...]
     likelihood_change: str | None = None  # "up" | "down" since the older version (--since)
     previous_likelihood: str | None = None
+    term: str = ""  # the badge's word: the scale's term ("Roughly even chance"); "" = the band's word
+    likelihood_range: str = ""  # "45–55 %" where the briefing's scale defines one
+    confidence: str | None = None  # "Confidence: moderate." — printed apart from the likelihood
+    confidence_note: str | None = None
 
     @property
     def change_text(self) -> str | None:
@@ -285,13 +290,35 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
             refs=_refs(b, o.sources),
             likelihood_change=changes.likelihood_direction(o.id) if changes else None,
             previous_likelihood=was.get(o.id),
+            term=analytic.term_word(b.meta.likelihood_scale, o.term),
+            likelihood_range=analytic.term_range(b.meta.likelihood_scale, o.term),
+            confidence=analytic.confidence_phrase(o.confidence) or None,
+            confidence_note=o.confidence_note,
         )
         for o in b.outcomes
     )
 
 
+def _key_judgments(b: Briefing) -> list:
+    """Key judgments open the memo, before the bottom line: what the assessment concludes, each with
+    its likelihood and confidence as sentences of their own."""
+    if not b.key_judgments:
+        return []
+    scale = b.meta.likelihood_scale
+    return [Heading("key-judgments", "Key judgments"),
+            Bullets(tuple(Item(analytic.judgment_text(k, scale), _refs(b, k.sources)) for k in b.key_judgments))]
+
+
+def _indicators(b: Briefing) -> list:
+    """Each outcome's signposts, as one list: what to watch for, and whether it has been seen."""
+    items = tuple(Item(f"{o.title}: {analytic.indicator_text(i, b.meta.language)}", _refs(b, i.sources))
+                  for o in b.outcomes for i in o.indicators)
+    return [Heading("indicators", "Indicators to watch", level=1), Bullets(items)] if items else []
+
+
 def _endnote_text(s, language: str) -> str:
-    return present.citation(s, language) + (f" {s.note}" if s.note else "")
+    grade = analytic.reliability_text(s.reliability)
+    return present.citation(s, language) + (f" {grade}" if grade else "") + (f" {s.note}" if s.note else "")
 
 
 def _points(b: Briefing, points) -> tuple[Item, ...]:
@@ -333,7 +360,12 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     if not rows:
         return blocks + [Text("The briefing describes no potential outcomes.", style="note")]
     blocks.append(Text(present.words.likelihood_note(o.likelihood_basis for o in b.outcomes), style="note"))
+    legend = analytic.scale_legend(b.meta.likelihood_scale)
+    if legend:
+        blocks.append(Text(legend, style="note"))
     blocks.append(OutcomeTable(rows, compact=brief))
+    if not brief:
+        blocks += _indicators(b)
     if not brief and b.parties:
         blocks.append(Heading("positions", "Party positions on each outcome", level=1))
         blocks.append(_positions(b))
@@ -398,6 +430,7 @@ def plan(edition) -> MemoPlan:
     ]
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))
+    blocks += _key_judgments(b)
     blocks.append(Heading("bluf", "Bottom line up front"))
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
                   else Text("The briefing gives no summary points.", style="note"))
