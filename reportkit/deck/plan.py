@@ -17,11 +17,13 @@ def plan(edition) -> DeckPlan:
     """The whole deck as data: slides with their shapes, notes and alt text, and planner warnings."""
     d = Deck(edition)
     if edition.detail == "brief":
-        body = (opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d) + issues.brief_charts(d)
+        body = (opening.key_judgments(d) + opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d)
+                + issues.brief_charts(d)
                 + outcomes.outcomes_overview(d) + closing.next_steps(d) + closing.sources(d))
         slides = [opening.title_slide(d)] + body
     else:
-        body = (opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d) + stances.divides(d)
+        body = (opening.key_judgments(d) + opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d)
+                + stances.divides(d)
                 + issues.issue_slides(d) + outcomes.outcomes_overview(d) + outcomes.outcome_slides(d)
                 + closing.context(d) + closing.reactions(d) + closing.next_steps(d) + closing.sources(d))
         agenda = opening.agenda(d, body, 3)  # after the title slide and a one-slide agenda

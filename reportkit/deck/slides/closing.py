@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import present
+from ...present import analytic
 from ...present import colours
 from ...text import plain
 from ..model import Paragraph, Run, Slide
@@ -73,7 +74,9 @@ def sources(d: Deck) -> list[Slide]:
 
     def make(i, size, first):
         s = src[i]
-        paras = [Paragraph(runs(present.citation(s, d.language)), size, f"{i + 1}.", 30.0, 0 if first else size * 0.6)]
+        grade = analytic.reliability_text(s.reliability)
+        paras = [Paragraph(runs(present.citation(s, d.language) + (f" {grade}" if grade else "")), size, f"{i + 1}.",
+                           30.0, 0 if first else size * 0.6)]
         if s.note:
             paras.append(Paragraph((Run(plain(s.note), False, True, d.muted),), size - 2, None, 30.0, 2))
         return paras

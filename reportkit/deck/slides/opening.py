@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import present
+from ...present import analytic
 from ...text import plain
 from .. import fit
 from ..layout import COVER_SIZES, COVER_SUBTITLE, COVER_TITLE, LOGO_BOX, fit_title, fits, shorten, shorten_title
@@ -11,7 +12,7 @@ from ..model import INSET, Box, Paragraph, Rect, Run, Slide, Text
 from .context import Deck, runs
 
 # Slide kinds -> the agenda entry they belong to (several kinds share one entry).
-AGENDA_GROUP = {"bottom_line": "Bottom line", "changes": "What changed", "heatmap": "Where the parties stand",
+AGENDA_GROUP = {"key_judgments": "Key judgments", "bottom_line": "Bottom line", "changes": "What changed", "heatmap": "Where the parties stand",
                 "divides": "Where the parties stand", "issue": "Stances by issue", "outcomes": "Possible outcomes",
                 "outcome": "Possible outcomes", "context": "Context", "reactions": "International reactions",
                 "next_steps": "Next steps", "sources": "Sources"}
@@ -70,6 +71,20 @@ def agenda(d: Deck, later: list[Slide], first_number: int) -> list[Slide]:
                           f"{i + 1}.", 30.0, 0 if first else size * 0.45)]
     notes = "Agenda: " + "; ".join(g for g, _ in entries) + "."
     return d.list_slides("agenda", "Agenda", make, len(entries), notes, sizes=(24, 22, 20, 18, 16))
+
+
+def key_judgments(d: Deck) -> list[Slide]:
+    """The assessment's key judgments, before the bottom line (none: no slide)."""
+    kjs = d.b.key_judgments
+    if not kjs:
+        return []
+    scale = d.b.meta.likelihood_scale
+    texts = [analytic.judgment_text(k, scale) for k in kjs]
+    notes = "Key judgments.\n" + "\n".join(f"- {plain(t)}" for t in texts)
+
+    def make(i, size, first):
+        return [d.item(texts[i], size, gap=0 if first else None)]
+    return d.list_slides("key_judgments", "Key judgments", make, len(texts), notes)
 
 
 def bottom_line(d: Deck) -> list[Slide]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ... import present
 from ...model import LIKELIHOODS
-from ...present import colours
+from ...present import analytic, colours
 from ...text import plain
 from .. import fit
 from ..layout import BODY, fits, measure, shorten
@@ -16,7 +16,14 @@ from .context import Deck, runs
 
 def likelihood_cell(d: Deck, o) -> TableCell:
     fill = colours.fill_for(d.t, "likelihood", o.likelihood)
-    return TableCell(present.likelihood_word(o.likelihood), 16, fill, present.text_on(fill, d.t), True, "center")
+    word = analytic.term_word(d.b.meta.likelihood_scale, o.term)
+    return TableCell(word, 16 if len(word) <= 12 else 13, fill, present.text_on(fill, d.t), True, "center")
+
+
+def _confidence_notes(o) -> str:
+    """For notes: " Confidence: moderate. Why." (apart from the likelihood sentence), else ""."""
+    text = analytic.confidence_phrase(o.confidence)
+    return (f" {text}" + (f" {plain(o.confidence_note)}" if o.confidence_note else "")) if text else ""
 
 
 def _likelihood_moved(d: Deck, o) -> str:
@@ -60,8 +67,11 @@ def outcomes_overview(d: Deck) -> list[Slide]:
     foot = present.words.likelihood_note(o.likelihood_basis for o in outs)
     if d.changes and d.changes.likelihood_changed:
         foot += f" {present.words.UP}{present.words.DOWN} likelihood changed since {d.since_short}."
-    notes = "\n".join(f"{o.title}: likelihood {o.likelihood}{_likelihood_moved(d, o)} ({_notes_basis(o)})."
-                      f" {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
+    legend = analytic.scale_legend(d.b.meta.likelihood_scale)
+    notes = "\n".join(f"{o.title}: likelihood {o.term}{_likelihood_moved(d, o)} ({_notes_basis(o)})."
+                      f"{_confidence_notes(o)} {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
+    if legend:
+        notes += "\n" + legend
     out = []
     for n, page in enumerate(pages, 1):
         rows = [header]
@@ -81,6 +91,11 @@ def outcomes_overview(d: Deck) -> list[Slide]:
         foot_box = Box(BODY.x, BODY.y + sum(heights) + 8, BODY.w, 24)
         shapes = [table, Text(foot_box, (Paragraph((Run(foot, False, True),), 13, color=d.muted),),
                               name="Likelihood note")]
+        if legend:  # the scale's terms and ranges, once per table page, where there is room
+            lbox = Box(BODY.x, foot_box.y + foot_box.h + 2, BODY.w, BODY.y + BODY.h - foot_box.y - foot_box.h - 2)
+            lpara = (Paragraph((Run(legend, False, False),), 12, color=d.muted),)
+            if lbox.h > 0 and fits(lpara, lbox):
+                shapes.append(Text(lbox, lpara, name="Likelihood scale"))
         title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
         out.append(d.slide("outcomes", title, shapes, notes))
     return out
@@ -95,7 +110,7 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
     mid = Box(BODY.x + 270, BODY.y, 370, BODY.h)
     right = Box(BODY.x + 660, BODY.y, BODY.w - 660, BODY.h)
     fixed = _likelihood_scale(d, o, left)
-    y0 = left.y + 100
+    y0 = max(left.y + 100, max(sh.box.y + sh.box.h for sh in fixed) + 12)
     summ_box = Box(left.x, y0, left.w, left.y + left.h - y0)
     spara = Paragraph(runs(o.summary), 16, color=d.text)
     ssize = next((s for s in (16, 15, 14, 13, 12) if fits([replace(spara, size=s)], summ_box)), None)
@@ -107,6 +122,8 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
     # Conditions then obstacles, one flowing list that may continue on further slides.
     items = [("Conditions", None)] + [("Conditions", c) for c in o.conditions or (present.NONE_STATED,)]
     items += [("Obstacles", None)] + [("Obstacles", c) for c in o.obstacles or (present.NONE_STATED,)]
+    if o.indicators:
+        items += [("Indicators", None)] + [("Indicators", analytic.indicator_text(i, d.language)) for i in o.indicators]
 
     def make(i, size, first):
         head, text = items[i]
@@ -120,10 +137,12 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
     pages = d.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
     positions = {p.party: p.position for p in o.positions}
     notes = [f"{o.title}. {plain(o.summary)}",
-             f"Likelihood: {o.likelihood}{_likelihood_moved(d, o)} ({_notes_basis(o)}). "
-             + plain(o.likelihood_note or ""),
+             f"Likelihood: {o.term}{_likelihood_moved(d, o)} ({_notes_basis(o)}). "
+             + plain(o.likelihood_note or "") + _confidence_notes(o),
              "Conditions: " + ("; ".join(plain(c) for c in o.conditions) or "none stated in the source") + ".",
              "Obstacles: " + ("; ".join(plain(c) for c in o.obstacles) or "none stated in the source") + ".",
+             *(["Indicators: " + "; ".join(analytic.indicator_text(i, d.language) for i in o.indicators) + "."]
+               if o.indicators else []),
              "Positions: " + "; ".join(f"{p.short} {present.position_word(positions.get(p.id, 'unknown')).lower()}"
                                        for p in d.b.parties) + "."]
     slides = []
@@ -153,7 +172,19 @@ def _likelihood_scale(d: Deck, o, box: Box) -> list:
         was = next(c.old for c in d.changes.likelihood_changed if c.outcome == o.id)
         basis = (Run(present.words.likelihood_change(direction, was), True, False, d.text),
                  Run(" \u00b7 ", False, False, d.muted)) + basis
-    shapes.append(Text(Box(box.x, box.y + 64, box.w, 24), (Paragraph(basis, 13),), name="Likelihood basis"))
+    y = box.y + 64
+    scale = d.b.meta.likelihood_scale
+    rng = analytic.term_range(scale, o.term)
+    if o.term != o.likelihood or rng:  # a scale's own term: named, with its range, under the band
+        term = analytic.term_word(scale, o.term) + (f" ({rng})" if rng else "")
+        shapes.append(Text(Box(box.x, y, box.w, 24), (Paragraph((Run(term, True, False, d.text),), 14),),
+                           name="Likelihood term"))
+        y += 24
+    shapes.append(Text(Box(box.x, y, box.w, 24), (Paragraph(basis, 13),), name="Likelihood basis"))
+    if o.confidence:  # a line of its own: never merged into the likelihood
+        shapes.append(Text(Box(box.x, y + 24, box.w, 24),
+                           (Paragraph((Run(analytic.confidence_phrase(o.confidence), True, False, d.text),), 13),),
+                           name="Confidence"))
     return shapes
 
 
