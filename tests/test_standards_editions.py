@@ -82,6 +82,24 @@ def test_press_edition_prints_citations_without_grades_or_confidence_notes(tmp_p
         assert "Confidence: moderate." in text  # the confidence itself stays
 
 
+@pytest.mark.parametrize("name", ["icd203", "uk-yardstick"])
+def test_web_edition_prints_what_the_memo_prints(name):
+    """The web page (text of its HTML, tags stripped) carries the same standards phrases."""
+    import html as htmllib
+    import re
+
+    e = edition(name)
+    page = squash(htmllib.unescape(re.sub(r"<[^>]+>", " ", REGISTRY["html"].render(e).data.decode("utf-8"))))
+    b = e.briefing
+    scale = b.meta.likelihood_scale
+    for k in b.key_judgments:
+        assert squash(analytic.judgment_text(k, scale)) in page
+    for o in b.outcomes:
+        assert analytic.term_word(scale, o.term) in page and analytic.confidence_phrase(o.confidence) in page
+        assert analytic.term_range(scale, o.term) in page
+    assert squash(analytic.scale_legend(scale)) in page
+
+
 def test_reference_keeps_its_three_level_words(tmp_path):
     e = prepare(read_source(Path(__file__).resolve().parent.parent / "content" / "us-russia-talks.yaml"))
     deck = deck_text(e.for_format("deck"), tmp_path)

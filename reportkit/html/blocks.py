@@ -140,12 +140,18 @@ def _chart(x: Ctx, b: p.ChartBlock) -> str:
 
 
 def _likelihood(x: Ctx, r: p.OutcomeRow, with_note: bool) -> str:
-    out = el("span", x.w.ui(present.likelihood_word(r.likelihood)), class_=f"badge l-{r.likelihood}")
+    out = el("span", x.w.ui(r.term or present.likelihood_word(r.likelihood)), class_=f"badge l-{r.likelihood}")
+    if r.likelihood_range:
+        out += el("div", x.w.ui(r.likelihood_range), class_="small")
     if r.change_text:
         out += el("div", el("strong", x.w.ui(r.change_text)), class_="small")
     out += el("div", x.w.ui(r.likelihood_label), class_="small muted")
     if with_note and r.likelihood_note:
         out += x.para(r.likelihood_note, "small")
+    if r.confidence:  # apart from the likelihood, as ICD 203 asks
+        out += el("div", el("strong", x.w.ui(r.confidence)), class_="small")
+        if with_note and r.confidence_note:
+            out += x.para(r.confidence_note, "small")
     return out
 
 
