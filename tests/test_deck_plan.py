@@ -60,7 +60,7 @@ def test_wrap_keeps_every_line_within_the_width_and_loses_no_text():
 
 def test_reference_deck_has_every_part_in_order(edition):
     kinds = [s.kind for s in plan(edition).slides]
-    assert kinds[:4] == ["title", "agenda", "bottom_line", "heatmap"]
+    assert kinds[:5] == ["title", "agenda", "key_judgments", "bottom_line", "heatmap"]
     assert kinds.count("issue") == len(edition.briefing.issues)
     assert kinds.count("outcome") == len(edition.briefing.outcomes)
     for kind in ("outcomes", "reactions", "next_steps", "sources"):
@@ -116,7 +116,7 @@ def test_brief_edition_is_short(reference):
     e = make_edition(reference, load_theme(), detail="brief")
     slides = plan(e).slides
     assert 6 <= len(slides) <= 9
-    assert [s.kind for s in slides][:3] == ["title", "bottom_line", "heatmap"]
+    assert [s.kind for s in slides][:4] == ["title", "key_judgments", "bottom_line", "heatmap"]
     assert "outcome" not in [s.kind for s in slides]
 
 

@@ -44,10 +44,10 @@ def test_scaffold_shows_every_field(project):
     meta_fields = _model_fields(model.Meta) - {"memo"}
     assert meta_fields <= set(b) and {"to", "from", "subject"} <= set(b["memo"])
     kinds = {"parties": model.Party, "issues": model.Issue, "stances": model.Stance, "outcomes": model.Outcome,
-             "reactions": model.Reaction, "sources": model.Source}
+             "reactions": model.Reaction, "sources": model.Source, "key_judgments": model.KeyJudgment}
     for key, cls in kinds.items():
         shown = set().union(*(item.keys() for item in data[key]))
-        missing = _model_fields(cls) - {"audiences", "sensitivity", "paragraphs"} - shown
+        missing = _model_fields(cls) - {"audiences", "sensitivity", "paragraphs", "likelihood_term"} - shown
         assert not missing, f"{key}: {missing}"
     assert "body" in data["sections"][0]
     tags = [item for key in (*kinds, "sections", "next_steps", "summary") for item in data[key] if isinstance(item, dict)]

@@ -72,9 +72,21 @@ def test_the_memo_is_laid_out_once(big_edition, monkeypatch):
 
 
 def test_a_brief_memo_that_fits_is_laid_out_once(monkeypatch):
+    """The reference without its key judgments fits two pages at the first density: one layout."""
+    import dataclasses
+
+    calls = _count_builds(monkeypatch)
+    briefing = dataclasses.replace(load(REFERENCE), key_judgments=())
+    pdf = render(make_edition(briefing, load_theme("default"), audience="principals", detail="brief")).data
+    assert len(calls) == 1
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= p.BRIEF_MAX_PAGES
+
+
+def test_a_brief_memo_that_overflows_is_set_denser_to_keep_its_promise(monkeypatch):
+    """With its key judgments the reference needs the denser second layout, and still fits two pages."""
     calls = _count_builds(monkeypatch)
     pdf = render(_edition(REFERENCE, audience="principals", detail="brief")).data
-    assert len(calls) == 1
+    assert len(calls) == 2
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= p.BRIEF_MAX_PAGES
 
 

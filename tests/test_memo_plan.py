@@ -33,8 +33,8 @@ def test_planner_imports_no_reportlab():
 
 def test_full_memo_outline_has_every_section_in_order(reference, theme):
     memo = p.plan(make_edition(reference, theme))
-    expected = ["Bottom line up front", *[s.title for s in reference.sections if s.paragraphs],
-                "Where the parties stand", "Stances by issue", "Potential outcomes",
+    expected = ["Key judgments", "Bottom line up front", *[s.title for s in reference.sections if s.paragraphs],
+                "Where the parties stand", "Stances by issue", "Potential outcomes", "Indicators to watch",
                 "Party positions on each outcome", "International reactions", "Next steps", "Sources"]
     assert list(memo.outline) == expected
     keys = [b.key for b in blocks_of(memo, p.Heading)]
@@ -64,8 +64,8 @@ def test_matrix_is_the_shared_chart_data_not_a_recount(reference, theme):
 
 def test_brief_keeps_only_the_essentials(reference, theme):
     memo = p.plan(make_edition(reference, theme, detail="brief"))
-    assert list(memo.outline) == ["Bottom line up front", "Potential outcomes", "Where the parties stand",
-                                  "Next steps", "Sources"]
+    assert list(memo.outline) == ["Key judgments", "Bottom line up front", "Potential outcomes",
+                                  "Where the parties stand", "Next steps", "Sources"]
     assert memo.max_pages == 2
     (table,) = blocks_of(memo, p.OutcomeTable)
     assert table.compact

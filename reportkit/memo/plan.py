@@ -299,14 +299,15 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
     )
 
 
-def _key_judgments(b: Briefing) -> list:
+def _key_judgments(b: Briefing, brief: bool) -> list:
     """Key judgments open the memo, before the bottom line: what the assessment concludes, each with
     its likelihood and confidence as sentences of their own."""
     if not b.key_judgments:
         return []
     scale = b.meta.likelihood_scale
     return [Heading("key-judgments", "Key judgments"),
-            Bullets(tuple(Item(analytic.judgment_text(k, scale), _refs(b, k.sources)) for k in b.key_judgments))]
+            Bullets(tuple(Item(analytic.judgment_text(k, scale, not brief), _refs(b, k.sources))
+                          for k in b.key_judgments))]
 
 
 def _indicators(b: Briefing) -> list:
@@ -430,7 +431,7 @@ def plan(edition) -> MemoPlan:
     ]
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))
-    blocks += _key_judgments(b)
+    blocks += _key_judgments(b, brief)
     blocks.append(Heading("bluf", "Bottom line up front"))
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
                   else Text("The briefing gives no summary points.", style="note"))

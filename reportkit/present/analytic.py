@@ -31,13 +31,14 @@ def confidence_phrase(confidence: str | None) -> str:
     return f"Confidence: {confidence}." if confidence else ""
 
 
-def judgment_text(kj, scale: str) -> str:
-    """A key judgment as one bullet: the judgement, then its likelihood and its confidence apart."""
+def judgment_text(kj, scale: str, with_note: bool = True) -> str:
+    """A key judgment as one bullet: the judgement, then its likelihood and its confidence apart (and
+    why, unless ``with_note`` is off: brief editions keep the judgement and drop the working)."""
     parts = [kj.text.rstrip()]
     if kj.likelihood:
         parts.append(likelihood_phrase(scale, kj.likelihood))
     parts.append(confidence_phrase(kj.confidence))
-    if kj.confidence_note:
+    if with_note and kj.confidence_note:
         parts.append(kj.confidence_note.rstrip())
     return " ".join(p for p in parts if p)
 

@@ -79,7 +79,7 @@ def key_judgments(d: Deck) -> list[Slide]:
     if not kjs:
         return []
     scale = d.b.meta.likelihood_scale
-    texts = [analytic.judgment_text(k, scale) for k in kjs]
+    texts = [analytic.judgment_text(k, scale, d.e.detail != "brief") for k in kjs]
     notes = "Key judgments.\n" + "\n".join(f"- {plain(t)}" for t in texts)
 
     def make(i, size, first):
