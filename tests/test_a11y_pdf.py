@@ -221,3 +221,15 @@ def test_the_checker_reports_an_untagged_pdf():
     assert any("no structure tree" in m for m in messages)
     assert any("neither tagged nor marked as artifacts" in m for m in messages)
     assert any("no document language" in m for m in messages)
+
+
+def test_build_warnings_come_from_the_drawn_tree():
+    from reportkit.memo.tagging import findings
+    from reportkit.workarounds.reportlab_tags import Elem
+
+    doc = Elem("Document")
+    doc.add("Table").add("TR").add("TD").kids.append((0, 0))  # drawn, but no header cell
+    doc.add("Figure").kids.append((0, 1))  # drawn, no alt text
+    doc.add("H2")  # never drawn: not a heading the reader gets
+    assert findings(doc) == ["a table has no header cells", "a chart has no alt text", "the memo has no headings"]
+    assert render(_edition(REFERENCE)).warnings == ()

@@ -51,3 +51,10 @@ def test_unreadable_files_are_located_with_exit_2(tmp_path):
     assert f"{broken}:1:1: cannot be read as a PDF" in r.stderr
     assert f"{tmp_path / 'missing.pptx'}:1:1: cannot read" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_the_built_deck_is_clean_and_both_files_are_checked_at_once(tmp_path):
+    memo, deck = build(tmp_path), build(tmp_path, "deck")
+    r = check(memo, deck)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.count("no accessibility problems found") == 2

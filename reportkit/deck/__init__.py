@@ -13,11 +13,14 @@ from .plan import plan
 def render(edition) -> Rendered:
     from .emit import Emitter  # python-pptx is imported only when a deck is drawn
 
-    deck = plan(edition)
+    from .a11y import check_plan, unique_titles
+
+    deck = unique_titles(plan(edition))
     emitter = Emitter(deck, edition.theme)
     data = emitter.render()
+    found = [f"accessibility: {m}" for m in check_plan(deck, edition.theme)]
     return Rendered(data, tuple(w if isinstance(w, BuildWarning) else BuildWarning(str(w))
-                                for w in (*deck.warnings, *emitter.warnings)))
+                                for w in (*deck.warnings, *emitter.warnings, *found)))
 
 
 def preload() -> None:

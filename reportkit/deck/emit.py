@@ -11,6 +11,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..workarounds import pptx as wa
+from . import a11y
 from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Group, Image, Picture, Rect, Table, Text
 from .layout import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
@@ -73,7 +74,6 @@ class Emitter:
             title_ph.name = "Title"
         _place(title_ph, planned.title_box)
         self.fill_text(title_ph.text_frame, [_title_para(planned, self.theme)], "middle" if planned.layout != "title" else "bottom")
-        self.chrome(slide, number)
         for shape in planned.shapes:
             if isinstance(shape, Text):
                 self.text(slide, shape)
@@ -91,6 +91,8 @@ class Emitter:
                 self.group(slide, shape)
             else:  # a shape the plan may make but nobody draws would vanish from the deck unnoticed
                 raise TypeError(f"deck emitter: no drawing for {type(shape).__name__} on slide {number}")
+        self.chrome(slide, number)  # after the content: the shape tree is the reading order
+        a11y.set_language(slide._element, self.plan.language)
         if planned.notes:
             wa.set_notes_text(slide, planned.notes)
 
@@ -135,9 +137,10 @@ class Emitter:
         return props, runs
 
     def rect(self, slide, r: Rect, into=None) -> None:
-        wa.plain_shape(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, r.name,
-                       "ellipse" if r.oval else "rect", *(_emu(v) for v in (r.box.x, r.box.y, r.box.w, r.box.h)),
-                       _hex(r.fill), r.line and _hex(r.line), _emu(r.line_width))
+        sp = wa.plain_shape(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, r.name,
+                            "ellipse" if r.oval else "rect", *(_emu(v) for v in (r.box.x, r.box.y, r.box.w, r.box.h)),
+                            _hex(r.fill), r.line and _hex(r.line), _emu(r.line_width))
+        a11y.mark_decorative(sp.find(qn("p:nvSpPr")).find(qn("p:cNvPr")))  # rules, swatches: no text to read
 
     def group(self, slide, g: Group) -> None:
         """Shapes the planner placed as one figure (the stance dots): one group, so the figure moves
@@ -249,6 +252,7 @@ class Emitter:
         chart.has_legend = True
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
         chart.legend.font.size = Pt(max(10, c.font_size - 3))
+        a11y.set_language(chart._chartSpace, self.plan.language)
 
 
 def _title_para(planned, theme):

@@ -539,10 +539,12 @@ def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
     margin = {side: margins.get(side, 22 * mm) for side in ("top", "bottom", "left", "right")}
     width = pagesize[0] - margin["left"] - margin["right"]
     for density in DENSITIES:
-        data, pages = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
+        data, pages, root = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
-    return Rendered(data, tuple(missing_glyph_warnings(fonts.missing, origin)))
+    found = missing_glyph_warnings(fonts.missing, origin)
+    found += [BuildWarning(f"accessibility: {m}") for m in tagging.findings(root)]
+    return Rendered(data, tuple(found))
 
 
 def missing_glyph_warnings(missing, origin) -> list:
@@ -585,8 +587,9 @@ def _story(plan: p.MemoPlan, x: Ctx, root=None) -> list:
     return story
 
 
-def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int]:
-    """One layout pass: the page total reaches the footers through forms defined at save."""
+def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int, object]:
+    """One layout pass: the page total reaches the footers through forms defined at save. Returns the
+    PDF, its page count and its structure tree."""
     buf = BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=pagesize, leftMargin=margin["left"], rightMargin=margin["right"],
@@ -600,4 +603,4 @@ def _build(plan: p.MemoPlan, x: Ctx, pagesize, margin) -> tuple[bytes, int]:
     labels = partial(_define_page_labels, x=x, right=pagesize[0] - margin["right"])
     root = tagging.document(plan)
     doc.build(_story(plan, x, root), canvasmaker=tagging.canvasmaker(root, plan, labels))
-    return buf.getvalue(), doc.page
+    return buf.getvalue(), doc.page, root

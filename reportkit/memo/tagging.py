@@ -172,3 +172,28 @@ def tag_block(block, flowables, parent: Elem) -> None:
         _tables(flowables, parent)
     else:  # headings, text, lists, the bottom line, the notice, what changed, endnotes
         content(flowables, parent)
+
+
+def findings(root: Elem) -> list[str]:
+    """Accessibility problems visible in the tree as drawn (build warnings): a chart without alt
+    text, a data table without header cells, a memo without headings."""
+    out, roles = [], []
+
+    def walk(e: Elem) -> None:
+        if not e.has_content():
+            return
+        roles.append(e.role)
+        if e.role == "Figure" and (e.alt or "Chart") == "Chart":
+            out.append("a chart has no alt text")
+        if e.role == "Table" and not _has(e, "TH"):
+            out.append("a table has no header cells")
+        for k in e.elements():
+            walk(k)
+
+    def _has(e: Elem, role: str) -> bool:
+        return any(k.role == role or _has(k, role) for k in e.elements())
+
+    walk(root)
+    if not any(r in ("H1", "H2", "H3") for r in roles):
+        out.append("the memo has no headings")
+    return out

@@ -53,8 +53,12 @@ def passes_aa(text: str, fill: str, large: bool = False) -> bool:
 
 def text_on(fill: str, theme=None, dark: str | None = None, light: str | None = None) -> str:
     """The text colour for ``fill``: whichever of the theme's text colour (dark) and page colour
-    (light) contrasts more with it. Without a theme: near-black or white."""
+    (light) contrasts more with it; pure black or white where that is below 4.5:1 (WCAG AA, every
+    text size: docs/accessibility.md). Without a theme: near-black or white."""
     if theme is not None:
         dark, light = dark or theme.color("color.text"), light or theme.color("color.page")
     dark, light = dark or "#1B1F24", light or "#FFFFFF"
-    return dark if contrast(dark, fill) >= contrast(light, fill) else light
+    best = dark if contrast(dark, fill) >= contrast(light, fill) else light
+    if contrast(best, fill) < AA_NORMAL:  # a mid grey (print "Conditional": 3.9 and 4.3:1): black or white
+        best = "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
+    return best
