@@ -264,67 +264,108 @@ def _first_page(elem: Elem):
 
 
 def _write_tree(doc, root: Elem, pages: int, annots: list, describe_link) -> None:
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+    """The structure elements, the parent tree and the tree root, written as preformatted objects:
+    a memo has about a thousand elements, and reportlab's generic dictionary formatting of each cost
+    more than the rest of the tagging together."""
+    from reportlab.pdfbase.pdfdoc import PDFString
 
     order: list[Elem] = []
 
-    def walk(e: Elem):
-        if e is not root and not e.has_content():
-            return
+    def walk(e: Elem) -> bool:  # pre-order; an element with nothing drawn under it is left out
+        start = len(order)
         order.append(e)
-        for k in e.elements():
-            walk(k)
+        drawn = False
+        for k in e.kids:
+            drawn = (walk(k) if isinstance(k, Elem) else True) or drawn
+        if not drawn and e is not root:
+            del order[start:]
+        return drawn
 
     walk(root)
-    for n, e in enumerate(order):
-        e._ref = doc.Reference(PDFDictionary({}), f"SE{n}")
-    tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-    tree_ref = doc.Reference(tree, "StructTreeRoot")
-    by_page: dict[int, dict[int, object]] = {p: {} for p in range(pages)}
-    annot_key = {name: pages + k for k, (name, _) in enumerate(annots)}
-    for e in order:
-        d = doc.idToObject[e._ref.name]
-        d["Type"] = PDFName("StructElem")
-        d["S"] = PDFName(e.role)
-        d["P"] = e.parent._ref if e.parent is not None else tree_ref
-        page = _first_page(e)
-        if page is not None:
-            d["Pg"] = _page_ref(page)
+    kept = set(map(id, order))
+    raws = [_Raw() for _ in order]
+    for n, (e, raw) in enumerate(zip(order, raws)):
+        e._ref = doc.Reference(raw, f"SE{n}")
+    tree = _Raw()
+    doc.Reference(tree, "StructTreeRoot")
+    num = doc.idToObjectNumberAndVersion
+
+    def ref(name: str) -> str:
+        return f"{num[name][0]} 0 R"
+
+    def page(pg: int) -> str:
+        return ref(f"Page{pg + 1}")  # reportlab's page names count from 1
+
+    def text(s: str) -> str:
+        return PDFString(s).format(doc).decode("latin-1")
+
+    by_page: dict[int, dict[int, str]] = {p: {} for p in range(pages)}
+    for e, raw in zip(order, raws):
+        me = ref(e._ref.name)
+        first = _first_page(e)
+        parts = ["/Type /StructElem", f"/S /{e.role}",
+                 f"/P {ref(e.parent._ref.name) if e.parent is not None else ref('StructTreeRoot')}"]
+        if first is not None:
+            parts.append(f"/Pg {page(first)}")
         kids = []
         for k in e.kids:
             if isinstance(k, Elem):
-                if k._ref is not None and k.has_content():
-                    kids.append(k._ref)
+                if id(k) in kept:
+                    kids.append(ref(k._ref.name))
             elif k[0] == "annot":
-                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": _annot_ref(k[2]),
-                                           "Pg": _page_ref(k[1])}))
+                kids.append(f"<< /Type /OBJR /Obj {ref(k[2])} /Pg {page(k[1])} >>")
             else:
                 pg, mcid = k
-                by_page.setdefault(pg, {})[mcid] = e._ref
-                kids.append(mcid if pg == page else PDFDictionary({"Type": PDFName("MCR"), "Pg": _page_ref(pg),
-                                                                 "MCID": mcid}))
-        d["K"] = PDFArray(kids)
+                by_page.setdefault(pg, {})[mcid] = me
+                kids.append(str(mcid) if pg == first else f"<< /Type /MCR /Pg {page(pg)} /MCID {mcid} >>")
+        parts.append(f"/K [{' '.join(kids)}]")
         if e.alt is not None:
-            d["Alt"] = PDFString(e.alt)
+            parts.append(f"/Alt {text(e.alt)}")
         if e.lang:
-            d["Lang"] = PDFString(e.lang)
+            parts.append(f"/Lang {text(e.lang)}")
         if e.attrs:
-            d["A"] = PDFDictionary({k: (PDFName(v) if isinstance(v, str) else v) for k, v in e.attrs.items()})
-    nums: list = []
+            attrs = " ".join(f"/{k} {'/' + v if isinstance(v, str) else v}" for k, v in e.attrs.items())
+            parts.append(f"/A << {attrs} >>")
+        raw.data = f"<< {' '.join(parts)} >>".encode("latin-1")
+    annot_key = {name: pages + k for k, (name, _) in enumerate(annots)}
+    nums: list[str] = []
     for pg in range(pages):
         marks = by_page.get(pg, {})
-        nums += [pg, PDFArray([marks[m] for m in sorted(marks)])]
+        nums.append(f"{pg} [{' '.join(marks[m] for m in sorted(marks))}]")
     for name, link in annots:
-        nums += [annot_key[name], link._ref]
+        nums.append(f"{annot_key[name]} {ref(link._ref.name)}")
         annot = doc.idToObject[name]
         annot.permitted = (*type(annot).permitted, "StructParent")
         annot.otherkw["StructParent"] = annot_key[name]
         if describe_link is not None:
             annot.Contents = describe_link(annot)
-    tree["K"] = PDFArray([root._ref])
-    tree["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
-    tree["ParentTreeNextKey"] = pages + len(annots)
-    doc.Catalog.StructTreeRoot = tree_ref
+    tree.data = (f"<< /Type /StructTreeRoot /K [{ref(root._ref.name)}] /ParentTree << /Nums [{' '.join(nums)}] >> "
+                 f"/ParentTreeNextKey {pages + len(annots)} >>").encode("latin-1")
+    doc.Catalog.StructTreeRoot = tree
+
+
+def _raw_class():
+    from reportlab.pdfbase.pdfdoc import PDFObject
+
+    class Raw(PDFObject):
+        """An indirect object whose bytes are written as they are."""
+
+        data = b"<< >>"
+
+        def format(self, document):
+            return self.data
+
+    return Raw
+
+
+def _Raw():
+    global _RAW
+    if _RAW is None:
+        _RAW = _raw_class()
+    return _RAW()
+
+
+_RAW = None
 
 
 def _annot_ref(name: str):
