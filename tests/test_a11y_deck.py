@@ -15,14 +15,14 @@ from reportkit.audience import BUILTIN
 from reportkit.deck import render
 from reportkit.deck.a11y import check_plan, unique_titles
 from reportkit.deck.model import Paragraph, Run, Text
-from reportkit.pipeline import edition_for
+from reportkit.pipeline import load_edition
 
 SCRIPTS = ROOT / "tests" / "data" / "a11y-scripts.yaml"
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 
 
 def _edition(path: Path, theme: str = "default", audience: str | None = None):
-    return edition_for(path, audience, theme, None, None)[0]
+    return load_edition(path, audience, theme)
 
 
 @pytest.fixture(scope="module")
