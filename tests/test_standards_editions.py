@@ -100,6 +100,30 @@ def test_web_edition_prints_what_the_memo_prints(name):
     assert squash(analytic.scale_legend(scale)) in page
 
 
+@pytest.mark.parametrize("name", ["icd203", "uk-yardstick"])
+def test_word_edition_prints_what_the_memo_prints(tmp_path, name):
+    """The Word memo (reopened with python-docx: paragraphs and table cells) carries the same phrases."""
+    import docx
+
+    e = prepare(read_source(HERE / f"{name}.yaml")).for_format("docx")
+    path = tmp_path / "memo.docx"
+    path.write_bytes(REGISTRY["docx"].render(e).data)
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    parts += [c.text for t in d.tables for row in t.rows for c in row.cells]
+    text = squash(" ".join(parts))
+    b = e.briefing
+    scale = b.meta.likelihood_scale
+    for k in b.key_judgments:
+        assert squash(analytic.judgment_text(k, scale)) in text
+    for o in b.outcomes:
+        for phrase in (analytic.term_word(scale, o.term), analytic.term_range(scale, o.term),
+                       analytic.confidence_phrase(o.confidence), *(squash(analytic.indicator_text(i)) for i in o.indicators)):
+            assert phrase in text, phrase
+    assert squash(analytic.scale_legend(scale)) in text
+    assert all(analytic.reliability_text(s.reliability) in text for s in b.sources)
+
+
 def test_reference_keeps_its_three_level_words(tmp_path):
     e = prepare(read_source(Path(__file__).resolve().parent.parent / "content" / "us-russia-talks.yaml"))
     deck = deck_text(e.for_format("deck"), tmp_path)

@@ -560,12 +560,19 @@ def _chart(w: Writer, b: mp.ChartBlock) -> None:
 def _likelihood(w: Writer, cell, r: mp.OutcomeRow, with_note: bool) -> None:
     fill = present.fill_for(w.theme, "likelihood", r.likelihood)
     par = w.cell(cell, "", "Table Text")
-    w.run(par, f" {r.likelihood.upper()} ", bold=True, color=w.ink(fill), size=Pt(8), shade=fill)
+    word = r.term or present.likelihood_word(r.likelihood)  # the scale's own term, as the memo's badge
+    w.run(par, f" {word} ", bold=True, color=w.ink(fill), size=Pt(8), shade=fill)
+    if r.likelihood_range:
+        w.cell(cell, r.likelihood_range, "Table Text", markup=False)
     if r.change_text:  # "▲ up from low"
         w.cell(cell, r.change_text, "Table Text", bold=True, markup=False)
     w.cell(cell, r.likelihood_label, "Table Text", color=w.theme.color("color.muted"), markup=False)
     if with_note and r.likelihood_note:
         w.cell(cell, r.likelihood_note, "Table Text")
+    if r.confidence:  # apart from the likelihood, as ICD 203 asks
+        w.cell(cell, r.confidence, "Table Text", bold=True, markup=False)
+        if with_note and r.confidence_note:
+            w.cell(cell, r.confidence_note, "Table Text")
 
 
 def _list_cell(w: Writer, cell, items) -> None:
