@@ -327,3 +327,18 @@ def test_print_theme_fills_get_the_same_text_colour_in_memo_and_deck(tmp_path):
         assert present.passes_aa(memo_colours[word], fill), word
     # Tone: the memo fills the cell, the deck colours a dot beside the (body-coloured) word.
     assert memo_colours["Cautious"] == present.text_on(t.color("tone.cautious"), t)
+
+
+def test_empty_parts_are_worded_alike(tmp_path):
+    """A briefing with no bottom line, parties or outcomes: both editions say so in the same words."""
+    import dataclasses
+
+    from reportkit.edition import make_edition
+
+    full = load_edition(DATA / "present.yaml")
+    b = dataclasses.replace(full.briefing, summary=(), parties=(), stances=(), outcomes=(), reactions=())
+    edition = make_edition(b, full.theme)
+    memo, deck = Memo(render(edition, "memo").data, tmp_path), Deck(render(edition, "deck").data)
+    for part in ("summary", "matrix", "outcomes"):
+        message = present.words.EMPTY[part]
+        assert message in memo.flat and message in deck.text(), part

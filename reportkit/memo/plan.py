@@ -249,7 +249,7 @@ def _legend() -> tuple[LegendEntry, ...]:
 def _matrix(edition) -> list:
     b, m = edition.briefing, edition.charts.matrix
     if not m.parties or not m.issues:
-        return [Text("The source gives no parties or issues to compare.", style="note")]
+        return [Text(present.words.EMPTY["matrix"], style="note")]
     groups = present.balanced_chunks(len(m.issues), MAX_MATRIX_COLUMNS)
     note = (f"Scores run from {signed(-2)} (strongly opposes) to {signed(2)} (strongly supports) the "
             f"proposition under each issue. {INFERRED_MARK} inferred by the analyst from the source; "
@@ -359,7 +359,7 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     blocks: list = [Heading("outcomes", "Potential outcomes")]
     rows = _outcome_rows(b, changes)
     if not rows:
-        return blocks + [Text("The briefing describes no potential outcomes.", style="note")]
+        return blocks + [Text(present.words.EMPTY["outcomes"], style="note")]
     blocks.append(Text(present.words.likelihood_note(o.likelihood_basis for o in b.outcomes), style="note"))
     legend = analytic.scale_legend(b.meta.likelihood_scale)
     if legend:
@@ -397,7 +397,7 @@ def _positions(b: Briefing):
 def _reactions(b: Briefing) -> list:
     blocks: list = [Heading("reactions", "International reactions")]
     if not b.reactions:
-        return blocks + [Text("The source reports no international reactions.", style="note")]
+        return blocks + [Text(present.words.EMPTY["reactions"], style="note")]
     names = b._index["party"]
     return blocks + [ReactionTable(tuple(
         ReactionRow(names[r.party].name if r.party in names else r.party, r.tone, r.text, _refs(b, (r.source,)))
@@ -434,7 +434,7 @@ def plan(edition) -> MemoPlan:
     blocks += _key_judgments(b, brief)
     blocks.append(Heading("bluf", "Bottom line up front"))
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
-                  else Text("The briefing gives no summary points.", style="note"))
+                  else Text(present.words.EMPTY["summary"], style="note"))
     blocks += _what_changed(edition)
     changes = _meaningful(edition)
     if brief:
@@ -443,7 +443,7 @@ def plan(edition) -> MemoPlan:
         blocks += _narrative(b) + _stances(edition, brief) + _outcomes(b, brief, changes) + _reactions(b)
     blocks.append(Heading("next-steps", "Next steps"))
     blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
-                  else Text("The briefing names no next steps.", style="note"))
+                  else Text(present.words.EMPTY["next_steps"], style="note"))
     if b.sources:
         blocks.append(Heading("sources", "Sources"))
         blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s, meta.language)) for n, s in enumerate(b.sources, 1))))

@@ -98,3 +98,13 @@ def likelihood_note(bases) -> str:
     if all(b == "judgement" for b in bases):
         return "Likelihoods are the analyst's judgement."
     return "Likelihoods are the analyst's judgement unless marked as stated in the source."
+
+
+# What every edition says where the briefing gives nothing for a part of it.
+EMPTY = {
+    "summary": "The briefing gives no bottom-line points.",
+    "matrix": "The briefing gives no parties or issues to compare.",
+    "outcomes": "The briefing describes no potential outcomes.",
+    "reactions": "The source reports no international reactions.",
+    "next_steps": "The briefing names no next steps.",
+}

@@ -91,7 +91,7 @@ def bottom_line(d: Deck) -> list[Slide]:
     pts = d.b.summary
     notes = "Bottom line.\n" + "\n".join(f"- {plain(p.text)}" for p in pts)
     if not pts:
-        return [d.note_slide("bottom_line", "Bottom line", "The content gives no bottom-line points.", notes)]
+        return [d.note_slide("bottom_line", "Bottom line", present.words.EMPTY["summary"], notes)]
 
     def make(i, size, first):
         return [d.item(pts[i].text, size, gap=0 if first else None)]

@@ -42,7 +42,7 @@ def _notes_basis(o) -> str:
 def outcomes_overview(d: Deck) -> list[Slide]:
     outs = d.b.outcomes
     if not outs:
-        return [d.note_slide("outcomes", "Possible outcomes", "The source names no possible outcomes.")]
+        return [d.note_slide("outcomes", "Possible outcomes", present.words.EMPTY["outcomes"])]
     hdr_fill, hdr_text = d.t.color("table.header.fill"), d.t.color("table.header.text")
     widths = (260.0, 150.0, BODY.w - 410.0)
     size = 15

@@ -20,7 +20,7 @@ TITLE = "Where the parties stand"
 def heatmap(d: Deck) -> list[Slide]:
     mx = d.e.charts.matrix
     if not mx.parties or not mx.issues:
-        return [d.note_slide("heatmap", TITLE, "No parties or issues in the source.")]
+        return [d.note_slide("heatmap", TITLE, present.words.EMPTY["matrix"])]
     chunks = present.balanced_chunks(len(mx.issues), MAX_ISSUE_COLUMNS)
     starred = [False]  # a cell too narrow for "old → new" shows "new*", which the key then explains
     out = []
