@@ -74,7 +74,9 @@ class Deck:
 
     @staticmethod
     def title(slide) -> str:
-        return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        """The slide's title without the kind a repeated title is prefixed with ("Outcome: …")."""
+        text = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        return re.sub(r"^(?:Outcome|Issue): ", "", text)
 
     def slide(self, title: str, having: str | None = None):
         """The slide titled ``title`` (with a shape named ``having``: an issue and an outcome may share a name)."""
