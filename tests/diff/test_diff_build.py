@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from conftest import require_tool
 from helpers import squash, run_cli
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 OLD, NEW = DATA / "diff-old.yaml", DATA / "diff-new.yaml"
 LEVELS = ("low", "medium", "high")
 DAGGER = "\u2020"  # the mark of an inferred score

@@ -20,7 +20,7 @@ from reportkit.edition import make_edition
 from reportkit.theme import load_theme
 from reportkit.workarounds.pptx import alt_text
 
-WORDY = Path(__file__).parent / "data" / "wordy.yaml"
+WORDY = Path(__file__).parents[1] / "data" / "wordy.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "data" / "templates"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "templates"))
 from make_house_potx import house_potx  # noqa: E402
 
 from reportkit.deck.template import KIND_ROLES, TEMPLATE_DIR  # noqa: E402

@@ -17,7 +17,7 @@ from reportkit.pipeline import load_edition
 from reportkit.text import plain
 from helpers import run_cli
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SCRIPTS = {"rtl-arabic": ("ar", "rtl"), "rtl-hebrew": ("he", "rtl"), "cjk": ("ja", "ltr")}
 HOSTILE = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "</style><b>bold</b>",
            "<!-- comment -->", "javascript:alert(1)", "&amp; &lt; R&D", "<svg onload=alert(1)>",

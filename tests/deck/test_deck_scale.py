@@ -17,7 +17,7 @@ from reportkit.present import position_word
 from reportkit.theme import load_theme
 from reportkit.workarounds.pptx import alt_text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root holds benchmarks/
 from benchmarks import synthetic  # noqa: E402
 from helpers import run_cli
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-sys.path.insert(0, str(Path(__file__).parent / "data" / "templates"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "templates"))
 from make_house_potx import BRAND, SAMPLE_TEXT, house_potx  # noqa: E402
 
 from reportkit.deck import overflow  # noqa: E402

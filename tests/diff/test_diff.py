@@ -18,7 +18,7 @@ from reportkit.content import load
 from reportkit.diff import MEANINGFUL, diff, format_text, to_json
 from helpers import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 OLD, NEW = DATA / "diff-old.yaml", DATA / "diff-new.yaml"
 

@@ -11,7 +11,7 @@ from reportkit.pipeline import prepare, read_source
 from reportkit.registry import REGISTRY, BuildWarning, Rendered, Renderer
 from reportkit.theme.keys import sections
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
 
 

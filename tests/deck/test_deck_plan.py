@@ -15,7 +15,7 @@ from reportkit.deck.plan import plan
 from reportkit.edition import make_edition
 from reportkit.theme import load_theme
 
-WORDY = Path(__file__).parent / "data" / "wordy.yaml"
+WORDY = Path(__file__).parents[1] / "data" / "wordy.yaml"
 
 
 @pytest.fixture(scope="module")

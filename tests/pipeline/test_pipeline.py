@@ -13,7 +13,7 @@ from reportkit import build, cli
 from reportkit.errors import InputError
 from reportkit.pipeline import prepare, prepare_all, read_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
 
 # The real CLI in a fresh interpreter with an audit hook logging every open of the content file, by

@@ -13,7 +13,7 @@ from reportkit.theme.docs import DOC_FILE, with_generated
 from reportkit.theme.keys import declared
 from helpers import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
 
 

@@ -15,7 +15,7 @@ import yaml
 from conftest import require_tool
 from reportkit.pipeline import load_edition
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 BRIEFINGS = [DATA / "scripts-rtl.yaml", DATA / "scripts-cjk.yaml"]
 THEMES = ["default", "print"]
 AUDIENCES = [None, "principals", "staff", "press"]

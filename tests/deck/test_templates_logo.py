@@ -15,7 +15,7 @@ from reportkit.deck import overflow
 from reportkit.workarounds.pptx import alt_text
 from helpers import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOGO = ROOT / "assets" / "logo.png"
 
 

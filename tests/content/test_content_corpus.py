@@ -12,7 +12,7 @@ import yaml
 from reportkit.content import limits
 from helpers import run_cli
 
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).parents[1] / "bad_inputs"
 MANIFEST = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 MINIMAL = (CORPUS / "valid-minimal.yaml").read_text(encoding="utf-8")
 

@@ -173,7 +173,7 @@ def test_theme_without_extends_inherits_the_builtin_default(tmp_path):
     assert theme.color("color.primary") == "#112233"
     assert theme.color("stance.strongly_oppose") == default.color("stance.strongly_oppose")
     content = tmp_path / "brief.yaml"
-    content.write_text((Path(__file__).parent.parent / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"),
+    content.write_text((Path(__file__).parents[2] / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"),
                        encoding="utf-8")
     run = run_cli("build", str(content), "--theme", "bare", "--out", str(tmp_path / "out"), "--quiet")
     assert run.returncode == 0, run.stderr

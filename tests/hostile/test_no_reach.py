@@ -78,7 +78,7 @@ def test_paths_and_urls_in_content_are_printed_never_opened_and_nothing_connects
     # matplotlib's font cache), reportlab's per-user settings, the system fonts config, or /dev and /proc.
     allowed = [project.resolve(), tmp_path / "log.json", Path.home() / ".reportlab_mods",
                Path.home() / ".reportlab_settings", Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(),
-               Path(__file__).resolve().parent.parent / "reportkit", Path.home() / ".cache", Path.home() / ".config",
+               Path(__file__).resolve().parents[2] / "reportkit", Path.home() / ".cache", Path.home() / ".config",
                Path("/dev"), Path("/proc"), Path("/etc/fonts"), Path("/usr/share/fonts"), Path("/etc/localtime"),
                Path("/usr/share/zoneinfo")]
     outside = sorted({str(p) for p in opened if not any(_inside(p, a) for a in allowed)})

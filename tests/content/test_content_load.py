@@ -11,7 +11,7 @@ from reportkit.content import load, load_text, load_yaml, problems
 from reportkit.content.spec import AUDIENCE, BUILTIN_AUDIENCES
 from reportkit.errors import InputError, Problem
 
-MINIMAL = (Path(__file__).parent / "bad_inputs" / "valid-minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (Path(__file__).parents[1] / "bad_inputs" / "valid-minimal.yaml").read_text(encoding="utf-8")
 
 
 def test_load_text_matches_load(reference_path, reference):

@@ -18,7 +18,7 @@ from reportkit.memo import plan as p
 from reportkit.text import plain
 from reportkit.theme import load_theme
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root holds benchmarks/
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root holds benchmarks/
 from benchmarks import synthetic  # noqa: E402
 from helpers import squash
 
@@ -229,7 +229,7 @@ def _lowest_text(page) -> float:
 def test_rows_taller_than_a_page_fill_every_page_they_cross():
     """tests/data/wordy.yaml has outcome rows longer than a page: each page the outcome table crosses
     is filled to its foot (a row is split rather than pushed whole to the next page, leaving a gap)."""
-    pdf = render(_edition(Path(__file__).parent / "data" / "wordy.yaml")).data
+    pdf = render(_edition(Path(__file__).parents[1] / "data" / "wordy.yaml")).data
     pages = PdfReader(io.BytesIO(pdf)).pages
     crossed = [k for k, page in enumerate(pages) if "Obstacles" in page.extract_text()][:-1]
     assert len(crossed) >= 4
