@@ -1,4 +1,4 @@
-"""Hostile content for the tests/test_hostile_*.py files: the reference briefing with names that try to
+"""Hostile content for the tests/hostile/test_hostile_*.py files: the reference briefing with names that try to
 become formulas, links or reordered text in whatever program opens an output."""
 from __future__ import annotations
 

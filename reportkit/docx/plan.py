@@ -190,7 +190,7 @@ class DocxPlan:
 def stamp_for(day: _dt.date) -> _dt.datetime:
     """The date the document is stamped with: the content's own date at midnight UTC. Never the clock,
     and not SOURCE_DATE_EPOCH either: the same content gives the same bytes in any environment
-    (tests/test_hostile_environment.py)."""
+    (tests/hostile/test_hostile_environment.py)."""
     return _dt.datetime(day.year, day.month, day.day)
 
 

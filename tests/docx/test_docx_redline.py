@@ -13,7 +13,7 @@ from docx_support import schema_problems
 from reportkit.pipeline import load_edition
 from reportkit.registry import REGISTRY
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 OLD, NEW = DATA / "diff-old.yaml", DATA / "diff-new.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -24,7 +24,7 @@ from reportkit.build import render
 from reportkit.diff.digest import digest
 from reportkit.pipeline import load_edition
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 BRIEFINGS = {"reference": REFERENCE, "present": DATA / "present.yaml"}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{2}} (?:{MONTHS}) \d{{4}}\b")

@@ -12,7 +12,7 @@ import pytest
 from conftest import REFERENCE
 from docx_support import build, schema_problems
 
-sys.path.insert(0, str(Path(__file__).parent / "data" / "templates"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "templates"))
 from make_house_dotx import (FOOTER_LINE, HOUSE_FONT, LETTERHEAD, MISSING_STYLE, SAMPLE_TEXT,  # noqa: E402
                              house_dotx)
 
