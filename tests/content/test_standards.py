@@ -15,8 +15,8 @@ from reportkit import standards as std
 from reportkit.audience import get_profile, select
 from reportkit.content import load, load_yaml
 
-HERE = Path(__file__).parent / "standards"
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).parents[1] / "standards"
+ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((HERE / "lint-cases.yaml").read_text(encoding="utf-8"))["cases"]
 
 

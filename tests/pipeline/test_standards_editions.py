@@ -17,7 +17,7 @@ from reportkit.pipeline import prepare, read_source
 from reportkit.present import analytic
 from reportkit.registry import REGISTRY
 
-HERE = Path(__file__).parent / "standards"
+HERE = Path(__file__).parents[1] / "standards"
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None and not __import__("os").environ.get("CI"),
                                      reason="pdftotext (poppler-utils) not installed")
 
@@ -125,7 +125,7 @@ def test_word_edition_prints_what_the_memo_prints(tmp_path, name):
 
 
 def test_reference_keeps_its_three_level_words(tmp_path):
-    e = prepare(read_source(Path(__file__).resolve().parent.parent / "content" / "us-russia-talks.yaml"))
+    e = prepare(read_source(Path(__file__).resolve().parents[2] / "content" / "us-russia-talks.yaml"))
     deck = deck_text(e.for_format("deck"), tmp_path)
     assert "Key judgments" in deck and "Confidence: low." in deck
     assert "(55" not in deck  # no ranges: the three-level scale defines none
