@@ -90,10 +90,10 @@ def cmap(name: str) -> dict[int, int]:
     under key -1; read with fontTools (already a dependency) on first use."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(font_path(name), lazy=True)
-    hmtx = font["hmtx"].metrics
-    out = {cp: hmtx[g][0] for cp, g in font.getBestCmap().items()}
-    out[-1] = font["head"].unitsPerEm
+    with TTFont(font_path(name), lazy=True) as font:  # closes the file (a ResourceWarning otherwise)
+        hmtx = font["hmtx"].metrics
+        out = {cp: hmtx[g][0] for cp, g in font.getBestCmap().items()}
+        out[-1] = font["head"].unitsPerEm
     return out
 
 

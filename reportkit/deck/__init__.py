@@ -20,7 +20,28 @@ def render(edition) -> Rendered:
     data = emitter.render()
     found = [f"accessibility: {m}" for m in check_plan(deck, edition.theme)]
     return Rendered(data, tuple(w if isinstance(w, BuildWarning) else BuildWarning(str(w))
-                                for w in (*deck.warnings, *emitter.warnings, *found)))
+                                for w in (*deck.warnings, *emitter.warnings, *found))
+                    + tuple(overflow_warnings(getattr(emitter, "overflows", ()), edition.briefing.origin)))
+
+
+def overflow_warnings(overflows, origin) -> list[BuildWarning]:
+    """The overflow checker's findings on the deck just drawn, as warnings naming the slide and, when
+    the text is found in the content, its ``file:line:col`` (a deck is never shipped silently with
+    text past its box)."""
+    out = []
+    for o in overflows:
+        text = o.text.removeprefix("past the body: ").strip()
+        place = None
+        if origin is not None:
+            for line in text.splitlines():
+                piece = line.strip()[:40]
+                place = origin.find(piece) if len(piece) >= 4 else None
+                if place:
+                    break
+        field = f" ({place.field})" if place else ""
+        out.append(BuildWarning(f"slide {o.slide}: text does not fit {o.shape!r}{field}: needs {o.needed:.0f} pt, "
+                                f"has {o.available:.0f} pt: {text[:60]!r}", place.where if place else None))
+    return out
 
 
 def preload() -> None:

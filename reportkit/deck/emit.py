@@ -56,6 +56,9 @@ class Emitter:
         e = self.plan
         wa.fix_core_properties(prs, e.title, e.author, e.subject, e.date, e.language)
         wa.fix_chart_workbooks(prs, e.date)
+        from .overflow import check_presentation
+
+        self.overflows = check_presentation(prs)  # every build checks what it drew (deck/__init__ warns)
         return wa.save_deterministic(prs)
 
     # ---- one slide ---------------------------------------------------------------------------

@@ -22,18 +22,31 @@ class FontMetrics:
     default_width: int
     line_height: float  # single line spacing as a fraction of the font size
     _cache: dict = field(default_factory=dict, compare=False, repr=False)  # word -> font units
+    bold: bool = False
 
     def units(self, text: str) -> int:
         """Advance width of ``text`` in font units, cached: the planner measures the same words again
         and again (every size it tries, every candidate line), and units do not depend on the size.
-        Only short strings are cached (words, titles): a cache of long texts would grow with the input."""
+        Only short strings are cached (words, titles): a cache of long texts would grow with the input.
+        A character Carlito lacks is measured in the font that will draw it (``_fallback``)."""
         u = self._cache.get(text)
         if u is None:
             w, d = self.widths, self.default_width
-            u = sum(w.get(ord(ch), d) for ch in text)
+            u = sum(w[c] if c in w else self._fallback(c, d) for c in map(ord, text))
             if len(text) <= CACHE_MAX_CHARS:
                 self._cache[text] = u
         return u
+
+    def _fallback(self, cp: int, default: int) -> int:
+        """Chinese, Japanese and Korean are full-width (about twice a Latin letter): measured at
+        Carlito's default width they ran into the footer. Right-to-left letters and emoji too are
+        measured with the advance of the shipped font that has them (``reportkit.scripts``)."""
+        if cp < 0x0590 or (0x2000 <= cp < 0x2E80):  # Latin-range gaps and punctuation: Carlito's default
+            return default
+        from .. import scripts
+
+        em = scripts.fallback_width(chr(cp), self.bold)
+        return default if em is None else round(em * self.units_per_em)
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size`` points."""
@@ -51,8 +64,10 @@ def metrics(bold: bool = False, italic: bool = False) -> FontMetrics:
     path = FONT_DIR / _FILES[(bold, italic)]
     cached = _cache_file().get(path.name)
     if cached and cached["sha256"] == _sha256(path):
-        return FontMetrics(cached["upm"], dict(cached["widths"]), cached["default"], cached["line"])
-    return read_font(path)
+        return FontMetrics(cached["upm"], dict(cached["widths"]), cached["default"], cached["line"], bold=bold)
+    from dataclasses import replace
+
+    return replace(read_font(path), bold=bold)
 
 
 @lru_cache(maxsize=None)

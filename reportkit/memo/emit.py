@@ -182,14 +182,23 @@ def _bullets(x: Ctx, b: p.Bullets):
     return _bullet_paras(x, b.items, "bullet", b.numbered)
 
 
+BOX_WHOLE_HEIGHT = 300  # points: a bottom-line box up to this tall is one cell; a taller one splits by bullet
+
+
 def _bottom_line(x: Ctx, b: p.BottomLine):
-    t = x.table([[_bullet_paras(x, b.items, "bullet")]], colWidths=[x.width])
-    t.setStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), x.c("bluf.fill")),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, x.c("bluf.rule")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), x.pad(9)), ("BOTTOMPADDING", (0, 0), (-1, -1), x.pad(6)),
-    ])
+    """The bottom line in a shaded box. A long one (a wordy briefing) is one row per bullet, each of
+    which may split across pages: one cell taller than the page raised LayoutError (exit 1), and a box
+    that cannot split left page 1 with only the header."""
+    paras = _bullet_paras(x, b.items, "bullet")
+    box = [("BACKGROUND", (0, 0), (-1, -1), x.c("bluf.fill")), ("LINEBEFORE", (0, 0), (0, -1), 3, x.c("bluf.rule")),
+           ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12)]
+    t = x.table([[paras]], colWidths=[x.width])
+    if t.wrap(x.width, 1e9)[1] <= BOX_WHOLE_HEIGHT:
+        t.setStyle([*box, ("TOPPADDING", (0, 0), (-1, -1), x.pad(9)), ("BOTTOMPADDING", (0, 0), (-1, -1), x.pad(6))])
+        return [t]
+    t = x.table([[para] for para in paras], long=True, repeatRows=0, colWidths=[x.width])
+    t.setStyle([*box, ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), x.pad(9)), ("BOTTOMPADDING", (0, -1), (-1, -1), x.pad(6))])
     return [t]
 
 

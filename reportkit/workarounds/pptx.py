@@ -328,9 +328,26 @@ def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
             r_pr = etree.SubElement(r, _a("rPr"), sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
             _solid(r_pr, color)
             etree.SubElement(r_pr, _a("latin"), typeface=face)
+            add_script_fonts(r_pr, text)
             etree.SubElement(r, _a("t")).text = escape_control_chars(text)
     if not body.findall(_a("p")):
         etree.SubElement(body, _a("p"))  # a text body must hold at least one paragraph
+
+
+def add_script_fonts(r_pr, text: str) -> None:
+    """``<a:ea>``/``<a:cs>`` on a run with East Asian or right-to-left text. python-pptx's
+    ``Font.name`` sets only ``<a:latin>`` (NOTES: "CJK needs the <a:ea> slot"), and PowerPoint picks
+    the font for Chinese, Japanese, Korean from ``ea`` and for Arabic and Hebrew from ``cs``: without
+    them it may draw boxes. Schema order: latin, ea, cs."""
+    from lxml import etree
+
+    from ..scripts import DECK_CS_FONT, east_asian_font, has_rtl
+
+    ea = east_asian_font(text)
+    if ea:
+        etree.SubElement(r_pr, _a("ea"), typeface=ea)
+    if has_rtl(text):
+        etree.SubElement(r_pr, _a("cs"), typeface=DECK_CS_FONT)
 
 
 def set_table_sizes(tbl, col_widths, row_heights) -> None:

@@ -108,3 +108,101 @@ def test_shipped_fonts_carry_their_licences():
         assert scripts.font_path(f).is_file()
     licences = {p.name for p in scripts.FONT_DIR.glob("LICENSE-*.txt")}
     assert {"LICENSE-Noto.txt", "LICENSE-WenQuanYi.txt", "LICENSE-Symbola.txt"} <= licences
+
+
+# --- the deck ---------------------------------------------------------------------------------------
+
+
+def test_deck_measures_cjk_at_full_width():
+    """Carlito has no CJK: measured at its default width, a Korean line was about half its real
+    width and ran into the footer. The fallback font's advance is a full em."""
+    from reportkit.deck import fit
+
+    assert fit.metrics().width("中国日本한국", 10) == pytest.approx(60, abs=0.5)
+    assert fit.metrics(bold=True).width("中国", 10) >= 19.5
+
+
+@pytest.mark.parametrize("path", BRIEFINGS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("theme", THEMES)
+def test_deck_runs_name_east_asian_and_complex_script_fonts_and_fit(path, theme):
+    from pptx import Presentation
+
+    from reportkit.deck import render
+    from reportkit.deck.overflow import check_presentation
+
+    out = render(load_edition(path, None, theme))
+    assert not [w for w in out.warnings if "does not fit" in w.message]
+    prs = Presentation(io.BytesIO(out.data))
+    assert check_presentation(prs) == []
+    xml = "".join(s._element.xml for s in prs.slides)
+    if path.stem == "scripts-cjk":
+        assert '<a:ea typeface="Malgun Gothic"/>' in xml and '<a:ea typeface="Microsoft YaHei"/>' in xml
+        assert "<a:cs " not in xml
+    else:
+        assert '<a:cs typeface="Arial"/>' in xml and "<a:ea " not in xml
+    assert "محمد جواد ظریف" in xml or path.stem == "scripts-cjk"  # the deck keeps logical order
+
+
+def test_deck_overflow_found_by_the_checker_is_a_located_warning(monkeypatch):
+    """The checker runs on every deck build; what it finds comes back as a warning with the slide
+    and, when the text is in the content, its file:line:col."""
+    from reportkit.deck import overflow, render
+    from reportkit.deck.overflow import Overflow
+
+    path = DATA / "scripts-rtl.yaml"
+    found = [Overflow(3, "Body", 400.0, 300.0, "Iran's foreign minister Zarif (محمد جواد ظریف) opened the talks")]
+    monkeypatch.setattr(overflow, "check_presentation", lambda prs: found)
+    out = render(load_edition(path, None, "default"))
+    [warning] = [w for w in out.warnings if "does not fit" in w.message]
+    assert "slide 3" in warning.message and "summary[0].text" in warning.message
+    line = next(n for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "Zarif (" in t)
+    assert warning.where.startswith(f"{path}:{line - 1}:") or warning.where.startswith(f"{path}:{line}:")
+
+
+# --- long content -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_long_bottom_line_splits_and_starts_on_page_one(theme, tmp_path):
+    """About 3,500 characters in one bullet: the box was one table cell taller than the page
+    (LayoutError, exit 1, nothing written). Now it splits by bullet and within one, from page 1."""
+    from pypdf import PdfReader
+
+    from reportkit.memo import render
+
+    data = yaml.safe_load((Path(__file__).parent.parent / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"))
+    data["summary"][0]["text"] = " ".join([data["summary"][0]["text"]] * 20)
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(load_edition(path, None, theme)).data)).pages]
+    assert "Bottom line up front" in pages[0] and "normalize" in pages[0]
+    assert "normalize" in pages[1]  # the same bullet goes on overleaf
+
+
+@pytest.mark.parametrize("path", BRIEFINGS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("theme", THEMES)
+def test_ten_times_longer_builds_in_every_theme(path, theme, tmp_path):
+    """Every text field ten times longer: the build exits 0 with both outputs."""
+    import sys
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def longer(node, key=None):
+        if isinstance(node, dict):
+            return {k: longer(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [longer(v, key) for v in node]
+        if isinstance(node, str) and key in ("text", "summary", "body", "title", "subtitle", "name", "conditions",
+                                             "obstacles", "proposition", "likelihood_note", "note", "leader"):
+            return " ".join([node] * 10)
+        return node
+
+    data = longer(data)
+    long_path = tmp_path / f"{path.stem}-10x.yaml"
+    long_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(long_path), "--theme", theme,
+                        "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / f"{long_path.stem}-memo.pdf").is_file()
+    assert (tmp_path / "out" / f"{long_path.stem}-deck.pptx").is_file()
+    assert "\ufffd" not in squash(pdftotext((tmp_path / "out" / f"{long_path.stem}-memo.pdf").read_bytes(), tmp_path))
