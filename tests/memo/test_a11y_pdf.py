@@ -51,13 +51,33 @@ def struct_text(data: bytes, tmp_path: Path) -> str:
     return subprocess.run(["pdfinfo", "-struct-text", str(f)], capture_output=True, text=True, check=True).stdout
 
 
+def _logical(text: str) -> str:
+    """Marked text in reading order. The memo draws a right-to-left run's glyphs in visual order
+    (memo/shaping.py), so content-stream order holds each run reversed, as pdftotext's page text
+    does before poppler puts it back; do the same here (digit groups keep their order), and drop
+    the invisible U+200E after each run."""
+    import re
+
+    from reportkit.memo.shaping import segments
+
+    out = []
+    for seg in segments(text.replace("\u200e", "")):
+        if not seg.rtl:
+            out.append(seg.text)
+            continue
+        groups = re.findall(r"[0-9\u0660-\u0669\u06f0-\u06f9]+|[^0-9\u0660-\u0669\u06f0-\u06f9]+", seg.text)
+        out.append("".join(g if g[0].isdigit() else g[::-1] for g in reversed(groups)))
+    return "".join(out)
+
+
 def _structure_texts(struct: str) -> list[tuple[str, str]]:
-    """(role, text) pairs from ``pdfinfo -struct-text``: each quoted text with the role above it."""
+    """(role, text) pairs from ``pdfinfo -struct-text``: each quoted text with the role above it,
+    right-to-left runs in reading order (``_logical``)."""
     out, role = [], ""
     for line in struct.splitlines():
         s = line.strip()
         if s.startswith('"'):
-            out.append((role, s.strip('"').strip()))
+            out.append((role, _logical(s.strip('"').strip())))
         elif s and not s.startswith("/"):
             role = s.split()[0].rstrip(":")
     return out
