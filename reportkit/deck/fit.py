@@ -22,7 +22,7 @@ class FontMetrics:
     default_width: int
     line_height: float  # single line spacing as a fraction of the font size
     _cache: dict = field(default_factory=dict, compare=False, repr=False)  # word -> font units
-    bold: bool = False
+    bold: bool = field(default=False, compare=False)  # which shipped fallback face measures missing glyphs
 
     def units(self, text: str) -> int:
         """Advance width of ``text`` in font units, cached: the planner measures the same words again
