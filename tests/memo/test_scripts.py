@@ -170,7 +170,7 @@ def test_a_long_bottom_line_splits_and_starts_on_page_one(theme, tmp_path):
 
     from reportkit.memo import render
 
-    data = yaml.safe_load((Path(__file__).parent.parent / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((Path(__file__).parents[2] / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"))
     data["summary"][0]["text"] = " ".join([data["summary"][0]["text"]] * 20)
     path = tmp_path / "long.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
