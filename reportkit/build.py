@@ -49,8 +49,9 @@ class Warned:
 @dataclass(frozen=True)
 class BuildResult:
     outputs: tuple[Written, ...]
-    withheld: tuple = ()  # audience.Withheld, one per audience built (none for the full briefing)
+    withheld: tuple = ()  # audience.Withheld, one per audience built (none for the full edition)
     content_warnings: tuple[BuildWarning, ...] = ()  # what reading the content changed (bidi controls removed)
+    notes: tuple[str, ...] = ()  # which edition was written, when it is the full edition (audience.marking)
 
     @property
     def warnings(self) -> tuple[Warned, ...]:
@@ -121,7 +122,8 @@ def build_prepared(prepared: list, content: Path, out_dir: Path, formats: list[s
     write_all_or_explain({path: rendered.data for path, (rendered, _) in zip(paths, done)}, out_dir)
     outputs = tuple(Written(fmt, path, seconds, p.audience, rendered.warnings)
                     for (p, fmt), path, (rendered, seconds) in zip(jobs, paths, done))
-    return BuildResult(outputs, tuple(p.withheld for p in prepared if p.withheld is not None))
+    return BuildResult(outputs, tuple(p.withheld for p in prepared if p.withheld is not None),
+                       tuple(p.note for p in prepared if p.note))
 
 
 def _render_one(prepared, formats: list[str], parallel: bool) -> list[tuple[Rendered, float]]:

@@ -32,10 +32,11 @@ class Source:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One audience's edition (the full briefing when ``audience`` is None) and what it withheld."""
+    """One audience's edition (the full edition when ``audience`` is None) and what it withheld."""
 
     edition: Edition
-    withheld: object | None = None  # audience.Withheld; None for the full briefing
+    withheld: object | None = None  # audience.Withheld; None for the full edition
+    note: str | None = None  # the full edition's line in the build output (audience.marking.describe)
 
     @property
     def audience(self) -> str | None:
@@ -78,9 +79,11 @@ def prepare(source: Source, audience: str | None = None, theme_name: str | None 
     selected, withheld = select(briefing, profile) if profile else (briefing, None)
     if since is not None:  # what changed, as this audience may see it
         kw["changes"], kw["previous"] = _changes_since(source, since, selected, profile, cache)
-    if profile is None:
+    if profile is None:  # the full edition, marked so it never passes for an audience's (audience.marking)
+        from .audience.marking import describe, full_edition
+
         theme = _theme(source, theme_name or "default", None, cache)
-        return Prepared(make_edition(briefing, theme, **kw))
+        return Prepared(make_edition(full_edition(briefing), theme, **kw), note=describe(briefing))
     theme = _theme(source, theme_name or profile.theme, None if theme_name else profile, cache)
     edition = make_edition(selected, theme, audience=profile.name, detail=profile.detail,
                            speaker_notes=profile.notes, disclaimer=profile.disclaimer, **kw)

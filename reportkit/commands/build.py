@@ -1,6 +1,7 @@
 """``reportkit build [FILE] [--out DIR] [--format memo|deck|all] [--audience NAME | --all-audiences]``
 
-Without an audience the build is the full briefing, as written. ``--audience NAME`` shapes it for one
+Without an audience the build is the full edition: the briefing as written, marked FULL EDITION on
+every page and slide and addressed to no audience (``audience.marking``). ``--audience NAME`` shapes it for one
 profile (what it may see, detail, notes, disclaimer, theme); ``--all-audiences`` builds every profile
 x format in parallel, one worker per (audience, format), and writes nothing unless all succeed.
 The building is ``reportkit.build.build``; this command parses the flags and prints the result.
@@ -30,6 +31,8 @@ def print_result(result: BuildResult, file=None) -> None:
                 print(written, file=file)
         if audience in withheld:
             print(withheld[audience], file=file)
+    for note in result.notes:  # "full edition: …": which edition this is, and that it is not for distribution
+        print(note, file=file)
 
 
 def print_warnings(result: BuildResult, complain=None) -> None:
