@@ -50,7 +50,8 @@ class Warned:
 class BuildResult:
     outputs: tuple[Written, ...]
     withheld: tuple = ()  # audience.Withheld, one per audience built (none for the full edition)
-    content_warnings: tuple[BuildWarning, ...] = ()  # what reading the content changed (bidi controls removed)
+    content_warnings: tuple[BuildWarning, ...] = ()  # from reading the content: bidi controls removed, items
+    # that YAML joined onto one line (content.safe_yaml Document.warnings)
     notes: tuple[str, ...] = ()  # which edition was written, when it is the full edition (audience.marking)
 
     @property
@@ -59,8 +60,11 @@ class BuildResult:
                 *(Warned(w.format, w.audience, warning) for w in self.outputs for warning in w.warnings))
 
 
-def formats_for(choice: str | None) -> list[str]:
-    """``--format``: one renderer's name, or ``all`` (every default renderer)."""
+def formats_for(choice: str | list[str] | None) -> list[str]:
+    """``--format``: one renderer's name, ``all`` (every default renderer), or the list
+    ``commands.options.formats`` already parsed from ``memo,deck``."""
+    if isinstance(choice, (list, tuple)):
+        return list(choice)
     return default_formats() if choice in (None, "all") else [choice]
 
 
@@ -123,7 +127,7 @@ def build_prepared(prepared: list, content: Path, out_dir: Path, formats: list[s
     outputs = tuple(Written(fmt, path, seconds, p.audience, rendered.warnings)
                     for (p, fmt), path, (rendered, seconds) in zip(jobs, paths, done))
     return BuildResult(outputs, tuple(p.withheld for p in prepared if p.withheld is not None),
-                       tuple(p.note for p in prepared if p.note))
+                       notes=tuple(p.note for p in prepared if p.note))
 
 
 def _render_one(prepared, formats: list[str], parallel: bool) -> list[tuple[Rendered, float]]:

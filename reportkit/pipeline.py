@@ -74,6 +74,8 @@ def prepare(source: Source, audience: str | None = None, theme_name: str | None 
 
     cache = {} if _cache is None else _cache
     briefing = source.briefing
+    if theme_name is not None:
+        _check_theme_flag(theme_name, (source.path.parent,))
     kw = {"page_size": page_size} if page_size else {}
     profile = get_profile(audience, briefing, where=str(source.path)) if audience else None
     selected, withheld = select(briefing, profile) if profile else (briefing, None)
@@ -148,6 +150,15 @@ def _theme(source: Source, name: str, profile, cache: dict):
     if isinstance(found, InputError):
         raise InputError(found.problems)
     return found
+
+
+def _check_theme_flag(name: str, search: tuple[Path, ...]) -> None:
+    """``--theme NAME`` that names no theme is the command line's mistake, not line 1 of the content file."""
+    from .errors import InputError, command_line
+    from .theme import theme_candidates, unknown_theme
+
+    if not theme_candidates(name, search):
+        raise InputError(command_line("--theme", unknown_theme(name, search)))
 
 
 def _names_theme(source: Source, profile) -> bool:

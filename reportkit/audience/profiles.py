@@ -78,7 +78,11 @@ def profiles(briefing: Briefing | None = None, where: str = "content") -> dict[s
 
 
 def get_profile(name: str, briefing: Briefing | None = None, where: str = "content") -> Profile:
+    """The profile ``--audience NAME`` asks for; an unknown name is blamed on the command line."""
+    from ..errors import command_line, did_you_mean
+
     known = profiles(briefing, where)
     if name not in known:
-        raise InputError(Problem(where, 1, 1, f"unknown audience {name!r}; known: {', '.join(known)}"))
+        raise InputError(command_line("--audience", f"unknown audience {name!r}{did_you_mean(name, known)}; "
+                                                    f"known: {', '.join(known)}"))
     return known[name]

@@ -4,19 +4,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..build import DEFAULT_CONTENT
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", type=Path, default=None,
-                   help=f"content file whose `audiences:` to include (default: {DEFAULT_CONTENT} if it exists)")
+                   help="content file whose `audiences:` to include (default: the project's one content file, if any)")
     p.add_argument("--withheld", action="store_true", help="also say what each audience would not see")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..audience import profiles, select
 
-    path = args.file or (DEFAULT_CONTENT if DEFAULT_CONTENT.is_file() else None)
+    from ..project import candidates
+
+    found = candidates()
+    path = args.file or (found[0] if len(found) == 1 else None)
     briefing = None
     if path is not None:
         from ..content import load

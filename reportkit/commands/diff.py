@@ -1,7 +1,7 @@
 """``reportkit diff OLD NEW`` or ``reportkit diff NEW --since OLD``: the meaningful changes between two
 versions of a content file. OLD (or NEW) may be ``git:REV`` (the same file at revision REV) or
 ``git:REV:PATH``. Exit 0 when nothing meaningful changed, 1 when something did (like ``diff``), 2 on
-bad input. ``--audience NAME`` compares only what that audience may see.
+bad input, 3 when reportkit itself failed (so a failure never reads as "changes found"). ``--audience NAME`` compares only what that audience may see.
 """
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from pathlib import Path
 from ..diff.versions import GIT_PREFIX, git_path as _git_path
 from ..errors import InputError
 
+INTERNAL_ERROR_EXIT = 3  # exit 1 means "changes found" here (cli.main reads this)
+
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.epilog = "exit status: 0 nothing meaningful changed, 1 something did, 2 bad input (see docs/diff.md)"
+    p.epilog = ("exit status: 0 nothing meaningful changed, 1 something did, 2 bad input, 3 reportkit failed "
+                "(see docs/diff.md)")
     p.add_argument("versions", nargs="+", metavar="FILE",
                    help="OLD NEW, or only NEW with --since; a version may be git:REV or git:REV:PATH")
     p.add_argument("--since", metavar="OLD", help="the older version: a file, git:REV (NEW's path at REV) or git:REV:PATH")

@@ -29,12 +29,12 @@ def run(args: argparse.Namespace) -> int:
         except InputError as e:
             problems.extend(e.problems)
             continue
+        for warning in source.document.warnings:  # bidi controls a build removes, items YAML joined, …
+            print(warning, file=sys.stderr)
         themes = audience_theme_problems(source)
         if themes:
             problems.extend(themes)
             continue
-        for warning in source.document.warnings:  # e.g. bidi controls a build removes
-            print(warning, file=sys.stderr)
         warnings = lint(source.document)
         if args.strict and warnings:
             problems.extend(warnings)

@@ -22,7 +22,10 @@ __all__ = ["load", "load_text", "load_yaml", "document_briefing", "problems", "D
 def load(path: str | Path) -> Briefing:
     """The briefing in the content file at ``path``."""
     path = Path(path)
-    return document_briefing(load_yaml(path, str(path), strict=False))
+    doc = load_yaml(path, str(path), strict=False)
+    if warnings is not None:
+        warnings.extend(doc.warnings)
+    return document_briefing(doc)
 
 
 def load_text(text: str | bytes, filename: str) -> Briefing:

@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import InputError, Problem
 from . import limits
+from .yaml_syntax import explain, joined_items
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same marks, faster
 _YAML = "tag:yaml.org,2002:"
@@ -58,7 +59,9 @@ class Document:
     nodes: dict = field(default_factory=dict)  # path -> value node
     keys: dict = field(default_factory=dict)  # path -> key node of that mapping entry
     problems: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # registry.BuildWarning: what was changed (BIDI_CONTROLS)
+    warnings: list = field(default_factory=list)  # registry.BuildWarning: what was changed (BIDI_CONTROLS), what
+    # YAML accepted but the writer likely did not mean (items joined onto one line)
+    lines: list = field(default_factory=list)  # the text's lines, for checks that look at the layout
 
     def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value at ``path`` (or of its key), else of its nearest parent."""
@@ -95,7 +98,7 @@ def load_yaml(source: str | bytes | Path, filename: str | None = None, strict: b
         filename = filename or "<text>"
         raw = source.encode("utf-8") if isinstance(source, str) else bytes(source)
     text = decode(raw, filename)
-    doc = Document(filename)
+    doc = Document(filename, lines=text.splitlines())
     _check_events(text, filename)
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -228,22 +231,7 @@ def _check_events(text: str, filename: str) -> None:
 
 
 def _syntax_problem(e: yaml.YAMLError, text: str, filename: str) -> Problem:
-    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-    if mark is None:
-        return Problem(filename, 1, 1, f"YAML syntax error: {e}")
-    lines = text.splitlines()
-    char = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
-    if char == "\t":
-        return _mark_problem(mark, filename, "tab character: YAML indentation must use spaces, not tabs")
-    problem = (getattr(e, "problem", None) or str(e)).strip()
-    if "another document" in problem:
-        return _mark_problem(mark, filename, "a second YAML document starts here (---); a content file holds one")
-    context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
-    if context and cmark is not None and (cmark.line, cmark.column) != (mark.line, mark.column):
-        problem += f" ({context} started at line {cmark.line + 1}, column {cmark.column + 1})"
-    elif context:
-        problem += f" ({context})"
-    return _mark_problem(mark, filename, f"YAML syntax error: {problem}")
+    return explain(e, text, filename)
 
 
 class _Converter:
@@ -276,6 +264,14 @@ class _Converter:
         return self.mapping(node, path)
 
     def scalar(self, node) -> Any:
+        joined = joined_items(node, self.doc.lines)
+        if joined is not None:
+            col = len(self.doc.lines[joined]) - len(self.doc.lines[joined].lstrip())
+            from ..registry import BuildWarning
+
+            self.doc.warnings.append(BuildWarning(
+                "this '- ' line is indented further than the item above, so YAML joined it to that item as "
+                "' - …'; line its '-' up with the others", f"{self.doc.filename}:{joined + 1}:{col + 1}"))
         tag = node.tag
         if tag in (_YAML + "str", _YAML + "value", "!"):
             return self.text(node)

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import limits
 from .safe_yaml import INVALID, Document
+from .yaml_syntax import bullet_became_key
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 _ID = re.compile(ID_PATTERN)
@@ -71,6 +72,16 @@ def did_you_mean(word: str, choices) -> str:
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
+def _bullet_became_key(value: Any, path: tuple, ck: Checker) -> bool:
+    """Report ``- Note: the deal was signed`` (a list item YAML read as a mapping) as that mistake."""
+    if not (isinstance(value, dict) and path and isinstance(path[-1], int)):
+        return False
+    message = bullet_became_key(ck.doc.node(path))
+    if message:
+        ck.report(path, message)
+    return bool(message)
+
+
 class Type:
     expected = "a value"  # in "expected …" messages
 
@@ -78,6 +89,8 @@ class Type:
         if value is INVALID:
             return
         if not self.accepts(value):
+            if self.accepts("text") and _bullet_became_key(value, path, ck):
+                return
             ck.report(path, f"{label(path)}: expected {self.expected}, got {describe_value(value, ck.doc.node(path))}"
                       + self.hint(value))
             return
@@ -455,6 +468,8 @@ class TextOr(Type):
         return isinstance(value, (str, dict))
 
     def check_more(self, value, path, ck):
+        if "text" not in value and _bullet_became_key(value, path, ck):
+            return
         (Text() if isinstance(value, str) else self.record).check(value, path, ck)
 
     def schema(self, defs):

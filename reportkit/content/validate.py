@@ -41,4 +41,31 @@ def _check_references(ck: Checker, data: dict) -> None:
         listed = sorted(ids)
         shown = ", ".join(listed[:_SHOWN_CHOICES]) + (", …" if len(listed) > _SHOWN_CHOICES else "")
         where = f"; known {kind} ids: {shown}"
-        ck.report(path, f"unknown {kind} {value!r}{did_you_mean(value, listed)}{where}", key=is_key)
+        hint = _by_name(ck, data, kind, value) or did_you_mean(value, listed)
+        ck.report(path, f"unknown {kind} {value!r}{hint}{where}", key=is_key)
+
+
+def _by_name(ck: Checker, data: dict, kind: str, value) -> str:
+    """"; did you mean 'ru' (Russia)?" when ``value`` is the name, short name or title of a defined
+    item rather than its id (writing ``party: Russia`` is the natural first guess)."""
+    if not isinstance(value, str):
+        return ""
+    wanted = value.strip().casefold()
+    for ident, path in ck.defined.get(kind, {}).items():
+        item = _at(data, path[:-1])
+        if not isinstance(item, dict):
+            continue
+        names = [item.get(k) for k in ("name", "short", "title")]
+        if any(isinstance(n, str) and n.strip().casefold() == wanted for n in names):
+            label = next(n for n in names if isinstance(n, str) and n.strip())
+            return f"; did you mean {ident!r} ({label})?"
+    return ""
+
+
+def _at(data, path: tuple):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -114,6 +114,27 @@ def builtin_themes() -> list[str]:
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 
 
+def project_themes(search: tuple[Path, ...] = ()) -> list[str]:
+    """Names of the themes on the project's search path (beside the content file or in themes/)."""
+    from ..project import is_content_file
+
+    names = []
+    for folder in search:
+        for where in (Path(folder), Path(folder) / "themes"):
+            if where.is_dir():
+                names += sorted(p.stem for p in where.glob("*.yaml") if not is_content_file(p))
+    return list(dict.fromkeys(names))
+
+
+def unknown_theme(name: str, search: tuple[Path, ...] = ()) -> str:
+    """The message for a theme name that names no theme, with the closest known name."""
+    from ..errors import did_you_mean
+
+    known = list(dict.fromkeys([*project_themes(search), *builtin_themes()]))
+    return (f"unknown theme {name!r}{did_you_mean(name, known)} (known: {', '.join(known)}; "
+            "a project theme is NAME.yaml beside the content file or in its themes/ folder)")
+
+
 # --- reading with positions ----------------------------------------------------------------------
 
 def _read(path: Path) -> tuple[dict, Callable[[tuple], tuple[int, int]]]:
@@ -278,8 +299,7 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
                     msg = f"extends unknown theme {parent_name!r} (built-in: {', '.join(builtin_themes())})"
                 chain_problems.append(Problem(str(path), line, col, msg))
                 break
-            raise InputError(Problem(where, line, col, f"unknown theme {requested!r} (built-in: {', '.join(builtin_themes())}; "
-                                                  "a project theme is NAME.yaml beside the content file or in its themes/ folder)"))
+            raise InputError(Problem(where, line, col, unknown_theme(requested, search)))
         path = candidates[0]
         values, at = _read(path)
         chain.append((path, values, at))

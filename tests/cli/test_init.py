@@ -21,9 +21,10 @@ def project(tmp_path) -> Path:
     return tmp_path / "proj"
 
 
-def test_init_writes_the_three_files(project):
+def test_init_writes_the_four_files(project):
     assert sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()) == [
-        "README.md", "briefing.yaml", "themes/default.yaml"]
+        ".gitignore", "README.md", "briefing.yaml", "themes/default.yaml"]
+    assert "out/" in (project / ".gitignore").read_text().splitlines()
 
 
 def test_scaffold_content_validates_and_loads(project):

@@ -62,7 +62,9 @@ def built(tmp_path_factory) -> bytes:
     out = tmp_path_factory.mktemp("memo")
     r = cli_build(REFERENCE, out)
     assert r.returncode == 0, r.stderr
-    assert re.match(r"wrote .*-memo\.pdf \(memo, [0-9.]+ s\)$", r.stdout.strip())
+    wrote, edition = r.stdout.strip().splitlines()
+    assert re.match(r"wrote .*-memo\.pdf \(memo, [0-9.]+ s\)$", wrote)
+    assert edition.startswith("full edition: ")  # which edition it wrote (audience.marking)
     return memo_path(out).read_bytes()
 
 
