@@ -19,8 +19,9 @@ from .validate import validate
 __all__ = ["load", "load_text", "load_yaml", "document_briefing", "problems", "Document"]
 
 
-def load(path: str | Path) -> Briefing:
-    """The briefing in the content file at ``path``."""
+def load(path: str | Path, warnings: list | None = None) -> Briefing:
+    """The briefing in the content file at ``path``. Pass a list as ``warnings`` to receive what YAML
+    accepted but the writer likely did not mean (located ``Problem``s whose message starts "warning:")."""
     path = Path(path)
     doc = load_yaml(path, str(path), strict=False)
     if warnings is not None:
