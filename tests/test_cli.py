@@ -68,6 +68,8 @@ def test_the_folder_init_made_builds_without_a_file(tmp_path):
     r = run("build", "--format", "memo", cwd=tmp_path / "proj")
     assert r.returncode == 0, r.stderr
     assert "using briefing.yaml" in r.stderr  # not themes/default.yaml
+    r = run("validate", cwd=tmp_path / "proj")
+    assert r.returncode == 0 and r.stdout.startswith("briefing.yaml: valid"), r.stderr
 
 
 @pytest.mark.parametrize("command", [["schema"], ["diff", str(MINIMAL), str(REFERENCE), "--json"]])

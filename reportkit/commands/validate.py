@@ -12,16 +12,20 @@ from ..errors import InputError
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="content file(s) to check")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="content file(s) to check (default: the one content file in this folder or its content/)")
     p.add_argument("--strict", action="store_true",
                    help="treat analytic-standards warnings (estimative language, grades) as errors")
 
 
 def run(args: argparse.Namespace) -> int:
-
     from ..content.lint import lint
     from ..pipeline import audience_theme_problems, read_source
 
+    if not args.files:
+        from ..project import find_content
+
+        args.files = [find_content()]
     problems = []
     for path in args.files:
         try:
