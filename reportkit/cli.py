@@ -44,6 +44,7 @@ EXAMPLES = {
     "diff": ["reportkit diff old.yaml briefing.yaml",
              "reportkit diff briefing.yaml --since git:HEAD~1 --audience press --json"],
     "watch": ["reportkit watch briefing.yaml --format memo --audience staff"],
+    "preview": ["reportkit preview briefing.yaml --audience principals   # then open the address it prints"],
     "audiences": ["reportkit audiences briefing.yaml --withheld"],
     "check-template": ["reportkit check-template house.potx --theme house"],
     "init": ["reportkit init my-briefing && cd my-briefing && reportkit build"],
