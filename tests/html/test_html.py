@@ -98,9 +98,10 @@ def test_classification_banner_top_and_bottom(reference_page):
     html, page = reference_page
     banners = [k for k, (t, a) in enumerate(page.elements) if a.get("class") == "banner"]
     assert len(banners) == 2
-    assert html.count(">UNCLASSIFIED<") == 2
+    # the full edition is marked like every other edition's banner (audience.marking)
+    assert html.count(">UNCLASSIFIED · FULL EDITION<") == 2
     assert "Full briefing" in page.words
-    assert '@top-center{content:"UNCLASSIFIED"' in html  # and in every printed page's margin
+    assert '@top-center{content:"UNCLASSIFIED \\b7  FULL EDITION"' in html  # and in every printed page's margin
 
 
 def test_every_link_lands_and_endnotes_link_back(reference_page):
