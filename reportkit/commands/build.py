@@ -38,7 +38,7 @@ def print_result(result: BuildResult, file=None) -> None:
 def print_warnings(result: BuildResult, complain=None) -> None:
     """The one place a build's warnings are shown (``build``, ``watch``): one ``reportkit: FORMAT:
     message`` line each, on stderr unless ``complain`` takes the line."""
-    for warned in (*result.content_warnings, *result.warnings):
+    for warned in result.warnings:
         if complain:
             complain(str(warned))
         else:
