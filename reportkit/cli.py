@@ -47,6 +47,7 @@ EXAMPLES = {
     "preview": ["reportkit preview briefing.yaml --audience principals   # then open the address it prints"],
     "audiences": ["reportkit audiences briefing.yaml --withheld"],
     "check-template": ["reportkit check-template house.potx --theme house"],
+    "check-a11y": ["reportkit check-a11y out/briefing-principals-memo.pdf out/briefing-principals-deck.pptx"],
     "init": ["reportkit init my-briefing && cd my-briefing && reportkit build"],
     "batch": ["reportkit batch briefings/ --audiences all --editions memo,deck --out out/"],
 }
