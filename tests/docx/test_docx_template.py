@@ -49,8 +49,9 @@ def test_the_house_look_is_kept_and_its_sample_text_dropped(built, tmp_path):
     assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 25
     header = [p.text for p in section.header.paragraphs]
     footer = [p.text for p in section.footer.paragraphs]
-    assert header[0] == "UNCLASSIFIED" and LETTERHEAD in header
-    assert FOOTER_LINE in footer and footer[-1] == "UNCLASSIFIED"
+    banner = "UNCLASSIFIED · FULL EDITION"  # a build without --audience is the marked full edition
+    assert header[0] == banner and LETTERHEAD in header
+    assert FOOTER_LINE in footer and footer[-1] == banner
     body = "\n".join(p.text for p in doc.paragraphs)
     assert SAMPLE_TEXT not in body and "Bottom line up front" in body
     assert schema_problems(data, tmp_path) == []
