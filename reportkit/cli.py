@@ -33,7 +33,7 @@ COMMANDS = {
     "check-a11y": "check PDFs and decks for accessibility problems (tags, alt text, titles, contrast)",
 }
 
-# name -> examples shown under the command's --help (tests/test_cli.py asserts every command has one:
+# name -> examples shown under the command's --help (tests/cli/test_cli.py asserts every command has one:
 # a new command adds its line here, next to its COMMANDS line).
 EXAMPLES = {
     "build": ["reportkit build briefing.yaml --audience principals",

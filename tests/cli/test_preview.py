@@ -219,6 +219,7 @@ def test_the_open_page_updates_itself_in_a_browser(preview, project, tmp_path):
     chromium = require_tool("chromium")
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "html"))  # its browser helpers, run alone too
     from test_html_browser import CHROMIUM_ARGS, axe_violations
 
     original = project.read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ from conftest import REFERENCE
 from reportkit import __version__
 from reportkit.cli import COMMANDS, EXAMPLES
 
-MINIMAL = Path(__file__).parent / "bad_inputs" / "valid-minimal.yaml"
-ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}  # also from another cwd
+MINIMAL = Path(__file__).parents[1] / "bad_inputs" / "valid-minimal.yaml"
+ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}  # also from another cwd
 
 
 def run(*args: str, cwd: Path | None = None, code: str | None = None) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""The first-hour mistakes (tests/first_hour/cases.yaml), each through the real CLI in a fresh process:
+"""The first-hour mistakes (tests/cli/first_hour/cases.yaml), each through the real CLI in a fresh process:
 the message, where it points (content FILE:LINE:COL, or the command line for a flag) and the exit code."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import yaml
 
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "first_hour" / "cases.yaml").read_text(encoding="utf-8"))["cases"]
-MINIMAL = (HERE / "bad_inputs" / "valid-minimal.yaml").read_text(encoding="utf-8")
+MINIMAL = (HERE.parent / "bad_inputs" / "valid-minimal.yaml").read_text(encoding="utf-8")
 
 
 def content_for(case: dict) -> str:
