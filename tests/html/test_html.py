@@ -260,7 +260,7 @@ def test_the_web_edition_loads_no_rendering_library(tmp_path):
 def test_a_theme_logo_is_inline_with_alt_text(tmp_path):
     import base64
 
-    logo = Path(__file__).resolve().parent.parent / "assets" / "logo.png"
+    logo = Path(__file__).resolve().parents[2] / "assets" / "logo.png"
     (tmp_path / "themes").mkdir()
     shutil.copy(logo, tmp_path / "themes" / "logo.png")
     (tmp_path / "themes" / "default.yaml").write_text("extends: default\nlogo: logo.png\n", encoding="utf-8")
