@@ -74,7 +74,7 @@ def main(argv=None) -> int:
         try:
             time.sleep(3)
             procs += [subprocess.Popen([PY, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
-                                        "--no-dashboard", "--host", "127.0.0.1"], env=env,
+                                        "--no-dashboard", "--host", "127.0.0.1"], env=env, cwd=tmp,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
             from distributed import Client
 
