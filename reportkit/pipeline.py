@@ -84,6 +84,8 @@ def prepare(source: Source, audience: str | None = None, theme_name: str | None 
     if profile is None:  # the full edition, marked so it never passes for an audience's (audience.marking)
         from .audience.marking import describe, full_edition
 
+        if kw.get("previous") is not None:  # its older side too: the Word redline compares the two as printed
+            kw["previous"] = full_edition(kw["previous"])
         theme = _theme(source, theme_name or "default", None, cache)
         return Prepared(make_edition(full_edition(briefing), theme, **kw), note=describe(briefing))
     theme = _theme(source, theme_name or profile.theme, None if theme_name else profile, cache)
