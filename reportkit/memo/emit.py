@@ -20,7 +20,7 @@ from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
 from . import plan as p
-from . import tagging
+from . import budget, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
@@ -77,6 +77,11 @@ class Ctx:
 
     def table(self, data, long: bool = False, **kw):
         return table(data, font=self.fonts.body, long=long, **kw)
+
+    def data_table(self, data, grid: bool = False, **kw):
+        """A table of data that may cross pages under its repeated header, each row kept whole unless
+        taller than a page; a ``grid`` (read across rows and columns) that fits one page is kept whole."""
+        return table(data, font=self.fonts.body, long=True, whole_rows=True, keep_whole=grid, **kw)
 
     def pad(self, points: float) -> float:
         """Padding that tightens faster than the type: white space goes first when room is short."""
@@ -233,7 +238,7 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
               ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
               ("TOPPADDING", (0, 1), (-1, -1), x.pad(6)), ("BOTTOMPADDING", (0, 1), (-1, -1), x.pad(6)),
               *x.outline_if_blank(fills)]
-    t = x.table(data, long=True, colWidths=[party_w] + [col_w] * len(cols))
+    t = x.data_table(data, grid=True, colWidths=[party_w] + [col_w] * len(cols))
     t.setStyle(style)
     return t
 
@@ -347,7 +352,7 @@ def _outcome_table(x: Ctx, b: p.OutcomeTable):
                  _likelihood_cell(x, r, True), _list_cell(x, r.conditions), _list_cell(x, r.obstacles)]
                 for r in b.rows]
     data = [head] + rows
-    t = x.table(data, long=True, colWidths=[x.width * w for w in widths])
+    t = x.data_table(data, colWidths=[x.width * w for w in widths])
     t.setStyle(x.table_style(len(data)))
     return [t]
 
@@ -384,7 +389,7 @@ def _position_table(x: Ctx, b: p.PositionTable):
             data.append(cells)
         style += [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("INNERGRID", (1, 1), (-1, -1), 1.5, x.c("color.page")),
                   *x.outline_if_blank(fills)]
-        t = x.table(data, long=True, colWidths=[first] + [col] * len(cols))
+        t = x.data_table(data, grid=True, colWidths=[first] + [col] * len(cols))
         t.setStyle(style)
         out += [t, Spacer(1, 6)]
     return out
@@ -406,7 +411,7 @@ def _position_list(x: Ctx, b: p.PositionList):
                                      f"{present.count(b.parties, 'party', 'parties')}", x.styles["small_muted"]))
         data.append([outcome] + [Paragraph(x.fonts.runs(", ".join(names)), x.styles["small"]) if names
                                  else Paragraph(p.NO_STANCE, x.styles["small_muted"]) for _, names in r.named])
-    t = x.table(data, long=True, colWidths=[x.width * 0.28] + [x.width * 0.24] * 3)
+    t = x.data_table(data, colWidths=[x.width * 0.28] + [x.width * 0.24] * 3)
     t.setStyle(style)
     return [t, Spacer(1, 6)]
 
@@ -421,7 +426,7 @@ def _reaction_table(x: Ctx, b: p.ReactionTable):
         data.append([Paragraph(x.fonts.runs(row.party), party_style),
                      x.cell(present.tone_word(row.tone), fill), x.para(row.text, "small", row.refs)])
         style.append(("BACKGROUND", (1, r), (1, r), HexColor(fill)))
-    t = x.table(data, long=True, colWidths=[x.width * 0.2, x.width * 0.14, x.width * 0.66])
+    t = x.data_table(data, colWidths=[x.width * 0.2, x.width * 0.14, x.width * 0.66])
     t.setStyle(style)
     return [t]
 
@@ -540,7 +545,8 @@ def _define_page_labels(canv, total: int, *, x: Ctx, right: float) -> None:
 
 def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
     """The memo's PDF bytes and its warnings (``registry.Rendered``); ``origin`` (``Briefing.origin``)
-    places each warning at the content's ``file:line:col``."""
+    places each warning at the content's ``file:line:col``. A memo with a page budget is set denser
+    until it fits; one that still does not is a warning (``budget.over_budget``)."""
     to_unicode_beyond_bmp()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
@@ -551,7 +557,7 @@ def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
         data, pages, root = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
-    found = missing_glyph_warnings(fonts.missing, origin)
+    found = missing_glyph_warnings(fonts.missing, origin) + budget.over_budget(plan, pages, origin)
     found += [BuildWarning(f"accessibility: {m}") for m in tagging.findings(root)]
     return Rendered(data, tuple(found))
 

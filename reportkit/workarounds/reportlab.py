@@ -57,6 +57,7 @@ def _total_canvas_class():
 
 
 MIN_ROW_PIECE = 72  # points: a row is split across pages only if each piece is at least this tall
+MAX_BLANK = 0.5  # share of a page a kept-whole table may leave empty by moving to the next page
 
 
 @lru_cache(maxsize=None)
@@ -78,17 +79,21 @@ def _table_class():
         """
 
         _split_on_page = None  # on the rest of a split: the page it must not start on
+        whole_rows = False  # a row is split only when it is taller than a page (``table(whole_rows=)``)
+        keep_whole = False  # the table is split only when it is taller than a page (``table(keep_whole=)``)
 
         def split(self, aw, ah):
             if self._split_on_page is not None and self._split_on_page == self._page():
                 return []
             self._calc(aw, ah)
+            if self.keep_whole and self.moves_whole(ah):
+                return []  # a grid that fits one page goes whole to the next
             parts = []
-            if self.splitInRow > 1 and self._row_splits_well(ah):
+            if self.splitInRow > 1 and not self.whole_rows and self._row_splits_well(ah):
                 parts = self._splitRows(ah, doInRowSplit=1)
             if not parts:
                 parts = self._splitRows(self._no_widow(ah), doInRowSplit=0)
-            if not parts and self.splitInRow:
+            if not parts and self.splitInRow and (not self.whole_rows or self._row_taller_than_page(ah)):
                 parts = self._splitRows(ah, doInRowSplit=1)
             if not parts and self.splitInRow > 1 and getattr(getattr(self, "_frame", None), "_atTop", False):
                 self.splitInRow = 1  # a fresh page and still no split: split the tall row anywhere
@@ -96,6 +101,23 @@ def _table_class():
             if len(parts) == 2:
                 parts[1]._split_on_page = self._page()
             return parts
+
+        def _frame_height(self) -> float:
+            frame = getattr(self, "_frame", None)
+            return frame._height if frame is not None else float("inf")
+
+        def moves_whole(self, ah) -> bool:
+            """A ``keep_whole`` table that does not fit ``ah`` goes whole to the next page when it fits
+            one and the move leaves at most ``MAX_BLANK`` of this page empty (a 19-party matrix does
+            not leave two-thirds of a page blank)."""
+            page = self._frame_height()
+            return sum(self._rowHeights) <= page and ah <= page * MAX_BLANK
+
+        def _row_taller_than_page(self, ah) -> bool:
+            """The first row that does not fit ``ah`` would not fit a fresh page under the header either."""
+            heights = self._rowHeights
+            n = self._getFirstPossibleSplitRowPosition(ah, ignoreSpans=1)
+            return n < len(heights) and heights[n] > self._frame_height() - sum(heights[: self.repeatRows])
 
         def _page(self):
             canv = getattr(self, "canv", None)
@@ -148,7 +170,7 @@ def paragraph_class():
     return WrapOnceParagraph
 
 
-def table(data, *, font: str, long: bool = False, **kw):
+def table(data, *, font: str, long: bool = False, whole_rows: bool = False, keep_whole: bool = False, **kw):
     """A ``Table`` whose cells start in ``font``.
 
     Every cell, even one holding only flowables, sets the cell style's font, which defaults to
@@ -156,11 +178,16 @@ def table(data, *, font: str, long: bool = False, **kw):
     to unembedded Helvetica"). ``long=True``: a table that may cross pages repeats its header row
     (``repeatRows=1``) and splits rows taller than the frame (``splitInRow``, see ``LongTable``) instead of raising
     ``LayoutError`` (NOTES: "A row taller than the frame raises LayoutError").
+    ``whole_rows``: a row is split across pages only when it is taller than a page (an outcome's row is
+    read as one). ``keep_whole``: a table that fits one page (a grid read across rows and columns,
+    such as the stance matrix) goes whole to the next page rather than split, unless that leaves more
+    than ``MAX_BLANK`` of this page empty (so any such table up to half a page is never split).
     """
     if long:
         kw.setdefault("repeatRows", 1)
         kw.setdefault("splitInRow", MIN_ROW_PIECE)
     t = _table_class()(data, **kw)
+    t.whole_rows, t.keep_whole = whole_rows, keep_whole
     t.setStyle([("FONTNAME", (0, 0), (-1, -1), font)])
     return t
 
@@ -253,7 +280,7 @@ def _keep_class():
                     return height + h
                 height += sum(rows[: f.repeatRows])
                 body = rows[f.repeatRows : f.repeatRows + KEEP_START_ROWS]
-                if body and f.splitInRow > 1 and body[0] >= 2 * MIN_ROW_PIECE:
+                if body and f.splitInRow > 1 and body[0] >= 2 * MIN_ROW_PIECE and not getattr(f, "whole_rows", False):
                     return height + MIN_ROW_PIECE  # a tall first row may start here and go on overleaf
                 start = 0.0  # at least one row; up to KEEP_START_ROWS short ones
                 for k, row in enumerate(body):
@@ -277,6 +304,7 @@ def _keep_class():
             self._opening = opening(laid, dims)
             first = next((k for k, f in enumerate(laid) if isinstance(f, Table)), None)
             self._through_table = self._H if first is None else sum(h for _, h in dims[: first + 1])
+            self._keeps_whole = first is not None and getattr(laid[first], "keep_whole", False)
             self._wrapInfo = aW, aH
             return w, 0xFFFFFF  # force a split, as KeepTogether does
 
@@ -286,7 +314,9 @@ def _keep_class():
             frame = getattr(self, "_frame", None)
             # released when the table must split anyway (not when only what follows it would not fit)
             if (frame is not None and self._H > aH and self._H > frame._height * KEEP_WHOLE_FRACTION
-                    and self._opening <= aH and (self._through_table > aH or self._H > frame._height)):
+                    and self._opening <= aH and (self._through_table > aH or self._H > frame._height)
+                    and not (self._keeps_whole and aH < self._through_table <= frame._height
+                             and aH <= frame._height * MAX_BLANK)):
                 content = list(self._content)
                 for f in content:  # else the document re-groups a heading with the table and jumps
                     f.keepWithNext = 0
