@@ -4,7 +4,7 @@ Carlito (the theme default) covers Latin, accents, Greek and Cyrillic. A charact
 in the font reportkit ships for its script (``reportkit.scripts``: Noto Sans Arabic and Hebrew,
 WenQuanYi Micro Hei for Chinese, Japanese and Korean), else in DejaVu Sans (inside matplotlib) or
 Symbola (symbols, emoji). Each is registered the first time a character needs it. Right-to-left runs
-are shaped and put in visual order (``shaping``). A character no font has prints as U+FFFD and the
+are shaped and kept in logical order for paragraphs, visual order for canvases (``shaping``). A character no font has prints as U+FFFD and the
 build warns.
 """
 from __future__ import annotations
@@ -114,18 +114,19 @@ class MemoFonts:
         if all(ord(c) in self.covered or c in "\n\t" for c in text):
             return escape(text)
         return "".join(f'<font face="{face}">{escape(t)}</font>' if face else escape(t)
-                       for t, face in self.pieces(text, bold))
+                       for t, face in self.pieces(text, bold, logical=True))
 
-    def pieces(self, text: str, bold: bool = False) -> list[tuple[str, str | None]]:
-        """``text`` as (text, font) pieces in visual order, font None for the main font (for
-        canvases and charts, which draw strings rather than paragraphs)."""
+    def pieces(self, text: str, bold: bool = False, logical: bool = False) -> list[tuple[str, str | None]]:
+        """``text`` as (text, font) pieces, font None for the main font: in visual order for canvases
+        and charts, which draw one line as strings; in logical order (``logical``) for paragraphs,
+        whose lines reportlab breaks and ``workarounds.reportlab_bidi`` shows in visual order."""
         if all(ord(c) in self.covered or c in "\n\t" for c in text):
             return [(text, None)]
         from .shaping import segments
 
         out: list[tuple[str, str | None]] = []
         for s in segments(text):
-            out += self._rtl(s.text, bold) if s.rtl else self._ltr(s.text, bold)
+            out += self._rtl(s.text, bold, logical) if s.rtl else self._ltr(s.text, bold)
         return out
 
     def width(self, text: str, font: str, size: float) -> float:
@@ -176,18 +177,27 @@ class MemoFonts:
             out.append(("".join(run), face))
         return out
 
-    def _rtl(self, run: str, bold: bool) -> list[tuple[str, str | None]]:
-        from .shaping import visual
+    def _rtl(self, run: str, bold: bool, logical: bool = False) -> list[tuple[str, str | None]]:
+        from .shaping import MIRRORED, alias, visual
+        from .shaping import logical as in_logical_order
 
         def font_for(piece: str) -> str | None:
-            name, covered = shipped(scripts.FALLBACK_FILES[scripts.script(piece[0])], bold)
-            self.missing.update(c for c in piece if ord(c) not in covered)
+            first = next(c for c in piece if scripts.is_rtl(c))
+            name, covered = shipped(scripts.FALLBACK_FILES[scripts.script(first)], bold)
+            self.missing.update(c for c in piece if scripts.is_rtl(c) and ord(c) not in covered)
             return name
 
         out: list[tuple[str, str | None]] = []
-        for text, face in visual(run, font_for):
-            out += [(text, face)] if face else self._ltr(text, bold)
-        return out
+        for text, face in in_logical_order(run, font_for):
+            if face:
+                out.append((text, face))
+                continue
+            for t, f in self._ltr(text, bold):
+                if any(c in MIRRORED for c in t):  # a bracket inside the run shows mirrored, reads as written
+                    f = f or (self.bold if bold else self.body)
+                    t = "".join(alias(f, MIRRORED[c], c) if c in MIRRORED else c for c in t)
+                out.append((t, f))
+        return out if logical else visual(out)
 
 
 def shipped(files: tuple[str, str | None], bold: bool = False) -> tuple[str, frozenset[int]]:

@@ -51,34 +51,15 @@ def struct_text(data: bytes, tmp_path: Path) -> str:
     return subprocess.run(["pdfinfo", "-struct-text", str(f)], capture_output=True, text=True, check=True).stdout
 
 
-def _logical(text: str) -> str:
-    """Marked text in reading order. The memo draws a right-to-left run's glyphs in visual order
-    (memo/shaping.py), so content-stream order holds each run reversed, as pdftotext's page text
-    does before poppler puts it back; do the same here (digit groups keep their order), and drop
-    the invisible U+200E after each run."""
-    import re
-
-    from reportkit.memo.shaping import segments
-
-    out = []
-    for seg in segments(text.replace("\u200e", "")):
-        if not seg.rtl:
-            out.append(seg.text)
-            continue
-        groups = re.findall(r"[0-9\u0660-\u0669\u06f0-\u06f9]+|[^0-9\u0660-\u0669\u06f0-\u06f9]+", seg.text)
-        out.append("".join(g if g[0].isdigit() else g[::-1] for g in reversed(groups)))
-    return "".join(out)
-
-
-def _structure_texts(struct: str, logical: bool = True) -> list[tuple[str, str]]:
-    """(role, text) pairs from ``pdfinfo -struct-text``: each quoted text with the role above it,
-    right-to-left runs in reading order (``_logical``)."""
+def _structure_texts(struct: str) -> list[tuple[str, str]]:
+    """(role, text) pairs from ``pdfinfo -struct-text`` (as a screen reader gets them): each quoted
+    text with the role above it, without the invisible U+200E after each right-to-left run."""
     out, role = [], ""
     for line in struct.splitlines():
         s = line.strip()
         if s.startswith('"'):
             text = s.strip('"').strip()
-            out.append((role, _logical(text) if logical else text))
+            out.append((role, text.replace("\u200e", "")))
         elif s and not s.startswith("/"):
             role = s.split()[0].rstrip(":")
     return out
@@ -225,26 +206,25 @@ def test_scripts_briefing_is_tagged_in_every_theme_and_audience(theme, audience,
     pairs = _structure_texts(struct_text(data, tmp_path))
     plan = plan_memo(_edition(SCRIPTS, theme, audience))
     headings = [t for r, t in pairs if r in ("H1", "H2", "H3")]
-    expected = [plain(plan.title), *plan.outline]
-    assert len(headings) == len(expected)  # in order; right-to-left ones are compared in the xfail below
-    assert [h for h, e in zip(headings, expected) if not _rtl(e)] == [e for e in expected if not _rtl(e)]
+    assert headings == [plain(plan.title), *plan.outline]  # right-to-left ones in logical order too
     assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == "ar"
     ths = [t for r, t in pairs if r == "TH"]
     assert "Party" in ths and len(ths) >= 4 + 4 + 3  # memo header rows; matrix: Party + 3 issues, 3 party rows
 
 
+def test_right_to_left_headings_read_in_logical_order(tmp_path):
+    """Shaped right-to-left glyphs are written in logical order (workarounds/reportlab_bidi), so the
+    structure text reads as written, and pdftotext, which places glyphs by position, too."""
+    data = render(_edition(SCRIPTS)).data
+    pairs = _structure_texts(struct_text(data, tmp_path))
+    plan = plan_memo(_edition(SCRIPTS))
+    headings = [t for r, t in pairs if r in ("H1", "H2", "H3")]
+    assert headings == [plain(plan.title), *plan.outline]
+    assert any(_rtl(h) for h in headings)
+
+
 def _rtl(text: str) -> bool:
     return any("\u0590" <= c <= "\u08ff" for c in text)
-
-
-@pytest.mark.xfail(strict=True, reason="shaped right-to-left runs are drawn in visual order and carry no "
-                                       "/ActualText yet: the structure text of Arabic/Hebrew reads reversed")
-def test_right_to_left_headings_read_in_logical_order(tmp_path):
-    data = render(_edition(SCRIPTS)).data
-    pairs = _structure_texts(struct_text(data, tmp_path), logical=False)  # as a screen reader gets it
-    plan = plan_memo(_edition(SCRIPTS))
-    headings = [t.replace("\u200e", "") for r, t in pairs if r in ("H1", "H2", "H3")]
-    assert headings == [plain(plan.title), *plan.outline]
 
 
 def test_the_checker_reports_an_untagged_pdf():
