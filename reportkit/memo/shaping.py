@@ -35,7 +35,7 @@ LRM = "\u200e"
 _DIGITS = set("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
               "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
 _PUA = 0xF0000  # supplementary private use area A: no shipped font uses it
-_codes: dict[tuple[str, int, str], int] = {}  # (font, glyph id, text) -> private code point
+_codes: dict[tuple, int] = {}  # (font, glyph id, text, width) -> private code point
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,8 @@ def alias(font_name: str, drawn: str, text: str) -> str:
     return chr(code)
 
 
-def _code(font_name: str, glyph: int, text: str) -> int:
-    key = (font_name, glyph, text)
+def _code(font_name: str, glyph: int, text: str, width: int | None = None) -> int:
+    key = (font_name, glyph, text, width)
     code = _codes.get(key)
     if code is None:
         code = _codes[key] = _PUA + len(_codes)
@@ -212,18 +212,27 @@ def shape(text: str, font_name: str) -> str:
     ends = {s: (starts[k + 1] if k + 1 < len(starts) else len(text)) for k, s in enumerate(starts)}
     seen: set[int] = set()
     upem = hb_font.face.upem
-    in_order: list[int] = []  # logical order: the glyph, then its ligature's further characters
+    glyphs: list[list] = []  # logical order: [glyph id, character, width]; a ligature's further characters
     for g, pos in zip(reversed(infos), reversed(positions)):
         chars = text[g.cluster : ends[g.cluster]] if g.cluster not in seen else "\u200c"
         seen.add(g.cluster)
-        code = _code(font_name, g.codepoint, chars[0])
-        face.charToGlyph[code] = g.codepoint
-        ghosts = [_ghost(font_name, c) for c in chars[1:]]
+        ghosts = [[-2, c, GHOST] for c in chars[1:]]
         width = round(pos.x_advance * 1000 / upem) - GHOST * len(ghosts)
-        if not width and not unicodedata.category(chars[0]).startswith("M"):
-            width = GHOST  # a zero-width non-joiner drawn at zero width splits poppler's lines
+        if not width and glyphs and unicodedata.category(chars[0]).startswith("M"):
+            glyphs[-1][2] -= GHOST  # a mark drawn at zero width splits poppler's lines: it takes a sliver
+            width = GHOST           # of its base's advance (the base moves right by 1/50 em)
+        elif not width:
+            width = GHOST  # a zero-width non-joiner drawn at zero width splits poppler's lines too
+        glyphs += [[g.codepoint, chars[0], width], *ghosts]
+    in_order = []
+    for gid, char, width in glyphs:
+        if gid == -2:
+            in_order.append(_ghost(font_name, char))
+            continue
+        code = _code(font_name, gid, char, width)
+        face.charToGlyph[code] = gid
         face.charWidths[code] = width
-        in_order += [code, *ghosts]
+        in_order.append(code)
     RTL_GLYPHS.update(in_order)
     return "".join(map(chr, reversed(in_order)))
 
