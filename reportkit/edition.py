@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .charts import ChartSet, chart_set
+from .present.chart_data import ChartSet, chart_set
 from .model import Briefing
 from .theme import Theme
 

@@ -7,7 +7,7 @@ stacked label whole, so nothing overlaps the row above or runs past the body.
 """
 from __future__ import annotations
 
-from ..charts import signed
+from ..present.words import signed
 from ..model import SCORE_LABELS
 from . import fit
 from .model import INSET, Box, Paragraph, Rect, Run, Text

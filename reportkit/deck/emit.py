@@ -10,13 +10,12 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ..present.chart_data import SCORE_FORMAT
 from ..workarounds import pptx as wa
 from . import a11y
 from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Group, Image, Picture, Rect, Table, Text
 from .layout import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
-
-SCORE_FORMAT = '+0;"\u2212"0;0'  # true minus sign, explicit plus, plain zero
 
 
 ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..charts import DivergingChart
+from ..present.chart_data import DivergingChart
 
 SLIDE_W, SLIDE_H = 960.0, 540.0
 INSET = 3.6  # text frame inset on every side, points (set explicitly by the emitter)

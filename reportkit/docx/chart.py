@@ -49,7 +49,7 @@ _STYLED: dict = {}  # style key -> a styled chartSpace (see chart_xml)
 
 def _style_key(spec: ChartSpec, theme, font: str, size_pt: float) -> tuple:
     """Everything the styling reads: two charts with equal keys differ only in their data."""
-    series = tuple((s.name, s.color, s.label_color) for s in (*spec.series, *((spec.previous,) if spec.previous else ())))
+    series = tuple((s.name, s.fill, s.ink) for s in (*spec.series, *((spec.previous,) if spec.previous else ())))
     colors = tuple(theme.color(k) for k in ("color.text", "color.muted", "color.rule"))
     return series, colors, font, size_pt
 
@@ -92,18 +92,18 @@ def _style(space, spec: ChartSpec, theme, font: str, size_pt: float) -> None:
     for series, s in zip(plot.series, _ordered(spec)):
         series.invert_if_negative = False  # negative bars render white otherwise (python-pptx #504)
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(s.color)
+        series.format.fill.fore_color.rgb = _rgb(s.fill)
         labels = series.data_labels
         labels.show_value = True
         labels.number_format, labels.number_format_is_linked = SCORE_FORMAT, False
         labels.position = XL_LABEL_POSITION.INSIDE_BASE
         labels.font.size, labels.font.bold = Pt(size_pt), True
-        labels.font.color.rgb = _rgb(s.label_color)
+        labels.font.color.rgb = _rgb(s.ink)
     if spec.previous:
         ghost = plot.series[-1]
         ghost.invert_if_negative = False
         ghost.format.fill.background()
-        ghost.format.line.color.rgb = _rgb(spec.previous.color)
+        ghost.format.line.color.rgb = _rgb(spec.previous.fill)
         ghost.format.line.width = Pt(1.5)
         ghost.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     cat = chart.category_axis

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import present
-from ..charts import DivergingChart
+from ..present.chart_data import SCORE_FORMAT, DivergingChart, Series, ghost_series, score_series
 from ..memo.plan import MemoPlan
 from ..memo.plan import plan as memo_plan
 
@@ -96,15 +96,6 @@ def languages(tag: str) -> Languages:
 
 # --- charts -------------------------------------------------------------------------------------
 
-SCORE_FORMAT = '+0;"\u2212"0;0'  # as the deck's charts: true minus sign, explicit plus, plain zero
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[int | None, ...]
-    color: str  # "#RRGGBB" bar fill
-    label_color: str  # data label text on those bars
 
 
 @dataclass(frozen=True)
@@ -132,15 +123,9 @@ class ChartSpec:
 
 
 def chart_spec(chart: DivergingChart, theme, previous: tuple[int | None, ...] = (), since: str = "") -> ChartSpec:
-    dark = theme.color("color.text")
-    series = []
-    for level, label, values in chart.series_by_score:
-        fill = present.fill_for(theme, "stance", level)
-        series.append(Series(label, values, fill, present.text_on(fill, theme)))
-    ghost = None
-    if any(v is not None for v in previous):
-        ghost = Series(f"Previous ({since})" if since else "Previous", tuple(previous), dark, dark)
-    return ChartSpec(chart.key, chart.title, chart.subtitle, chart.categories, tuple(series), chart.alt_text(), ghost)
+    ghost = ghost_series(tuple(previous), f"Previous ({since})" if since else "Previous", theme)
+    return ChartSpec(chart.key, chart.title, chart.subtitle, chart.categories, score_series(chart, theme),
+                     chart.alt_text(), ghost)
 
 
 
@@ -238,7 +223,7 @@ def plan(edition) -> DocxPlan:
     theme = edition.theme
     redline = None
     if redlined(edition):
-        from ..charts import chart_set
+        from ..present.chart_data import chart_set
 
         old = edition.previous
         old_edition = replace(edition, briefing=old, charts=chart_set(old), changes=None, previous=None)

@@ -1,4 +1,4 @@
-"""Diverging bar charts as inline SVG, drawn from the shared chart data (reportkit.charts): one bar per
+"""Diverging bar charts as inline SVG, drawn from the shared chart data (reportkit.present.chart_data): one bar per
 party (or issue) from 0 towards −2 (opposes) or +2 (supports). The picture is ``role="img"`` named by
 its ``title`` and described by ``desc`` (the chart's alt text, the same words the other editions use);
 its own texts are hidden from screen readers, who get the desc instead.
@@ -7,7 +7,7 @@ Colours come from the page's CSS classes (score classes), so dark mode and print
 """
 from __future__ import annotations
 
-from ..charts import DivergingChart
+from ..present.chart_data import DivergingChart
 from ..present import score_cell, signed
 from ..text import plain
 from .markup import attrs, esc

@@ -7,7 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .. import present
-from ..charts import DivergingChart
+from ..present.chart_data import DivergingChart, bar_fill
 from ..model import LIKELIHOODS
 from ..present import colours, signed
 from ..workarounds.reportlab import drawing, paragraph_class
@@ -90,7 +90,7 @@ def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=
             lx += stringWidth(piece, face or font, size)
         value = present.score_cell(bar.score, bar.basis)
         d.add(String(label_w, y + 2, value, fontName=font, fontSize=size, fillColor=text, textAnchor="end"))
-        fill = HexColor(colours.fill_for(theme, "stance", bar.score))
+        fill = HexColor(bar_fill(theme, bar.score))
         w = bar.score * unit
         if bar.score == 0:  # a neutral stance still gets a visible mark on the zero line
             shape = Rect(cx - 2, y, 4, bar_h, fillColor=fill, strokeColor=text, strokeWidth=0.4)

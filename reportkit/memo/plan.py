@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from .. import present
-from ..charts import DivergingChart, StanceMatrix
+from ..present.chart_data import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed

@@ -14,7 +14,7 @@ from functools import partial
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
-from ..charts import signed
+from ..present.words import signed
 from ..text import plain
 from ..workarounds.reportlab import page_total_canvas
 from ..workarounds.reportlab_tags import Elem, install, tag, tagging_canvas

@@ -39,7 +39,7 @@ def _cli(argv: list[str], cwd) -> dict:
 
 
 def test_the_model_and_the_loader_import_no_rendering_library(tmp_path):
-    setup = "import reportkit.model, reportkit.content, reportkit.charts, reportkit.edition, reportkit.pipeline\nrc = 0"
+    setup = "import reportkit.model, reportkit.content, reportkit.present.chart_data, reportkit.edition, reportkit.pipeline\nrc = 0"
     assert _probe(setup, tmp_path)["heavy"] == []
 
 

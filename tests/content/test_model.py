@@ -1,12 +1,13 @@
 import sys
 
-from reportkit.charts import chart_set, signed
+from reportkit.present import signed
+from reportkit.present.chart_data import chart_set
 
 
 def test_model_imports_no_renderer():
     import subprocess
 
-    code = "import sys, reportkit.model, reportkit.charts, reportkit.content; " \
+    code = "import sys, reportkit.model, reportkit.present.chart_data, reportkit.content; " \
            "bad=[m for m in ('reportlab','pptx','matplotlib') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 

@@ -11,7 +11,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import REFERENCE, ROOT, require_tool
-from reportkit.charts import signed
+from reportkit.present import signed
 from reportkit.content import load
 from reportkit.edition import make_edition
 from reportkit.memo import render

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reportkit.charts import signed
+from reportkit.present import signed
 from reportkit.edition import make_edition
 from reportkit.memo import plan as p
 from reportkit.model import Source

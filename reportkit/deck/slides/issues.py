@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import present
-from ...charts import DivergingChart
+from ...present.chart_data import DivergingChart, score_series
 from ...diff.digest import chart_previous
-from ...present import colours
 from ...text import plain
 from .. import fit
 from ..layout import BODY, fits, shorten
@@ -20,11 +19,11 @@ def chart_shape(d: Deck, chart: DivergingChart, box: Box, font_size=14) -> Chart
     # its band (the plot area is roughly the box less legend and axis, ~70 % of the height).
     band = box.h * 0.7 / max(1, len(chart.bars))
     font_size = max(9, min(font_size, int(band / fit.metrics().line_height)))
-    fills = tuple(colours.fill_for(d.t, "stance", level) for level, _, _ in chart.series_by_score)
+    series = score_series(chart, d.t)
     previous = chart_previous(d.changes, d.b, chart)
     moved = [(b, was) for b, was in zip(chart.bars, previous) if was is not None]
     alt = chart.alt_text() + "".join(f" {b.label} was {present.signed(was)} on {d.since}." for b, was in moved)
-    return Chart(box, chart, fills, tuple(present.text_on(c, d.t) for c in fills), alt, font_size,
+    return Chart(box, chart, tuple(s.fill for s in series), tuple(s.ink for s in series), alt, font_size,
                  name=f"Chart {chart.title}", previous=previous if moved else (),
                  previous_name=f"Previous ({d.since_short})", previous_color=d.text)
 

@@ -1,7 +1,8 @@
-"""Chart data, computed once from the model and drawn by both renderers.
+"""Chart data, computed once from the model and drawn by every edition (memo, deck, Word, web page).
 
 Like python-pptx's ``ChartData`` feeding both the chart XML and its workbook, these objects are
-the single source of every number the memo and the deck draw, so the two outputs cannot disagree.
+the single source of every chart's categories, values, labels, inferred flags and colours, so the
+editions cannot disagree (``tests/present/test_chart_values.py`` reads each edition's charts back).
 No rendering library is imported here.
 """
 from __future__ import annotations
@@ -9,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import SCORE_LABELS, SCORES, Briefing, Issue, Party
-from .present.words import signed
-from .text import plain
+from ..model import SCORE_LABELS, SCORES, Briefing, Issue, Party
+from ..text import plain
+from .colours import fill_for, text_on
+from .words import signed
 
-__all__ = ["Bar", "Cell", "ChartSet", "DivergingChart", "StanceMatrix", "chart_set", "issue_chart", "issue_charts",
-           "signed", "stance_matrix"]
+__all__ = ["SCORE_FORMAT", "Bar", "Cell", "ChartSet", "DivergingChart", "Series", "StanceMatrix", "bar_fill",
+           "chart_set", "ghost_series", "issue_chart", "issue_charts", "score_series", "stance_matrix"]
+
+# The number format of scores in native charts (labels, axis, workbook): a true minus sign, an explicit
+# plus and a plain zero, as ``words.signed`` writes them.
+SCORE_FORMAT = '+0;"\u2212"0;0'
 
 
 @dataclass(frozen=True)
@@ -125,3 +131,41 @@ class ChartSet:
 
 def chart_set(b: Briefing) -> ChartSet:
     return ChartSet(stance_matrix(b), issue_charts(b))
+
+
+# --- colours: which fill each bar gets, and the ink of the value written on it --------------------
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a native chart (deck, Word): its name in the legend and the workbook, its
+    values (one per category, None where the category is in another series), its fill and the
+    colour of the data labels on that fill."""
+
+    name: str
+    values: tuple[int | None, ...]
+    fill: str  # "#RRGGBB"
+    ink: str  # data label text on ``fill`` (present.colours.text_on)
+
+
+def bar_fill(theme, score: int | None) -> str:
+    """The fill of a bar at ``score`` (the stance colour of the theme)."""
+    return fill_for(theme, "stance", score)
+
+
+def score_series(chart: DivergingChart, theme) -> tuple[Series, ...]:
+    """The chart's values as one series per score level (a colour legend for charts that colour by
+    series), each with its theme fill and the label ink that reads on it."""
+    out = []
+    for level, label, values in chart.series_by_score:
+        fill = bar_fill(theme, level)
+        out.append(Series(label, values, fill, text_on(fill, theme)))
+    return tuple(out)
+
+
+def ghost_series(previous: tuple[int | None, ...], name: str, theme) -> Series | None:
+    """``build --since``: the older scores where they moved, as one more series drawn in outline in the
+    text colour; None when no score moved."""
+    if not any(v is not None for v in previous):
+        return None
+    dark = theme.color("color.text")
+    return Series(name, tuple(previous), dark, dark)
