@@ -8,47 +8,42 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from ..charts import signed
-from ..model import SCORE_LABELS
+from ..present.words import ADDED_MARK as PLUS
+from ..present.words import REMOVED_MARK as MINUS
+from ..present.words import direction_mark, moved, score_label, signed
 from .changes import MEANINGFUL, Changes, group_names
 
 FORMAT_VERSION = 1
-UP, DOWN = "\u25b2", "\u25bc"  # ▲ ▼
-PLUS, MINUS = "+", "\u2212"  # true minus sign, as in scores
 
 
 def _q(text: str) -> str:
     return f"\u201c{' '.join(text.split())}\u201d"
 
 
-def _arrow(direction: str) -> str:
-    return UP if direction == "up" else DOWN
-
-
 # group -> (heading, one line per entry). Groups sharing a heading are printed under it together.
 _LINES: dict[str, tuple[str, Callable]] = {
-    "stances_moved": ("Stances moved", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.old)} \u2192 {signed(c.new)} "
-                                                  f"({SCORE_LABELS[c.old]} \u2192 {SCORE_LABELS[c.new]}). Now: {_q(c.summary)}"),
+    "stances_moved": ("Stances moved", lambda c: f"{c.party_name} on {c.issue_name}: {moved(signed(c.old), signed(c.new))} "
+                                                  f"({moved(score_label(c.old), score_label(c.new))}). Now: {_q(c.summary)}"),
     "stances_added": ("Stances added", lambda c: f"{c.party_name} on {c.issue_name}: {signed(c.score)} "
-                                                  f"({SCORE_LABELS[c.score]}, {c.basis}). {_q(c.summary)}"),
+                                                  f"({score_label(c.score)}, {c.basis}). {_q(c.summary)}"),
     "stances_dropped": ("Stances dropped", lambda c: f"{c.party_name} on {c.issue_name} (was {signed(c.score)}, {c.basis})"),
-    "basis_changed": ("Basis changed", lambda c: f"{c.party_name} on {c.issue_name} ({signed(c.score)}): {c.old} \u2192 {c.new}"),
-    "likelihood_changed": ("Outcome likelihood", lambda c: f"{_arrow(c.direction)} {c.title}: {c.old} \u2192 {c.new}"),
+    "basis_changed": ("Basis changed", lambda c: f"{c.party_name} on {c.issue_name} ({signed(c.score)}): {moved(c.old, c.new)}"),
+    "likelihood_changed": ("Outcome likelihood", lambda c: f"{direction_mark(c.direction)} {c.title}: {moved(c.old, c.new)}"),
     "outcomes_added": ("Outcomes", lambda c: f"{PLUS} {c.title} (likelihood {c.likelihood}). {_q(c.summary)}"),
     "outcomes_removed": ("Outcomes", lambda c: f"{MINUS} {c.title} (was {c.likelihood})"),
     "conditions_added": ("Conditions", lambda c: f"{PLUS} {c.title}: {_q(c.text)}"),
     "conditions_removed": ("Conditions", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
     "obstacles_added": ("Obstacles", lambda c: f"{PLUS} {c.title}: {_q(c.text)}"),
     "obstacles_removed": ("Obstacles", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
-    "positions_changed": ("Positions on outcomes", lambda c: f"{c.title}: {c.party_name} {c.old} \u2192 {c.new}"),
-    "confidence_changed": ("Confidence", lambda c: f"{c.title}: {c.old or 'not given'} \u2192 {c.new or 'not given'}"),
-    "indicators_moved": ("Indicators", lambda c: f"{c.title}: {_q(c.text)} {c.old} \u2192 {c.new}"
+    "positions_changed": ("Positions on outcomes", lambda c: f"{c.title}: {c.party_name} {moved(c.old, c.new)}"),
+    "confidence_changed": ("Confidence", lambda c: f"{c.title}: {moved(c.old or 'not given', c.new or 'not given')}"),
+    "indicators_moved": ("Indicators", lambda c: f"{c.title}: {_q(c.text)} {moved(c.old, c.new)}"
                                                   + (f" (as of {c.date})" if c.date else "")),
     "indicators_added": ("Indicators", lambda c: f"{PLUS} {c.title}: {_q(c.text)} ({c.status})"),
     "indicators_removed": ("Indicators", lambda c: f"{MINUS} {c.title}: {_q(c.text)}"),
     "reactions_added": ("Reactions", lambda c: f"{PLUS} {c.party_name} ({c.tone}): {_q(c.text)}"),
     "reactions_removed": ("Reactions", lambda c: f"{MINUS} {c.party_name} (was {c.tone}): {_q(c.text)}"),
-    "tone_changed": ("Reactions", lambda c: f"{c.party_name}: tone {c.old} \u2192 {c.new}"),
+    "tone_changed": ("Reactions", lambda c: f"{c.party_name}: tone {moved(c.old, c.new)}"),
     "sources_added": ("Sources", lambda c: f"{PLUS} {c.title}" + "".join(f", {x}" for x in (c.publisher, c.date) if x)),
     "sources_removed": ("Sources", lambda c: f"{MINUS} {c.title}"),
     "parties_added": ("Parties", lambda c: f"{PLUS} {c.name} ({c.role})"),
@@ -78,7 +73,7 @@ def _edit_line(e) -> str:
         return f"{where}: {e.field}: {e.note}"
     before, after = _brief(e.old, e.field), _brief(e.new, e.field)
     if before is not None and after is not None:
-        return f"{where}: {e.field} {before} \u2192 {after}"
+        return f"{where}: {e.field} {moved(before, after)}"
     if isinstance(e.old, str) and isinstance(e.new, str):
         return f"{where}: {e.field} reworded"
     return f"{where}: {e.field} changed"
@@ -86,7 +81,7 @@ def _edit_line(e) -> str:
 
 def format_text(changes: Changes, old_name: str, new_name: str, audience: str | None = None) -> str:
     """The changes as plain lines for a terminal, meaningful ones first."""
-    head = f"{old_name} ({changes.old_date.isoformat()}) \u2192 {new_name} ({changes.new_date.isoformat()})"
+    head = moved(f"{old_name} ({changes.old_date.isoformat()})", f"{new_name} ({changes.new_date.isoformat()})")
     if audience:
         head += f", as the {audience} audience sees them"
     lines = []

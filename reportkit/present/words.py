@@ -76,6 +76,7 @@ def agrees(n: int, singular: str, plural: str) -> str:
 
 
 UP, DOWN = "\u25b2", "\u25bc"  # ▲ ▼: a likelihood that rose or fell
+ADDED_MARK, REMOVED_MARK = "+", "\u2212"  # before an item added or removed, in a list of changes (true minus)
 
 
 def direction_mark(direction: str | None) -> str:
