@@ -45,10 +45,9 @@ class Prepared:
     def for_format(self, name: str) -> Edition:
         """The edition a renderer receives: the theme seen through its section (``theme.views``)."""
         from .registry import REGISTRY
-        from .theme.views import section_view
+        from .theme.views import with_colors
 
-        section = REGISTRY[name].theme_section if name in REGISTRY else None
-        view = section_view(self.edition.theme, section)
+        view = with_colors(self.edition.theme, REGISTRY[name].colors_for(self.edition.theme) if name in REGISTRY else {})
         return self.edition if view is self.edition.theme else replace(self.edition, theme=view)
 
 

@@ -40,6 +40,14 @@ class Renderer:
     supports: frozenset[str] = field(default_factory=frozenset)  # "audiences", "since", "charts", "templates", ...
     theme_section: str | None = None  # the theme keys this renderer reads ("memo", "deck", "docx", "html")
     default: bool = True  # built by ``--format all`` unless the theme's build.editions says otherwise
+    theme_colors: str | None = None  # "module:function(theme) -> {theme key: colour}" for its view of the theme
+
+    def colors_for(self, theme) -> dict[str, str]:
+        """The colours this renderer's view of ``theme`` takes (``theme.views.with_colors``); none by default."""
+        if not self.theme_colors:
+            return {}
+        module, _, function = self.theme_colors.partition(":")
+        return getattr(importlib.import_module(module), function)(theme)
 
     def load(self):
         return importlib.import_module(self.module)
@@ -68,7 +76,8 @@ register(Renderer("memo", "reportkit.memo", "memo.pdf", "application/pdf",
                   frozenset({"audiences", "since", "charts", "themes"}), "memo"))
 register(Renderer("deck", "reportkit.deck", "deck.pptx",
                   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                  frozenset({"audiences", "since", "charts", "themes", "templates", "notes"}), "deck"))
+                  frozenset({"audiences", "since", "charts", "themes", "templates", "notes"}), "deck",
+                  theme_colors="reportkit.deck.template:theme_colors"))
 register(Renderer("html", "reportkit.html", "briefing.html", "text/html",
                   frozenset({"audiences", "since", "charts", "themes"}), "html", default=False))
 register(Renderer("docx", "reportkit.docx", "memo.docx",

@@ -117,6 +117,18 @@ def template_palette(prs, theme) -> dict[str, str]:
     return {slot.decode(): "#" + rgb.decode().upper() for slot, rgb in _SLOT.findall(xml)}
 
 
+def theme_colors(theme) -> dict[str, str]:
+    """The theme keys the deck's template colours (``TEMPLATE_COLOR_KEYS``), key -> "#RRGGBB": with
+    ``deck.colors: template``, or a user's own template and no ``deck.colors``; else none. Declared in
+    the deck's registry record, so the pipeline gives the deck this view of the theme
+    (``theme.views.with_colors``) and the theme package imports no renderer."""
+    path = template_path(theme)
+    if not uses_template_colors(theme, path):
+        return {}
+    palette = template_palette(open_template(theme, path), theme)
+    return {key: palette[slot] for key, slot in TEMPLATE_COLOR_KEYS.items() if slot in palette}
+
+
 def uses_template_colors(theme, path: Path) -> bool:
     """``deck.colors: template|theme``; unset: a user's template colours the deck, reportkit's own does not."""
     choice = theme.get("deck.colors")
