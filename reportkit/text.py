@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 _EMPHASIS = re.compile(r"\*\*(?P<bold>[^*]+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s][^*]*?)\*(?![\w*])")
 
@@ -33,6 +34,20 @@ def spans(text: str) -> tuple[Span, ...]:
     if pos < len(text):
         out.append(Span(text[pos:]))
     return tuple(out)
+
+
+def tagged(text: str, convert: Callable[[Span], str], tags: tuple[tuple[str, str], ...]) -> str:
+    """Content text as markup for a renderer that speaks tags (HTML, reportlab): each span's text
+    through ``convert`` (escaping, marking script runs), then wrapped, innermost first, in each
+    ``(tag, "bold" | "italic")`` of ``tags`` that applies to the span."""
+    out = []
+    for span in spans(text):
+        inner = convert(span)
+        for tag, flag in tags:
+            if getattr(span, flag):
+                inner = f"<{tag}>{inner}</{tag}>"
+        out.append(inner)
+    return "".join(out)
 
 
 def plain(text: str) -> str:

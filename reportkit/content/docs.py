@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..generated_docs import GeneratedPart
+from ..generated_docs import cell as _cell
 from . import limits
 from .spec import RECORDS
 
@@ -24,10 +26,6 @@ _LIMITS = [
 ]
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def generated_markdown() -> str:
     out = []
     for record in RECORDS:
@@ -41,19 +39,8 @@ def generated_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
-def with_generated(document: str) -> str:
-    head, sep, rest = document.partition(BEGIN)
-    _, sep2, tail = rest.partition(END)
-    if not (sep and sep2):
-        raise ValueError(f"{DOC_FILE}: markers not found")
-    return f"{head}{BEGIN}\n\n{generated_markdown()}\n{END}{tail}"
-
-
-def main() -> int:
-    DOC_FILE.write_text(with_generated(DOC_FILE.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"updated {DOC_FILE}")
-    return 0
-
+PART = GeneratedPart(DOC_FILE, BEGIN, END, generated_markdown)
+with_generated = PART.with_generated
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

@@ -18,6 +18,7 @@ from ..registry import BuildWarning
 from ..text import plain, spans
 from ..workarounds import docx as wa
 from . import plan as dp
+from .oxml import child
 from .template import choose, style_names
 
 PAGE_SIZES = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
@@ -84,23 +85,9 @@ class Writer:
     def _defaults(self) -> None:
         """Fonts for Latin, East Asian and complex scripts, and the document's languages, in
         docDefaults, so every style and run inherits them (Word picks the slot by script)."""
-        styles = self.doc.styles.element
-        defaults = styles.find(qn("w:docDefaults"))
-        if defaults is None:
-            defaults = _el("w:docDefaults")
-            styles.insert(0, defaults)
-        rpr_default = defaults.find(qn("w:rPrDefault"))
-        if rpr_default is None:
-            rpr_default = _el("w:rPrDefault")
-            defaults.insert(0, rpr_default)
-        rpr = rpr_default.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = _el("w:rPr")
-            rpr_default.append(rpr)
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = _el("w:rFonts")
-            rpr.insert(0, fonts)
+        defaults = child(self.doc.styles.element, "w:docDefaults", first=True)
+        rpr = child(child(defaults, "w:rPrDefault", first=True), "w:rPr")
+        fonts = child(rpr, "w:rFonts", first=True)
         p = self.plan
         if not p.template:  # a template's own fonts win; reportkit fills only the slots it leaves empty
             for attr in ("w:ascii", "w:hAnsi"):
@@ -113,10 +100,7 @@ class Writer:
         if p.template is None or not fonts.get(qn("w:cs")):
             fonts.set(qn("w:cs"), p.complex_font)
             fonts.attrib.pop(qn("w:cstheme"), None)
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = _el("w:lang")
-            rpr.append(lang)
+        lang = child(rpr, "w:lang")
         lang.set(qn("w:val"), p.languages.latin)
         lang.set(qn("w:eastAsia"), p.languages.east_asia)
         lang.set(qn("w:bidi"), p.languages.bidi)

@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .oxml import child
+
 W_P, W_TBL, W_TR, W_TC, W_R, W_T = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:t"))
 W_HYPERLINK, W_DELTEXT = qn("w:hyperlink"), qn("w:delText")
 _DROP_FROM_DELETED = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:drawing"))
@@ -58,14 +60,7 @@ def _blocks(parent) -> list:
 
 def _mark_paragraph_mark(p, m: Marker, tag: str) -> None:
     """The paragraph mark itself inserted/deleted (pPr/rPr/w:ins|w:del), so accepting joins paragraphs."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        ppr.append(rpr)  # rPr comes after every other pPr child the emitter writes
+    rpr = child(child(p, "w:pPr", first=True), "w:rPr")  # rPr comes after every other pPr child the emitter writes
     rpr.insert(0, m.mark(tag))
 
 
@@ -127,27 +122,10 @@ def _mark(el, m: Marker, tag: str) -> None:
 
 def _align(old: list, new: list, m: Marker, before_end) -> None:
     """Redline the blocks ``new`` (in the document) against ``old``: ``before_end`` is where a deleted
-    block goes when it comes after every new block (None: append to the container)."""
-    ops = SequenceMatcher(None, [_key(e) for e in old], [_key(e) for e in new], autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in ops:
-        if op == "equal":  # a table's key is its header row: its body may still differ
-            for o, n in zip(old[i1:i2], new[j1:j2]):
-                if o.tag == W_TBL and _text(o) != _text(n):
-                    _replace(o, n, m)
-            continue
-        if op == "replace" and i2 - i1 == j2 - j1:
-            for o, n in zip(old[i1:i2], new[j1:j2]):
-                _replace(o, n, m)
-            continue
-        anchor = new[j1] if j1 < len(new) else None
-        for o in old[i1:i2]:
-            deleted = _deleted_copy(o, m)
-            if anchor is not None:
-                anchor.addprevious(deleted)
-            else:
-                before_end(deleted)
-        for n in new[j1:j2]:
-            _mark(n, m, "w:ins")
+    block goes when it comes after every new block. A table's key is its header row, so a table in
+    an equal stretch may still have changed below it."""
+    _redline(old, new, [_key(e) for e in old], [_key(e) for e in new], m, lambda o, n: _replace(o, n, m),
+             before_end)
 
 
 def _replace(o, n, m: Marker) -> None:
@@ -166,16 +144,27 @@ def _columns(tbl) -> int:
 
 
 def _rows(old_tbl, new_tbl, m: Marker) -> None:
+    """A table's rows, aligned by their text; a changed row cell by cell."""
+    def cells(o, n) -> None:
+        for oc, nc in zip(o.findall(W_TC), n.findall(W_TC)):
+            if _text(oc) != _text(nc):
+                _align(_blocks(oc), _blocks(nc), m, nc.append)
+
     old, new = old_tbl.findall(W_TR), new_tbl.findall(W_TR)
-    ops = SequenceMatcher(None, [_text(r) for r in old], [_text(r) for r in new], autojunk=False).get_opcodes()
+    _redline(old, new, [_text(r) for r in old], [_text(r) for r in new], m, cells, new_tbl.append)
+
+
+def _redline(old: list, new: list, old_keys: list, new_keys: list, m: Marker, changed, before_end) -> None:
+    """Align two sequences of elements (blocks, or table rows) by their keys. A pair that stands
+    where the other version had one (equal keys but other text, or a one-for-one replacement) goes
+    to ``changed(old, new)``; the others are deleted (a copy of the old one before the next new
+    element, else ``before_end``) or inserted."""
+    ops = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
     for op, i1, i2, j1, j2 in ops:
-        if op == "equal":
-            continue
-        if op == "replace" and i2 - i1 == j2 - j1:
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
             for o, n in zip(old[i1:i2], new[j1:j2]):
-                for oc, nc in zip(o.findall(W_TC), n.findall(W_TC)):
-                    if _text(oc) != _text(nc):
-                        _align(_blocks(oc), _blocks(nc), m, nc.append)
+                if op == "replace" or _text(o) != _text(n):
+                    changed(o, n)
             continue
         anchor = new[j1] if j1 < len(new) else None
         for o in old[i1:i2]:
@@ -183,7 +172,7 @@ def _rows(old_tbl, new_tbl, m: Marker) -> None:
             if anchor is not None:
                 anchor.addprevious(deleted)
             else:
-                new_tbl.append(deleted)
+                before_end(deleted)
         for n in new[j1:j2]:
             _mark(n, m, "w:ins")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..text import plain, spans
+from ..text import plain, tagged
 from .scripts import first_strong, is_rtl_script, runs
 
 
@@ -66,15 +66,7 @@ class Writer:
 
     def rich(self, s: str) -> str:
         """Content text with its ``*italic*``/``**bold**`` as ``em``/``strong``."""
-        out = []
-        for sp in spans(s):
-            h = self.text(sp.text)
-            if sp.italic:
-                h = f"<em>{h}</em>"
-            if sp.bold:
-                h = f"<strong>{h}</strong>"
-            out.append(h)
-        return "".join(out)
+        return tagged(s, lambda span: self.text(span.text), (("em", "italic"), ("strong", "bold")))
 
     def name(self, s: str) -> str:
         """A name or title: emphasis markers dropped, as the memo prints titles."""

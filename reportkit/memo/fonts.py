@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import scripts
-from ..text import spans
+from ..text import tagged
 
 REPLACEMENT = "\ufffd"
 _SPACES = re.compile("[ \u00a0]{2,}")
@@ -96,15 +96,7 @@ class MemoFonts:
 
     def markup(self, text: str) -> str:
         """Content text as escaped reportlab markup: emphasis as <b>/<i>, uncovered glyphs in DejaVu."""
-        out = []
-        for s in spans(text):
-            inner = self.runs(s.text, s.bold)
-            if s.bold:
-                inner = f"<b>{inner}</b>"
-            if s.italic:
-                inner = f"<i>{inner}</i>"
-            out.append(inner)
-        return "".join(out)
+        return tagged(text, lambda span: self.runs(span.text, span.bold), (("b", "bold"), ("i", "italic")))
 
     def runs(self, text: str, bold: bool = False) -> str:
         """Escape ``text``; wrap runs the main font lacks in a <font> tag naming the font that has them;

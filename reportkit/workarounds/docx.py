@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
-import zipfile
 
-from .pptx import FIXED_ZIP_TIME, deterministic_zip  # the same zip rewrite serves both packages
+from .zips import FIXED_ZIP_TIME, as_main_document, deterministic_zip, fixed_workbook  # shared with pptx
 
 __all__ = ["deterministic_zip", "fix_core_properties", "fix_zoom", "fixed_workbook", "open_document",
            "FIXED_ZIP_TIME"]
@@ -27,18 +25,7 @@ def open_document(data: bytes | None = None):
 
     if data is None:
         return Document()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        types = z.read("[Content_Types].xml")
-    if _TEMPLATE_CT in types:
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = src.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_CT, _DOCUMENT_CT)
-                dst.writestr(info, body)
-        data = out.getvalue()
-    return Document(io.BytesIO(data))
+    return Document(io.BytesIO(as_main_document(data, _TEMPLATE_CT, _DOCUMENT_CT)))
 
 
 def fix_core_properties(doc, *, title: str, author: str, subject: str, language: str, when: _dt.datetime,
@@ -54,23 +41,6 @@ def fix_core_properties(doc, *, title: str, author: str, subject: str, language:
     cp.last_modified_by, cp.revision, cp.keywords, cp.comments, cp.category = cap(author), 1, cap(keywords), "", ""
     cp.content_status, cp.identifier, cp.version = "", "", ""
     cp.created = cp.modified = cp.last_printed = when
-
-
-_XLSX_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def fixed_workbook(blob: bytes, when: _dt.datetime) -> bytes:
-    """A chart's embedded workbook with a fixed created date and fixed zip times: XlsxWriter (through
-    python-pptx's ChartData) stamps ``dcterms:created = now`` (python-pptx #702, the same cause)."""
-    stamp = f"{when:%Y-%m-%dT%H:%M:%SZ}".encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _XLSX_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", body)
-            dst.writestr(zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME), body, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def fix_zoom(doc) -> None:

@@ -8,23 +8,7 @@ import io
 import re
 import zipfile
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a zip package with fixed entry dates and attributes, members in their original order.
-
-    python-pptx stamps each entry with the current time, so two builds differ (#702).
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 3  # unix, whatever machine builds it
-            dst.writestr(fixed, src.read(info.filename), compresslevel=6)
-    return out.getvalue()
+from .zips import FIXED_ZIP_TIME, as_main_document, deterministic_zip, fixed_entry, fixed_workbook  # noqa: F401
 
 
 def fix_core_properties(prs, title: str, author: str, subject: str, when: _dt.date, language: str) -> None:
@@ -43,31 +27,18 @@ def fix_core_properties(prs, title: str, author: str, subject: str, when: _dt.da
     cp.created = cp.modified = cp.last_printed = stamp
 
 
-_XLSX_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
 def fix_chart_workbooks(prs, when: _dt.date) -> None:
     """Give each chart's embedded workbook a fixed created date and fixed zip times.
 
     XlsxWriter writes ``dcterms:created = now`` into the workbook behind "Edit Data" (#702).
     """
-    stamp = f"{when:%Y-%m-%d}T00:00:00Z".encode()
     for slide in prs.slides:
         for shape in slide.shapes:
             if not getattr(shape, "has_chart", False):
                 continue
             xlsx_part = shape.chart.part.chart_workbook.xlsx_part
-            if xlsx_part is None:
-                continue
-            src = zipfile.ZipFile(io.BytesIO(xlsx_part.blob))
-            rewritten = io.BytesIO()
-            with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as dst:
-                for info in src.infolist():
-                    body = src.read(info.filename)
-                    if info.filename == "docProps/core.xml":
-                        body = _XLSX_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", body)
-                    dst.writestr(zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME), body, zipfile.ZIP_DEFLATED)
-            xlsx_part.blob = rewritten.getvalue()
+            if xlsx_part is not None:
+                xlsx_part.blob = fixed_workbook(xlsx_part.blob, when)
 
 
 # XlsxWriter's ``worksheet.write`` turns a string starting with "=" into a formula, "{=...}" into an
@@ -159,18 +130,7 @@ def open_presentation(data: bytes):
     override is changed in memory first."""
     from pptx import Presentation
 
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        types = z.read("[Content_Types].xml")
-    if _TEMPLATE_CT in types:
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = src.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_CT, _PRESENTATION_CT)
-                dst.writestr(info, body)
-        data = out.getvalue()
-    return Presentation(io.BytesIO(data))
+    return Presentation(io.BytesIO(as_main_document(data, _TEMPLATE_CT, _PRESENTATION_CT)))
 
 
 def value_axis_at_last_category(chart) -> None:
@@ -428,11 +388,7 @@ def save_deterministic(prs) -> bytes:
             self.zf = zf
 
         def write(self, pack_uri, blob: bytes) -> None:
-            info = zipfile.ZipInfo(pack_uri.membername, FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # unix, whatever machine builds it
-            self.zf.writestr(info, blob, compresslevel=6)
+            self.zf.writestr(fixed_entry(pack_uri.membername), blob, compresslevel=6)
 
     class FixedDatesPackageWriter(PackageWriter):
         def _write(self) -> None:
