@@ -14,6 +14,7 @@ from ..errors import InputError, Problem
 CONFIG_NAME = "reportkit-batch.yaml"
 FULL = "full"  # the audience name for the unshaped briefing (``build`` without ``--audience``)
 LAYOUTS = ("flat", "tree")
+PAGE_SIZES = ("letter", "a4")
 _CONTENT_MARK = re.compile(rb"^reportkit\s*:", re.M)  # every content file declares its format version
 
 
@@ -98,6 +99,14 @@ def read_config(folder: Path, base: Options) -> Options:
                 problems.append(Problem(str(path), line, col, f"{key} must be a list of names"))
             else:
                 changes[key] = tuple(items)
+                problems += _unknown_names(key, items, path, lambda i: doc.where((key, i) if isinstance(value, list) else (key,)))
+        elif key == "page_size" and isinstance(value, str) and value.strip().lower() in PAGE_SIZES:
+            changes[key] = value.strip().lower()  # A4 is how people write it
+        elif key == "page_size":
+            from ..errors import did_you_mean
+
+            problems.append(Problem(str(path), *doc.where((key,)), f"unknown page size {value!r}"
+                                    f"{did_you_mean(str(value), PAGE_SIZES)} (known: {', '.join(PAGE_SIZES)})"))
         elif key == "layout" and value not in LAYOUTS:
             problems.append(Problem(str(path), line, col, f"layout must be one of {', '.join(LAYOUTS)}"))
         elif not isinstance(value, str):
@@ -107,6 +116,19 @@ def read_config(folder: Path, base: Options) -> Options:
     if problems:
         raise InputError(problems)
     return replace(base, **changes)
+
+
+def _unknown_names(key: str, items: list[str], path: Path, where) -> list[Problem]:
+    """Editions the registry does not know, each at its own item with a did-you-mean (audiences depend
+    on each briefing's profiles and are checked per job)."""
+    if key != "editions":
+        return []
+    from ..errors import did_you_mean
+    from ..registry import REGISTRY
+
+    known = [*REGISTRY, "all"]
+    return [Problem(str(path), *where(i), f"unknown edition {name!r}{did_you_mean(name, known)} (known: {', '.join(known)})")
+            for i, name in enumerate(items) if name not in known]
 
 
 def audiences_of(content: Path, wanted: tuple[str, ...]) -> list[str | None]:

@@ -12,9 +12,28 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from .options import page_size
+
 
 def _names(text: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in text.split(",") if n.strip())
+
+
+def _editions(text: str) -> tuple[str, ...]:
+    """``--editions``: names of registered editions or ``all``, checked here so a typo is blamed on the
+    command line with a did-you-mean (as ``build --format`` is), not found later inside the batch."""
+    from ..errors import did_you_mean
+    from ..registry import REGISTRY
+
+    names = tuple(n.lower() for n in _names(text))
+    if not names:
+        raise argparse.ArgumentTypeError("give an edition, a comma list such as memo,deck, or all")
+    known = [*REGISTRY, "all"]
+    for name in names:
+        if name not in known:
+            raise argparse.ArgumentTypeError(f"unknown edition {name!r}{did_you_mean(name, known)} "
+                                             f"(known: {', '.join(known)})")
+    return names
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -22,9 +41,10 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="content files, or folders searched for them (default: the current folder)")
     p.add_argument("--audiences", type=_names, default=None,
                    help="comma-separated audience names, 'full' (no audience) or 'all' (default: full)")
-    p.add_argument("--editions", type=_names, default=None, help="comma-separated editions or 'all' (default: memo,deck)")
+    p.add_argument("--editions", type=_editions, default=None, metavar="EDITIONS",
+                   help="comma-separated editions or 'all' (default: memo,deck)")
     p.add_argument("--theme", default=None, help="theme for every job (default: each audience's own)")
-    p.add_argument("--page-size", choices=["letter", "a4"], default=None)
+    p.add_argument("--page-size", type=page_size, default=None, metavar="SIZE", help="memo page size: letter or a4")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: out/)")
     p.add_argument("--layout", choices=["flat", "tree"], default=None,
                    help="flat: out/NAME[-AUDIENCE]-memo.pdf as build writes; tree: out/NAME/AUDIENCE/memo.pdf")
@@ -45,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     flags = {"audiences": args.audiences, "editions": args.editions, "theme": args.theme,
              "page_size": args.page_size, "out": args.out, "layout": args.layout}
     opts = replace(opts, force=args.force, **{k: v for k, v in flags.items() if v is not None})
+    if opts.theme:
+        _check_theme(opts.theme, args.paths, from_flag=args.theme is not None)
     tty = sys.stderr.isatty()
     progress = Quiet() if args.quiet else Progress(sys.stderr if tty else sys.stdout, tty)
     result = run_batch(args.paths, opts, executor_for(args.scheduler, args.workers), progress)
@@ -59,3 +81,22 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(result.summary(), file=sys.stderr if result.failed else sys.stdout)
     return result.exit_code
+
+
+def _check_theme(name: str, paths: list[Path], from_flag: bool) -> None:
+    """A theme that no briefing of the batch can find is the command line's mistake (or the batch
+    config's, at its ``theme:`` line), said once before any job starts rather than once per job."""
+    from ..batch.plan import CONFIG_NAME, find_content
+    from ..errors import InputError, Problem, command_line
+    from ..theme import theme_candidates, unknown_theme
+
+    folders = tuple(dict.fromkeys([Path("."), *(c.parent for c in find_content(paths))]))
+    if any(theme_candidates(name, (folder,)) for folder in folders):
+        return
+    message = unknown_theme(name, folders)
+    if from_flag:
+        raise InputError(command_line("--theme", message, "reportkit batch"))
+    from ..content import load_yaml
+
+    line, col = load_yaml(Path(CONFIG_NAME), CONFIG_NAME).where(("theme",))
+    raise InputError(Problem(CONFIG_NAME, line, col, message))

@@ -41,11 +41,22 @@ def _open(path: Path):
     return inspect
 
 
+def _check_theme(name: str) -> None:
+    """``--theme NAME`` that names no theme is blamed on the command line (as ``build`` does), not on
+    line 1 of a file."""
+    from ..errors import InputError, command_line
+    from ..theme import theme_candidates, unknown_theme
+
+    if not theme_candidates(name, (Path.cwd(),)):
+        raise InputError(command_line("--theme", unknown_theme(name, (Path.cwd(),)), "reportkit check-template"))
+
+
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, Problem
     from ..theme import load_theme
 
     path = args.file
+    _check_theme(args.theme)
     theme = load_theme(args.theme, (Path.cwd(),), where="--theme")
     if path.suffix.lower() in (".docx", ".dotx"):
         from ..docx.template import check

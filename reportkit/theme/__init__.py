@@ -122,7 +122,8 @@ def project_themes(search: tuple[Path, ...] = ()) -> list[str]:
     for folder in search:
         for where in (Path(folder), Path(folder) / "themes"):
             if where.is_dir():
-                names += sorted(p.stem for p in where.glob("*.yaml") if not is_content_file(p))
+                names += sorted(p.stem for p in where.glob("*.yaml")
+                                if p.name != "reportkit-batch.yaml" and not is_content_file(p))  # not themes
     return list(dict.fromkeys(names))
 
 

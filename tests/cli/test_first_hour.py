@@ -29,8 +29,11 @@ def test_first_hour_mistake(case, tmp_path):
     path = tmp_path / "briefing.yaml"
     path.write_text(content_for(case), encoding="utf-8")
     out = tmp_path / "out"
+    if "config" in case:  # a batch config, read from the folder batch runs in
+        (tmp_path / "reportkit-batch.yaml").write_text(case["config"].replace("{out}", str(out)), encoding="utf-8")
     argv = [a.format(file=path, out=out) for a in shlex.split(case.get("run", "validate {file}"))]
-    r = subprocess.run([sys.executable, "-m", "reportkit", *argv], capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-m", "reportkit", *argv], capture_output=True, text=True, timeout=300,
+                       cwd=tmp_path)
     assert r.returncode == case.get("exit", 2), r.stderr
     assert "Traceback" not in r.stderr
     if "at" not in case:  # a success: the message is in what the command printed
@@ -42,6 +45,9 @@ def test_first_hour_mistake(case, tmp_path):
     if case["at"] == "command line":
         assert line.startswith("reportkit"), line
         assert str(path) not in line and not re.search(r":\d+:\d+:", line), line
+        assert not out.exists()
+    elif case["at"].startswith("config "):  # LINE:COL in reportkit-batch.yaml
+        assert line.startswith(f"reportkit-batch.yaml:{case['at'].split()[1]}: "), line
         assert not out.exists()
     else:
         assert line.startswith(f"{path}:{case['at']}: "), line
