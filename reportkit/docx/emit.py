@@ -245,10 +245,16 @@ class Writer:
         return self._is_list[name]
 
     def refs(self, par, numbers, size=None) -> None:
-        """Endnote markers as superscript internal links to the numbered sources."""
-        for k, n in enumerate(numbers):
+        """Endnote markers as superscript internal links to the numbered sources ("3,5"; with grades
+        "[3, B2; 5]", present.markers)."""
+        if not numbers:
+            return
+        m = present.markers(numbers)
+        if m.open:
+            self.run(par, m.open, superscript=True, size=size)
+        for k, (n, label) in enumerate(m.labels):
             if k:
-                self.run(par, ",", superscript=True, size=size)
+                self.run(par, m.sep, superscript=True, size=size)
             link = _el("w:hyperlink", w_anchor=f"src_{n}", w_history="1")
             par._p.append(link)
             r = _el("w:r")
@@ -257,9 +263,13 @@ class Writer:
             rpr.append(_el("w:vertAlign", w_val="superscript"))
             r.append(rpr)
             t = _el("w:t")
-            t.text = str(n)
+            t.text = label
+            if label != label.strip() or " " in label:
+                t.set(qn("xml:space"), "preserve")
             r.append(t)
             link.append(r)
+        if m.close:
+            self.run(par, m.close, superscript=True, size=size)
 
     def bookmark(self, par, name: str) -> None:
         self.bookmark_id += 1
@@ -667,8 +677,24 @@ def _endnotes(w: Writer, b: mp.Endnotes) -> None:
         par.paragraph_format.left_indent = Pt(16)
         par.paragraph_format.first_line_indent = Pt(-16)
         w.run(par, f"{n.number}.\t", color=w.theme.color("color.text"))
-        w.runs(par, n.text, color=w.theme.color("color.text"))
+        before, url, after = present.link_parts(n.text, n.url, n.url_at)
+        w.runs(par, before, color=w.theme.color("color.text"))
+        if url is not None:  # an http(s) address: a Word hyperlink (anything else stayed text above)
+            _web_link(w, par, url, n.url)
+            w.runs(par, after, color=w.theme.color("color.text"))
         w.bookmark(par, f"src_{n.number}")
+
+
+def _web_link(w: Writer, par, url: str, shown: str) -> None:
+    """An external hyperlink (its own relationship, TargetMode External), underlined in the accent."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    link = _el("w:hyperlink", r_id=w.doc.part.relate_to(url, RT.HYPERLINK, is_external=True), w_history="1")
+    par._p.append(link)
+    r = w.run(par, shown, color=w.theme.color("color.accent"))
+    rpr = r.find(qn("w:rPr"))
+    rpr.insert(list(rpr).index(rpr.find(qn("w:color"))) + 1, _el("w:u", w_val="single"))
+    link.append(r)  # moves the run from the paragraph into the link
 
 
 EMITTERS = {

@@ -33,13 +33,16 @@ class Ctx:
     def refs(self, numbers) -> str:
         if not numbers:
             return ""
+        m = present.markers(numbers)  # "3,5", or with grades "[3, B2; 5]"
         links = []
-        for n in numbers:
+        for n, label in m.labels:
             uses = self.cited.setdefault(n, [])
             ident = f"ref-{n}-{len(uses) + 1}"
             uses.append(ident)
-            links.append(f'<a href="#src-{n}" id="{ident}" aria-label="Source {n}">{n}</a>')
-        return '<sup class="refs">' + ",".join(links) + "</sup>"
+            grade = label.partition(", ")[2]
+            name = f"Source {n}" + (f", grade {grade}" if grade else "")
+            links.append(f'<a href="#src-{n}" id="{ident}" aria-label="{esc(name)}">{esc(label)}</a>')
+        return '<sup class="refs">' + esc(m.open) + esc(m.sep).join(links) + esc(m.close) + "</sup>"
 
     def para(self, text: str, cls: str | None = None, refs=(), tag: str = "p") -> str:
         return el(tag, self.w.rich(text) + self.refs(refs), class_=cls, dir=self.w.dir_for(text))
@@ -223,6 +226,16 @@ def _what_changed(x: Ctx, b: p.WhatChanged) -> str:
     return out + (x.para(b.wording, "note") if b.wording else "")
 
 
+def _endnote_text(x: Ctx, n: p.Endnote) -> str:
+    """The entry, its web address a link when it is plain http(s) (present.link_target); any other
+    address (javascript:, data:, ...) stays escaped text. The link opens no door back to this page."""
+    before, url, after = present.link_parts(n.text, n.url, n.url_at)
+    if url is None:
+        return x.w.rich(n.text)
+    link = el("a", x.w.text(n.url), href=url, rel="noopener noreferrer", class_="url", dir="ltr")
+    return x.w.rich(before) + link + x.w.rich(after)
+
+
 def _endnotes(x: Ctx, b: p.Endnotes) -> str:
     items = []
     for n in b.notes:
@@ -232,7 +245,7 @@ def _endnotes(x: Ctx, b: p.Endnotes) -> str:
             links = "".join(f'<a href="#{u}" aria-label="Back to reference {k} to source {n.number}">'
                             f'\u21a9{"" if len(uses) == 1 else k}</a>' for k, u in enumerate(uses, 1))
             back = el("span", links, class_="back")
-        items.append(el("li", x.w.rich(n.text) + back, id=f"src-{n.number}", value=n.number,
+        items.append(el("li", _endnote_text(x, n) + back, id=f"src-{n.number}", value=n.number,
                         dir=x.w.dir_for(n.text)))
     return el("ol", "".join(items), class_="endnotes")
 

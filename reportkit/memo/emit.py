@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from io import BytesIO
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
@@ -94,8 +95,10 @@ class Ctx:
         """Endnote markers, each linked to its endnote."""
         if not numbers:
             return ""
-        links = ",".join(f'<a href="#src-{n}" color="{self.theme.color("color.accent")}">{n}</a>' for n in numbers)
-        return f"<super>{links}</super>"
+        m = present.markers(numbers)  # "3,5", or with grades "[3, B2; 5]"
+        links = m.sep.join(f'<a href="#src-{n}" color="{self.theme.color("color.accent")}">{self.m(label)}</a>'
+                           for n, label in m.labels)
+        return f"<super>{m.open}{links}{m.close}</super>"
 
     def para(self, text: str, style: str = "body", refs=()) -> Paragraph:
         return Paragraph(self.m(text) + self.refs(refs), self.styles[style])
@@ -450,8 +453,17 @@ def _what_changed(x: Ctx, b: p.WhatChanged):
     return out
 
 
+def _endnote_markup(x: Ctx, n: p.Endnote) -> str:
+    """The entry's text, its http(s) address a link annotation (any other address stays text)."""
+    before, url, after = present.link_parts(n.text, n.url, n.url_at)
+    if url is None:
+        return x.m(n.text)
+    href = xml_escape(url, {'"': "&quot;"})
+    return f'{x.m(before)}<a href="{href}" color="{x.theme.color("color.accent")}">{x.m(n.url)}</a>{x.m(after)}'
+
+
 def _endnotes(x: Ctx, b: p.Endnotes):
-    return [Paragraph(f'<a name="src-{n.number}"/>{x.m(n.text)}', x.styles["endnote"], bulletText=f"{n.number}.")
+    return [Paragraph(f'<a name="src-{n.number}"/>{_endnote_markup(x, n)}', x.styles["endnote"], bulletText=f"{n.number}.")
             for n in b.notes]
 
 

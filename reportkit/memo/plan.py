@@ -14,7 +14,7 @@ from ..present.chart_data import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
-from ..present import analytic
+from ..present import analytic, citations
 from ..present.colours import stance_key
 from ..text import plain
 
@@ -183,6 +183,8 @@ class WhatChanged:
 class Endnote:
     number: int
     text: str
+    url: str = ""  # the source's web address, printed in ``text`` at ``url_at``: editions may link it
+    url_at: int = -1
 
 
 @dataclass(frozen=True)
@@ -225,15 +227,10 @@ class MemoPlan:
 # --- planning -----------------------------------------------------------------------------------
 
 
-def _refs(b: Briefing, ids) -> tuple[int, ...]:
-    """Endnote numbers for source ids, in order, without repeats; unknown ids are skipped."""
-    numbers = []
-    for sid in ids:
-        if sid in b._index["source_number"]:
-            n = b.source_number(sid)
-            if n not in numbers:
-                numbers.append(n)
-    return tuple(numbers)
+def _refs(b: Briefing, ids, credibility=()) -> tuple[int, ...]:
+    """Endnote numbers for source ids, in order, without repeats; unknown ids are skipped. Each is a
+    ``present.citations.Ref``: the number, with this citation's grade for editions that print it."""
+    return citations.cited(b, ids, credibility)
 
 
 def date_text(b: Briefing) -> str:
@@ -287,7 +284,7 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
             likelihood_note=o.likelihood_note,
             conditions=o.conditions,
             obstacles=o.obstacles,
-            refs=_refs(b, o.sources),
+            refs=_refs(b, o.sources, o.credibility),
             likelihood_change=changes.likelihood_direction(o.id) if changes else None,
             previous_likelihood=was.get(o.id),
             term=analytic.term_word(b.meta.likelihood_scale, o.term),
@@ -306,7 +303,7 @@ def _key_judgments(b: Briefing, brief: bool) -> list:
         return []
     scale = b.meta.likelihood_scale
     return [Heading("key-judgments", "Key judgments"),
-            Bullets(tuple(Item(analytic.judgment_text(k, scale, not brief), _refs(b, k.sources))
+            Bullets(tuple(Item(analytic.judgment_text(k, scale, not brief), _refs(b, k.sources, k.credibility))
                           for k in b.key_judgments))]
 
 
@@ -322,8 +319,41 @@ def _endnote_text(s, language: str) -> str:
     return present.citation(s, language) + (f" {grade}" if grade else "") + (f" {s.note}" if s.note else "")
 
 
+def _endnote(n: int, s, language: str) -> Endnote:
+    """One source in the list; its web address located in the text (``present.citation`` ends with it)."""
+    if not s.url:
+        return Endnote(n, _endnote_text(s, language))
+    return Endnote(n, _endnote_text(s, language), s.url, len(present.citation(s, language)) - len(s.url))
+
+
+def _sources(b: Briefing, blocks: list) -> list:
+    """The list of sources, after the key to the grades printed beside the markers (when any are)."""
+    key = citations.grade_key(any(refs_graded(blocks, letter=True)), any(refs_graded(blocks, letter=False)))
+    return ([Heading("sources", "Sources")] + ([Text(key, style="note")] if key else [])
+            + [Endnotes(tuple(_endnote(n, s, b.meta.language) for n, s in enumerate(b.sources, 1)))])
+
+
+def refs_graded(blocks, letter: bool):
+    """For every endnote marker in ``blocks``: whether its grade has a reliability letter (``letter``)
+    or a credibility digit."""
+    for block in blocks:
+        for refs in _block_refs(block):
+            for r in refs:
+                grade = getattr(r, "grade", "")
+                yield any(ch.isalpha() for ch in grade) if letter else any(ch.isdigit() for ch in grade)
+
+
+def _block_refs(block):
+    if hasattr(block, "refs"):
+        yield block.refs
+    for name in ("items", "rows"):
+        for item in getattr(block, name, ()) or ():
+            if hasattr(item, "refs"):
+                yield item.refs
+
+
 def _points(b: Briefing, points) -> tuple[Item, ...]:
-    return tuple(Item(p.text, _refs(b, p.sources)) for p in points)
+    return tuple(Item(p.text, _refs(b, p.sources, p.credibility)) for p in points)
 
 
 def _narrative(b: Briefing) -> list:
@@ -332,7 +362,7 @@ def _narrative(b: Briefing) -> list:
         if not s.paragraphs:
             continue
         blocks.append(Heading(f"section-{s.id}", s.title))
-        refs = _refs(b, s.sources)
+        refs = _refs(b, s.sources, s.credibility)
         last = len(s.paragraphs) - 1
         blocks.extend(Text(para, refs if k == last else ()) for k, para in enumerate(s.paragraphs))
     return blocks
@@ -400,7 +430,7 @@ def _reactions(b: Briefing) -> list:
         return blocks + [Text(present.words.EMPTY["reactions"], style="note")]
     names = b._index["party"]
     return blocks + [ReactionTable(tuple(
-        ReactionRow(names[r.party].name if r.party in names else r.party, r.tone, r.text, _refs(b, (r.source,)))
+        ReactionRow(names[r.party].name if r.party in names else r.party, r.tone, r.text, _refs(b, (r.source,), r.credibility))
         for r in b.reactions
     ))]
 
@@ -445,8 +475,7 @@ def plan(edition) -> MemoPlan:
     blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
                   else Text(present.words.EMPTY["next_steps"], style="note"))
     if b.sources:
-        blocks.append(Heading("sources", "Sources"))
-        blocks.append(Endnotes(tuple(Endnote(n, _endnote_text(s, meta.language)) for n, s in enumerate(b.sources, 1))))
+        blocks += _sources(b, blocks)
 
     return MemoPlan(
         title=plain(meta.title),

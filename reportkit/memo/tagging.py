@@ -38,6 +38,10 @@ def canvasmaker(root: Elem, plan: p.MemoPlan, define_total):
 
 
 def _describe_link(annot) -> str:
+    action = getattr(annot, "dict", {}).get("A")  # a web link: a dictionary with a URI action
+    uri = getattr(getattr(action, "dict", {}).get("URI"), "s", "")
+    if uri:
+        return f"Web address of the source: {uri}"
     dest = getattr(getattr(annot, "Destination", None), "name", "") or ""
     if dest.startswith("src-"):
         return f"Endnote {dest[4:]}"

@@ -6,19 +6,21 @@ Pure: imports the model, never a rendering library.
 
 - ``words``: scores, cell labels, positions, likelihoods, tones, bases, moved scores, counts.
 - ``dates``: one date style per language.
-- ``citations``: how a source is cited in a list of sources.
+- ``citations``: how a source is cited in a list of sources (its address a link only when safe), and
+  the endnote markers with each citation's grade.
 - ``colours``: the theme colour of a score, likelihood, position or tone, and the text on a fill.
 - ``chunks``: splitting columns evenly over several tables or slides.
 """
 from __future__ import annotations
 
 from .chunks import balanced_chunks
-from .citations import citation
+from .citations import Ref, citation, grade_key, link_parts, link_target, markers
 from .colours import contrast, fill_for, passes_aa, text_on
 from .dates import day
 from .words import (INFERRED_MARK, NONE_STATED, NO_STANCE, count, likelihood_basis_word, likelihood_word, moved,
                     position_word, score_cell, signed, tone_word)
 
-__all__ = ["INFERRED_MARK", "NONE_STATED", "NO_STANCE", "balanced_chunks", "citation", "contrast", "count", "day",
+__all__ = ["INFERRED_MARK", "NONE_STATED", "NO_STANCE", "Ref", "balanced_chunks", "citation", "grade_key",
+           "link_parts", "link_target", "markers", "contrast", "count", "day",
            "fill_for", "likelihood_basis_word", "likelihood_word", "moved", "passes_aa", "position_word",
            "score_cell", "signed", "text_on", "tone_word"]

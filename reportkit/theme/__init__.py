@@ -23,6 +23,7 @@ BUILTIN_DIR = Path(__file__).parent / "builtin"
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 TEMPLATE_DIR = Path(__file__).parent.parent / "deck" / "templates"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_FAMILY = re.compile(r"^[A-Za-z0-9 \-]{1,60}$")  # the web edition's CSS font names (html/style.py)
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -236,6 +237,11 @@ def _check_value(key: "keys.Key", at_key: tuple, value, path: Path, root: Path |
         if value is not None:
             _check_asset(at_key, value, "a .pptx or .potx file", assets.check_template, path, root, found, at,
                          (TEMPLATE_DIR,))
+    elif key.kind == "font_families":  # written into CSS: only names that cannot end the declaration
+        if (not isinstance(value, list) or not value
+                or not all(isinstance(n, str) and _FAMILY.match(n) for n in value)):
+            at(at_key, f"{label} must be a list of font family names (letters, digits, spaces, hyphens), "
+                       f"e.g. [Carlito, Calibri, sans-serif], got {value!r}")
     elif key.kind == "word_template":
         if value is not None:
             _check_asset(at_key, value, "a .docx or .dotx file", assets.check_word_template, path, root, found, at)

@@ -27,6 +27,7 @@ KINDS = {
     "image": "a PNG or JPEG file, or null",
     "template": "a .pptx or .potx file",
     "word_template": "a .docx or .dotx file, or null",
+    "font_families": "a list of font family names (letters, digits, spaces, hyphens)",
 }
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
 FONT_ROLES = ("heading", "body")

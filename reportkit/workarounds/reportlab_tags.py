@@ -267,7 +267,7 @@ def _write_tree(doc, root: Elem, pages: int, annots: list, describe_link) -> Non
     """The structure elements, the parent tree and the tree root, written as preformatted objects:
     a memo has about a thousand elements, and reportlab's generic dictionary formatting of each cost
     more than the rest of the tagging together."""
-    from reportlab.pdfbase.pdfdoc import PDFString
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 
     order: list[Elem] = []
 
@@ -335,6 +335,11 @@ def _write_tree(doc, root: Elem, pages: int, annots: list, describe_link) -> Non
     for name, link in annots:
         nums.append(f"{annot_key[name]} {ref(link._ref.name)}")
         annot = doc.idToObject[name]
+        if isinstance(annot, PDFDictionary):  # a web link (canvas.linkURL builds a bare dictionary)
+            annot["StructParent"] = annot_key[name]
+            if describe_link is not None:
+                annot["Contents"] = PDFString(describe_link(annot))
+            continue
         annot.permitted = (*type(annot).permitted, "StructParent")
         annot.otherkw["StructParent"] = annot_key[name]
         if describe_link is not None:
