@@ -319,7 +319,7 @@ def _chart(x: Ctx, b: p.ChartBlock):
 
 
 def _likelihood_cell(x: Ctx, r: p.OutcomeRow, with_note: bool):
-    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold, word=r.term or None), Spacer(1, 3)]
+    out = [LikelihoodBadge(r.likelihood, x.theme, x.fonts.bold, word=r.term or None, steps=r.steps or None), Spacer(1, 3)]
     if r.likelihood_range:
         out += [Paragraph(x.fonts.runs(r.likelihood_range), x.styles["small"]), Spacer(1, 1)]
     if r.change_text:  # "▲ up from low": Carlito lacks ▲▼, fonts.runs draws them in DejaVu

@@ -28,17 +28,21 @@ class OutlinedHeading(paragraph_class()):
 
 
 class LikelihoodBadge(Flowable):
-    """The likelihood word in a coloured pill, then a three-step scale filled up to its level."""
+    """The likelihood word in a coloured pill, then the scale's steps filled up to its place (three
+    for low / medium / high; seven for ICD 203, so "likely" stands at 5 of 7, ordered by the scale)."""
 
-    def __init__(self, likelihood: str, theme, font: str, size: float = 8, word: str | None = None):
+    def __init__(self, likelihood: str, theme, font: str, size: float = 8, word: str | None = None,
+                 steps: tuple[int, int] | None = None):
         super().__init__()
         self.likelihood, self.theme, self.font, self.size = likelihood, theme, font, size
         self.word = word or present.likelihood_word(likelihood)  # a scale's own term, else the band
+        self.steps = steps or (LIKELIHOODS.index(likelihood) + 1, len(LIKELIHOODS))
+        self.step = 9 if self.steps[1] <= 3 else 6  # pitch: a long scale's steps are narrower
         self.pill_w = stringWidth(self.word, font, size) + 10
         self.height = size + 6
 
     def wrap(self, aw, ah):
-        self.width = min(aw, self.pill_w + 6 + 3 * 9)
+        self.width = min(aw, self.pill_w + 6 + self.steps[1] * self.step)
         return self.width, self.height
 
     def draw(self):
@@ -50,13 +54,13 @@ class LikelihoodBadge(Flowable):
         c.setFillColor(HexColor(present.text_on(fill, t)))
         c.setFont(self.font, self.size)
         c.drawCentredString(self.pill_w / 2, 3.6, self.word)
-        if self.width >= self.pill_w + 6 + 3 * 9:
-            level = LIKELIHOODS.index(self.likelihood)
-            for k in range(len(LIKELIHOODS)):
-                x = self.pill_w + 6 + k * 9
-                c.setStrokeColor(HexColor(fill if k <= level else t.color("color.rule")))
-                c.setFillColor(HexColor(fill if k <= level else t.color("color.page")))
-                c.rect(x, 3, 7, self.height - 6, stroke=1, fill=1)
+        place, count = self.steps
+        if self.width >= self.pill_w + 6 + count * self.step:
+            for k in range(count):
+                x = self.pill_w + 6 + k * self.step
+                c.setStrokeColor(HexColor(fill if k < place else t.color("color.rule")))
+                c.setFillColor(HexColor(fill if k < place else t.color("color.page")))
+                c.rect(x, 3, self.step - 2, self.height - 6, stroke=1, fill=1)
         c.restoreState()
 
 

@@ -116,6 +116,7 @@ class OutcomeRow:
     likelihood_change: str | None = None  # "up" | "down" since the older version (--since)
     previous_likelihood: str | None = None
     term: str = ""  # the badge's word: the scale's term ("Roughly even chance"); "" = the band's word
+    steps: tuple[int, int] = ()  # (place, count) on the scale: the badge's filled steps (analytic.scale_steps)
     likelihood_range: str = ""  # "45–55 %" where the briefing's scale defines one
     confidence: str | None = None  # "Confidence: moderate." — printed apart from the likelihood
     confidence_note: str | None = None
@@ -288,6 +289,7 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
             likelihood_change=changes.likelihood_direction(o.id) if changes else None,
             previous_likelihood=was.get(o.id),
             term=analytic.term_word(b.meta.likelihood_scale, o.term),
+            steps=analytic.scale_steps(b.meta.likelihood_scale, o.term),
             likelihood_range=analytic.term_range(b.meta.likelihood_scale, o.term),
             confidence=analytic.confidence_phrase(o.confidence) or None,
             confidence_note=o.confidence_note,
@@ -296,13 +298,14 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
     )
 
 
-def _key_judgments(b: Briefing, brief: bool) -> list:
-    """Key judgments open the memo, before the bottom line: what the assessment concludes, each with
-    its likelihood and confidence as sentences of their own."""
+def _key_judgments(b: Briefing, brief: bool, level: int = 0) -> list:
+    """Key judgments open the memo, before the bottom line or first inside it (the theme's
+    ``memo.key_judgments``): what the assessment concludes, each with its likelihood and confidence
+    as sentences of their own."""
     if not b.key_judgments:
         return []
     scale = b.meta.likelihood_scale
-    return [Heading("key-judgments", "Key judgments"),
+    return [Heading("key-judgments", "Key judgments", level=level),
             Bullets(tuple(Item(analytic.judgment_text(k, scale, not brief), _refs(b, k.sources, k.credibility))
                           for k in b.key_judgments))]
 
@@ -461,8 +464,12 @@ def plan(edition) -> MemoPlan:
     ]
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))
-    blocks += _key_judgments(b, brief)
+    inside = edition.theme.get("memo.key_judgments", "before") == "inside"
+    if not inside:
+        blocks += _key_judgments(b, brief)
     blocks.append(Heading("bluf", "Bottom line up front"))
+    if inside:  # the bottom line's section opens with them, then its own points
+        blocks += _key_judgments(b, brief, level=1)
     blocks.append(BottomLine(_points(b, b.summary)) if b.summary
                   else Text(present.words.EMPTY["summary"], style="note"))
     blocks += _what_changed(edition)

@@ -20,6 +20,23 @@ def term_range(scale: str, term: str) -> str:
     return s.term(term).range if s and term in s.names() else ""
 
 
+def scale_steps(scale: str, term: str) -> tuple[int, int]:
+    """(1-based place of ``term``, number of terms) on the scale, for the steps a badge or slide draws:
+    an ICD 203 "likely" is step 5 of 7, not "high" of three. A term the scale lacks (a band) is placed
+    on the three-level scale."""
+    s = std.SCALES.get(scale)
+    if s is None or term not in s.names():
+        s = std.SCALES[std.DEFAULT_SCALE]
+        term = term if term in s.names() else "medium"
+    return s.rank(term) + 1, len(s.terms)
+
+
+def step_terms(scale: str) -> tuple[str, ...]:
+    """The scale's terms, least to most likely (what each step of a badge stands for)."""
+    s = std.SCALES.get(scale) or std.SCALES[std.DEFAULT_SCALE]
+    return s.names()
+
+
 def likelihood_phrase(scale: str, term: str) -> str:
     """"Likelihood: roughly even chance (45–55 %)." — a sentence of its own, never joined to confidence."""
     r = term_range(scale, term)

@@ -10,7 +10,7 @@ from ...present import analytic, colours
 from ...text import plain
 from .. import fit
 from ..layout import BODY, fits, measure, shorten
-from ..model import INSET, Box, Paragraph, Run, Slide, Table, TableCell, Text
+from ..model import INSET, Box, Paragraph, Rect, Run, Slide, Table, TableCell, Text
 from .context import Deck, runs
 
 
@@ -55,7 +55,9 @@ def outcomes_overview(d: Deck) -> list[Slide]:
               TableCell("What it would mean", 14, hdr_fill, hdr_text, True))
     header_h = 30.0
     pages, cur, h = [], [], header_h
-    avail = BODY.h - 30
+    legend = analytic.scale_legend(d.b.meta.likelihood_scale)
+    # room for the scale's legend under the first table page, so it is printed once however many pages
+    avail = BODY.h - 30 - (fit.height([fit.Para(legend, 12)], BODY.w - 14.4) + 6 if legend else 0)
     for o in outs:
         rh = max(40.0, row_h(o))
         if cur and h + rh > avail:
@@ -67,7 +69,6 @@ def outcomes_overview(d: Deck) -> list[Slide]:
     foot = present.words.likelihood_note(o.likelihood_basis for o in outs)
     if d.changes and d.changes.likelihood_changed:
         foot += f" {present.words.UP}{present.words.DOWN} likelihood changed since {d.since_short}."
-    legend = analytic.scale_legend(d.b.meta.likelihood_scale)
     notes = "\n".join(f"{o.title}: likelihood {o.term}{_likelihood_moved(d, o)} ({_notes_basis(o)})."
                       f"{_confidence_notes(o)} {plain(o.summary)} {plain(o.likelihood_note or '')}".rstrip() for o in outs)
     if legend:
@@ -91,11 +92,12 @@ def outcomes_overview(d: Deck) -> list[Slide]:
         foot_box = Box(BODY.x, BODY.y + sum(heights) + 8, BODY.w, 24)
         shapes = [table, Text(foot_box, (Paragraph((Run(foot, False, True),), 13, color=d.muted),),
                               name="Likelihood note")]
-        if legend:  # the scale's terms and ranges, once per table page, where there is room
+        if legend:  # the scale's terms and ranges, once: on the first table page with room for it
             lbox = Box(BODY.x, foot_box.y + foot_box.h + 2, BODY.w, BODY.y + BODY.h - foot_box.y - foot_box.h - 2)
             lpara = (Paragraph((Run(legend, False, False),), 12, color=d.muted),)
             if lbox.h > 0 and fits(lpara, lbox):
                 shapes.append(Text(lbox, lpara, name="Likelihood scale"))
+                legend = None
         title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
         out.append(d.slide("outcomes", title, shapes, notes))
     return out
@@ -158,6 +160,9 @@ def _likelihood_scale(d: Deck, o, box: Box) -> list:
     """Three steps, low / medium / high, the judged one filled: readable without colour too."""
     shapes = [Text(Box(box.x, box.y - 2, box.w, 26), (Paragraph((Run("Likelihood", True, False, d.muted),), 14),),
                    name="Likelihood label")]
+    place, count = analytic.scale_steps(d.b.meta.likelihood_scale, o.term)
+    if count != len(LIKELIHOODS):  # a scale of its own (ICD 203: seven): its steps, in its order
+        return shapes + _scale_steps(d, o, box, place, count)
     step_w = (box.w - 8) / 3
     for n, level in enumerate(LIKELIHOODS):
         on = level == o.likelihood
@@ -166,6 +171,25 @@ def _likelihood_scale(d: Deck, o, box: Box) -> list:
         shapes.append(Text(b, (Paragraph((Run(present.likelihood_word(level), on),), 15, align="center",
                                          color=present.text_on(fill, d.t) if on else d.muted),),
                            name=f"Likelihood {level}{' (judged)' if on else ''}", fill=fill, anchor="middle"))
+    return shapes + _term_lines(d, o, box)
+
+
+def _scale_steps(d: Deck, o, box: Box, place: int, count: int) -> list:
+    """The scale's steps, least to most likely, the judged one filled in its band's colour; the term
+    and its range are written underneath (the steps are drawing only: too narrow for the words)."""
+    gap = 3.0
+    step_w = (box.w - gap * (count - 1)) / count
+    fill = colours.fill_for(d.t, "likelihood", o.likelihood)
+    shapes = [Rect(Box(box.x + k * (step_w + gap), box.y + 26, step_w, 34),
+                   fill if k + 1 == place else d.t.color("stance.none"),
+                   name=f"Likelihood step {k + 1} of {count}{' (judged)' if k + 1 == place else ''}")
+              for k in range(count)]
+    return shapes + _term_lines(d, o, box)
+
+
+def _term_lines(d: Deck, o, box: Box) -> list:
+    """Under the steps: the scale's term and range, the basis (and any change), the confidence."""
+    shapes = []
     basis = (Run(present.likelihood_basis_word(o.likelihood_basis), False, True, d.muted),)
     direction = d.changes.likelihood_direction(o.id) if d.changes else None
     if direction:  # "▲ up from low": the change, right under the scale it moved on
