@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import present
-from ..present.chart_data import SCORE_FORMAT, DivergingChart, Series, ghost_series, score_series
+from ..present.chart_data import SCORE_FORMAT, DivergingChart, Series, chart_alt, ghost_series, score_series
 from ..memo.plan import MemoPlan
 from ..memo.plan import plan as memo_plan
 
@@ -125,7 +125,7 @@ class ChartSpec:
 def chart_spec(chart: DivergingChart, theme, previous: tuple[int | None, ...] = (), since: str = "") -> ChartSpec:
     ghost = ghost_series(tuple(previous), f"Previous ({since})" if since else "Previous", theme)
     return ChartSpec(chart.key, chart.title, chart.subtitle, chart.categories, score_series(chart, theme),
-                     chart.alt_text(), ghost)
+                     chart_alt(chart, tuple(previous), since), ghost)
 
 
 

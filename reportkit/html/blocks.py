@@ -135,7 +135,7 @@ def _chart(x: Ctx, b: p.ChartBlock) -> str:
         cap = el("figcaption", el("span", x.w.name(chart.title), class_="chart-title", dir=x.w.dir_for(chart.title))
                  + el("span", x.w.rich(chart.subtitle), class_="chart-sub", dir=x.w.dir_for(chart.subtitle)))
         if chart.bars:
-            body = chart_svg(chart, f"chart-{x.charts}", b.previous[k] if b.previous else ())
+            body = chart_svg(chart, f"chart-{x.charts}", b.previous[k] if b.previous else (), b.since)
         else:
             body = el("p", x.w.ui("No stances in the source."), class_="note")
         figs.append(el("figure", cap + body))

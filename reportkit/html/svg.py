@@ -7,7 +7,7 @@ Colours come from the page's CSS classes (score classes), so dark mode and print
 """
 from __future__ import annotations
 
-from ..present.chart_data import DivergingChart
+from ..present.chart_data import DivergingChart, chart_alt
 from ..present import score_cell, signed
 from ..text import plain
 from .markup import attrs, esc
@@ -31,13 +31,13 @@ def _label(s: str) -> str:
     return s if len(s) <= MAX_LABEL else s[: MAX_LABEL - 1].rstrip() + "\u2026"
 
 
-def chart_svg(chart: DivergingChart, ident: str, previous: tuple = ()) -> str:
+def chart_svg(chart: DivergingChart, ident: str, previous: tuple = (), since: str = "") -> str:
     """The chart as an ``svg`` element; ``ident`` makes its title/desc ids unique on the page;
     ``previous`` holds, per bar, the older score where it moved (drawn as a ring), else None."""
     n = len(chart.bars)
     height = TOP + n * ROW_H + 6
     parts = [f'<title id="{esc(ident)}-t">{esc(plain(chart.title))}</title>',
-             f'<desc id="{esc(ident)}-d">{esc(chart.alt_text())}</desc>',
+             f'<desc id="{esc(ident)}-d">{esc(chart_alt(chart, previous, since))}</desc>',
              '<g aria-hidden="true">']
     for s in range(-2, 3):  # gridlines and axis labels
         x = _x(s)

@@ -101,6 +101,7 @@ class ChartBlock:
     charts: tuple[DivergingChart, ...]
     caption: str
     previous: tuple[tuple[int | None, ...], ...] = ()  # per chart, per bar: the older score where it moved
+    since: str = ""  # the older version's date, where a score moved
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,7 @@ def _stances(edition, brief: bool) -> list:
             f"{INFERRED_MARK} marks a score inferred by the analyst."
             + (f" {GHOST_MARK} marks the score before it moved (on {digest(changes).since})." if ghost else ""),
             previous if ghost else (),
+            digest(changes).since if ghost else "",
         ))
     return blocks
 

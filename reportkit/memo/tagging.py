@@ -14,7 +14,7 @@ from functools import partial
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
-from ..present.words import signed
+from ..present.chart_data import chart_alt
 from ..text import plain
 from ..workarounds.reportlab import page_total_canvas
 from ..workarounds.reportlab_tags import Elem, install, tag, tagging_canvas
@@ -149,15 +149,8 @@ def _matrix(b: p.MatrixBlock, flowables, parent: Elem) -> None:
             content([f], parent)
 
 
-def chart_alt(chart, previous=()) -> str:
-    """A chart's alternate text: every bar's label and score, and where a score moved from."""
-    text = chart.alt_text()
-    moved = [f"{bar.label} from {signed(was)}" for bar, was in zip(chart.bars, previous) if was is not None]
-    return text + (f" Moved since the older version: {', '.join(moved)}." if moved else "")
-
-
 def _charts(b: p.ChartBlock, flowables, parent: Elem) -> None:
-    alts = [chart_alt(c, b.previous[k] if b.previous else ()) for k, c in enumerate(b.charts) if c.bars]
+    alts = [chart_alt(c, b.previous[k] if b.previous else (), b.since) for k, c in enumerate(b.charts) if c.bars]
     content(flowables, parent, alts)
 
 

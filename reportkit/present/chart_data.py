@@ -16,7 +16,7 @@ from .colours import fill_for, text_on
 from .words import signed
 
 __all__ = ["SCORE_FORMAT", "Bar", "Cell", "ChartSet", "DivergingChart", "Series", "StanceMatrix", "bar_fill",
-           "chart_set", "ghost_series", "issue_chart", "issue_charts", "score_series", "stance_matrix"]
+           "chart_alt", "chart_set", "ghost_series", "issue_chart", "issue_charts", "score_series", "stance_matrix"]
 
 # The number format of scores in native charts (labels, axis, workbook): a true minus sign, an explicit
 # plus and a plain zero, as ``words.signed`` writes them.
@@ -97,6 +97,15 @@ class DivergingChart:
             f"{b.label} {signed(b.score)}{' (inferred)' if b.basis == 'inferred' else ''}" for b in self.bars
         )
         return f"Diverging bar chart: {self.title} ({plain(self.subtitle)}): {items}."
+
+
+def chart_alt(chart: DivergingChart, previous: tuple[int | None, ...] = (), since: str = "") -> str:
+    """A chart's alternate text in every edition: every bar's label and score (``alt_text``) and, with
+    ``build --since``, where each moved score stood before (``previous``: per bar, else None)."""
+    moved = [f"{bar.label} from {signed(was)}" for bar, was in zip(chart.bars, previous) if was is not None]
+    if not moved:
+        return chart.alt_text()
+    return f"{chart.alt_text()} Moved since {since or 'the older version'}: {', '.join(moved)}."
 
 
 def stance_matrix(b: Briefing) -> StanceMatrix:

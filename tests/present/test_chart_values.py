@@ -161,3 +161,29 @@ def test_web_page_charts(built):
                                          for _, s, inf in bars]
         for (label, _), (name, _, _) in zip(drawn, bars):  # long names are cut with an ellipsis
             assert label == name or (label.endswith("\u2026") and name.startswith(label[:-1]))
+
+
+def test_moved_scores_are_described_alike_in_every_edition(tmp_path):
+    """``build --since``: each chart's alt text names where a moved score stood before, in the same words
+    in every edition (chart_data.chart_alt); the Word memo shows it with its redline turned off."""
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from reportkit.a11y.pdf import Tree
+
+    theme = tmp_path / "noredline.yaml"
+    theme.write_text("extends: default\nname: noredline\ndocx:\n  redline: false\n", encoding="utf-8")
+    edition = load_edition(DATA / "diff-new.yaml", since=str(DATA / "diff-old.yaml"), theme_name=str(theme))
+    out = {f: render(edition, f).data for f in ("memo", "deck", "docx", "html")}
+    reader = PdfReader(io.BytesIO(out["memo"]))
+    alts = {"memo": [str(e["/Alt"]) for _, role, e in Tree(reader.trailer["/Root"]["/StructTreeRoot"]).elements
+                     if role == "Figure" and str(e.get("/Alt", "")).startswith("Diverging bar chart")],
+            "deck": [s._element.nvGraphicFramePr.cNvPr.get("descr") for slide in Presentation(io.BytesIO(out["deck"])).slides
+                     for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart],
+            "docx": [i.find("{*}docPr").get("descr") for i in etree.fromstring(
+                zipfile.ZipFile(io.BytesIO(out["docx"])).read("word/document.xml")).iter("{*}inline")
+                if i.find(f".//{C}chart") is not None],
+            "html": [d.text_content() for d in html.fromstring(out["html"]).xpath("//svg//desc")]}
+    moved = [a for a in alts["memo"] if " Moved since " in a]
+    assert moved and all(re.search(r"Moved since \d+ \w+ \d{4}: .+ from [+\u2212]?\d", a) for a in moved)
+    assert alts["deck"] == alts["docx"] == alts["html"] == alts["memo"]

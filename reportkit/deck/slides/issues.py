@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import present
-from ...present.chart_data import DivergingChart, score_series
+from ...present.chart_data import DivergingChart, chart_alt, score_series
 from ...diff.digest import chart_previous
 from ...text import plain
 from .. import fit
@@ -22,7 +22,7 @@ def chart_shape(d: Deck, chart: DivergingChart, box: Box, font_size=14) -> Chart
     series = score_series(chart, d.t)
     previous = chart_previous(d.changes, d.b, chart)
     moved = [(b, was) for b, was in zip(chart.bars, previous) if was is not None]
-    alt = chart.alt_text() + "".join(f" {b.label} was {present.signed(was)} on {d.since}." for b, was in moved)
+    alt = chart_alt(chart, previous, d.since)
     return Chart(box, chart, tuple(s.fill for s in series), tuple(s.ink for s in series), alt, font_size,
                  name=f"Chart {chart.title}", previous=previous if moved else (),
                  previous_name=f"Previous ({d.since_short})", previous_color=d.text)
