@@ -10,6 +10,8 @@ Pure: imports the model, never a rendering library.
   the endnote markers with each citation's grade.
 - ``colours``: the theme colour of a score, likelihood, position or tone, and the text on a fill.
 - ``chunks``: splitting columns evenly over several tables or slides.
+- ``chart_data``: every chart's categories, values, labels, inferred flags, colours and alt text
+  (imported as ``reportkit.present.chart_data``; the deck, Word, memo and web charts draw from it).
 """
 from __future__ import annotations
 

@@ -189,7 +189,9 @@ def _squash(s: str) -> str:
 
 def test_libreoffice_opens_it_and_prints_what_the_pdf_memo_prints(tmp_path, data, edition, memo):
     """Block by block: every heading and paragraph of the plan is in both PDFs' text, in the same order;
-    and every chart is drawn (its categories and score labels are in the text of the page)."""
+    and every chart is drawn (its categories, and its legend once per chart, are in the text)."""
+    from docx import Document
+
     docx = tmp_path / "memo.docx"
     docx.write_bytes(data)
     word = _squash(pdf_text(to_pdf(docx, tmp_path)))
@@ -213,6 +215,12 @@ def test_libreoffice_opens_it_and_prints_what_the_pdf_memo_prints(tmp_path, data
     for chart in edition.charts.by_issue:
         if chart.bars:
             assert all(_squash(label) in word for label in chart.categories)
+    # Every chart is drawn: each draws its legend, whose words are in no paragraph of the document
+    # (the matrix key's are, once), so LibreOffice's text has them once per chart more than the body.
+    legend = _squash(present.words.score_label(0))
+    body = _squash("".join(_body_texts(Document(io.BytesIO(data)))))
+    drawn = sum(1 for c in edition.charts.by_issue if c.bars)
+    assert drawn and word.count(legend) - body.count(legend) == drawn
     assert "Page1of" in word
 
 
@@ -233,3 +241,22 @@ def test_charts_styled_from_the_first_equal_freshly_styled_ones(edition):
         fresh.append(etree.tostring(chart.chart_xml(s, edition.theme, "Calibri")))
     assert reused == fresh
     assert len(set(reused)) == len(reused)  # and each holds its own data
+
+
+@pytest.mark.parametrize("name", ["scripts-cjk.yaml", "scripts-rtl.yaml"])
+def test_libreoffice_draws_every_chart_of_a_cjk_or_rtl_memo(name, tmp_path):
+    """Charts whose categories are in Chinese, Korean, Arabic or Hebrew are drawn too: their category
+    labels and one legend per chart are in the text LibreOffice prints."""
+    from docx import Document
+
+    edition = load_edition(REFERENCE.parents[1] / "tests" / "data" / name)
+    data = render(edition)
+    docx = tmp_path / "memo.docx"
+    docx.write_bytes(data)
+    word = _squash(pdf_text(to_pdf(docx, tmp_path)))
+    legend = _squash(present.words.score_label(0))
+    body = _squash("".join(_body_texts(Document(io.BytesIO(data)))))
+    charts = [c for c in edition.charts.by_issue if c.bars]
+    assert charts and word.count(legend) - body.count(legend) == len(charts)
+    for chart in charts:
+        assert all(_squash(label) in word for label in chart.categories)
