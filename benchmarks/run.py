@@ -4,6 +4,12 @@
     python3 benchmarks/run.py --quick    # 3 runs per figure instead of 7, about 3 minutes
     python3 benchmarks/run.py --markdown # the same tables as Markdown, for docs/performance.md
 
+Besides issue 7's figures it reports this round's other targets in the same run: the Word edition's
+cold build against the PDF memo's (issue 15, in part 1), the preview's save-to-updated-page time over
+its event stream and in a real headless Chromium (issue 16, part 6), cold builds with the memo's PDF
+tagging on and off (issue 13, part 7, switched off by the benchmark alone), and the cold build of the
+previous round's tree (``--previous REV``, part 8).
+
 Every figure is the median of whole-process runs (``python3 -m reportkit build ...`` into a fresh
 temporary folder), after one discarded warm-up run. Ratios are taken between figures measured in the
 same run, so they hold on a noisy machine even when the seconds do not. Peak memory is each child's
@@ -16,6 +22,7 @@ import datetime as dt
 import os
 import platform
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -36,6 +43,17 @@ FLOOR = [PY, "-c", "import reportlab.platypus, pptx, yaml"]
 # fork saves is measured, not assumed)
 NO_FORK = ("import sys, reportkit.forked as f\nf.fork_is_safe = lambda: False\n"
            "from reportkit.cli import main\nsys.exit(main(sys.argv[1:]))")
+# ``reportkit build`` with the memo's PDF tagging (issue 13) switched on or off, for the benchmark only:
+# both import the tagging module up front, so they differ by the tagging alone.
+TAGGING = ("import sys, reportkit.memo.tagging as t\n{off}"
+           "from reportkit.cli import main\nsys.exit(main(sys.argv[1:]))")
+TAGGING_OFF = ("from reportkit.workarounds.reportlab import page_total_canvas\n"
+               "t.document = lambda plan: None\n"
+               "t.canvasmaker = lambda root, plan, define_total: page_total_canvas(define_total)\n"
+               "t.findings = lambda root: []\n")
+# ``reportkit build`` from another source tree (the previous round's), run in the same way as this one's
+FROM_TREE = "import sys\nsys.path.insert(0, {tree!r})\nfrom reportkit.cli import main\nsys.exit(main(sys.argv[1:]))"
+PREVIOUS = "8d1e62e"  # main at the end of the previous round (2026-11-26), --previous REV for another
 SCALES = (1, 2, 5, 10)
 BIG = (40, 30, 100)  # parties, issues, outcomes
 
@@ -46,6 +64,8 @@ TARGET_BIG_SECONDS, TARGET_BIG_MB = 10.0, 300.0
 TARGET_AUDIENCES = 2.0  # all audiences x both formats / one build
 TARGET_WATCH_MS = {"memo": 100.0, "deck": 150.0}
 TARGET_PREVIEW_MS = 1000.0  # issue 16: save -> the open preview page shows the change
+TARGET_TAGGING = 1.10  # issue 13: tagging slows the cold build by at most 10 %
+# issue 15: the Word edition's cold build is faster than the PDF memo's (ratio < 1)
 
 
 @dataclass
@@ -297,6 +317,102 @@ def _wait(predicate, timeout: float, step: float = 0.05) -> bool:
     return False
 
 
+# -- this round's other targets (issues 13, 15, 16) and the previous round ----------------------------
+
+def tagging_overhead(runs: int) -> list[Figure]:
+    """Cold builds with the memo's PDF tagging on and off (issue 13): the memo alone, where all of the
+    cost shows, and memo + deck, where the memo runs beside the forked deck."""
+    def cmd(off: bool, *extra: str):
+        code = TAGGING.format(off=TAGGING_OFF if off else "")
+        return lambda out: [PY, "-c", code, "build", str(REFERENCE), "--out", str(out), "--quiet", *extra]
+
+    return measure([("memo, tagged (as shipped)", cmd(False, "--format", "memo")),
+                    ("memo, tagging off", cmd(True, "--format", "memo")),
+                    ("memo + deck, tagged (as shipped)", cmd(False)),
+                    ("memo + deck, tagging off", cmd(True))], runs)
+
+
+def previous_round(runs: int, folder: Path, rev: str) -> list[Figure] | str:
+    """The cold build of the reference (memo + deck) from this tree and from ``rev`` (``git archive``
+    into a temporary folder), run alike, round-robin in one run: both on ``rev``'s reference briefing
+    (the content format has grown since: the old tree refuses the new keys), and this tree on its own
+    reference too. A string says why it was not measured."""
+    tree = folder / f"reportkit-{rev}"
+    tree.mkdir()
+    try:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "reportkit", "content"],
+                                 capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        return f"not measured: cannot extract {rev} ({e})"
+    old_reference = tree / "content" / REFERENCE.name
+
+    def cmd(root: Path, content: Path):
+        code = FROM_TREE.format(tree=str(root))
+        return lambda out: [PY, "-c", code, "build", str(content), "--out", str(out), "--quiet"]
+
+    return measure([(f"previous round ({rev}), its reference", cmd(tree, old_reference)),
+                    (f"this tree, {rev}'s reference", cmd(ROOT, old_reference)),
+                    ("this tree, today's reference", cmd(ROOT, REFERENCE))], runs)
+
+
+def preview_in_browser(runs: int, folder: Path) -> Figure:
+    """``reportkit preview`` with the page open in headless Chromium (Playwright, Debian's
+    /usr/bin/chromium): from the write of the content file to the open page showing the new title."""
+    fig = Figure("web edition: save -> the open page in Chromium shows it")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        fig.note = "not measured: playwright is not installed"
+        return fig
+    if not Path(chromium).exists():
+        fig.note = "not measured: no chromium"
+        return fig
+    content = folder / "previewed-browser.yaml"
+    original = REFERENCE.read_text(encoding="utf-8")
+    content.write_text(original, encoding="utf-8")
+    proc = subprocess.Popen([PY, "-m", "reportkit", "preview", str(content), "--out", str(folder / "preview-browser-out"),
+                             "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        m = re.search(r"127\.0\.0\.1:(\d+)/", proc.stdout.readline())
+        if not m:
+            fig.note = "failed: no address printed"
+            return fig
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(bypass_csp=True)  # the page's CSP forbids eval, which wait_for_function uses
+            page.goto(f"http://127.0.0.1:{m.group(1)}/")
+            page.wait_for_function("document.getElementById('rk-status').textContent === 'up to date'")
+            time.sleep(0.5)  # let the observer settle after the first build
+            for n in range(runs * 2 + 1):
+                t0 = time.perf_counter()
+                content.write_text(_retitle(original, 3000 + n), encoding="utf-8")
+                page.wait_for_function("document.querySelector('h1') && "
+                                       f"document.querySelector('h1').textContent.startsWith('({3000 + n}) ')",
+                                       polling="raf", timeout=20_000)
+                if n:
+                    fig.runs.append(time.perf_counter() - t0)
+                time.sleep(0.3)
+            browser.close()
+        fig.seconds = statistics.median(fig.runs)
+        fig.peak_mb = _peak_mb(proc.pid)
+        return fig
+    except Exception as e:  # noqa: BLE001 - a benchmark figure, not a test: report and go on
+        fig.note = f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120]}"
+        return fig
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
 # -- report -----------------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -353,7 +469,7 @@ class Table:
             for r in self.rows:
                 print("| " + " | ".join(r) + " |")
             return
-        widths = [max(len(h), *(len(r[i]) for r in self.rows)) for i, h in enumerate(self.headers)]
+        widths = [max([len(h), *(len(r[i]) for r in self.rows)]) for i, h in enumerate(self.headers)]
         print(f"\n{self.title}")
         print("  " + "  ".join(h.ljust(w) for h, w in zip(self.headers, widths)))
         print("  " + "  ".join("-" * w for w in widths))
@@ -361,15 +477,19 @@ class Table:
             print("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)))
 
 
+PARTS = ["cold", "scale", "audiences", "watch", "preview", "tagging", "previous"]
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="reportkit benchmark (issue 7)")
+    ap = argparse.ArgumentParser(description="reportkit benchmark (issues 7, 13, 15, 16)")
     ap.add_argument("--quick", action="store_true", help="3 runs per figure instead of 7")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
-    ap.add_argument("--only", choices=["cold", "scale", "audiences", "watch", "preview"], action="append",
-                    help="run only these parts (repeatable)")
+    ap.add_argument("--only", choices=PARTS, action="append", help="run only these parts (repeatable)")
+    ap.add_argument("--previous", default=PREVIOUS, metavar="REV",
+                    help=f"the git revision the 'previous' part compares with (default {PREVIOUS})")
     a = ap.parse_args(argv)
     runs = 3 if a.quick else 7
-    parts = a.only or ["cold", "scale", "audiences", "watch", "preview"]
+    parts = a.only or PARTS
     md = a.markdown
     print(("**Machine:** " if md else "machine: ") + machine())
     if md:
@@ -391,6 +511,11 @@ def main(argv: list[str] | None = None) -> int:
         both = _ratio(next(f for f in builds if f.name.endswith("--format all")), floor)
         verdicts.append((f"full cold build <= {TARGET_COLD}x import floor", f"{both:.2f}x" if both else "-",
                          _verdict(both, TARGET_COLD)))
+        by_format = {f.name.split("--format ")[-1]: f for f in builds if "--format " in f.name}
+        word = _ratio(by_format["docx"], by_format["memo"])
+        verdicts.append(("issue 15: Word edition cold build faster than the PDF memo's (docx / memo < 1)",
+                         f"{word:.2f}x" if word else "-",
+                         "not measured" if word is None else ("met" if word < 1 else "NOT met")))
 
     with tempfile.TemporaryDirectory(prefix="rk-bench-content-") as tmp:
         folder = Path(tmp)
@@ -444,13 +569,46 @@ def main(argv: list[str] | None = None) -> int:
                       ["what", "median", "target", "peak"], md)
             shown = f"{f.seconds * 1000:.0f} ms" if f.seconds is not None else f.note or "-"
             t.add(f.name, shown, f"<= {TARGET_PREVIEW_MS:.0f} ms", _mb(f))
-            t.print()
             verdicts.append((f"preview {f.name}", shown if f.seconds is not None else "-",
                              _verdict(f.seconds * 1000 if f.seconds is not None else None, TARGET_PREVIEW_MS)))
+            b = preview_in_browser(runs, folder)
+            shown = f"{b.seconds * 1000:.0f} ms" if b.seconds is not None else b.note or "-"
+            t.add(b.name, shown, f"<= {TARGET_PREVIEW_MS:.0f} ms", _mb(b))
+            t.print()
+            verdicts.append((f"issue 16: preview {b.name}", shown if b.seconds is not None else "-",
+                             _verdict(b.seconds * 1000 if b.seconds is not None else None, TARGET_PREVIEW_MS)))
+
+        if "tagging" in parts:
+            memo_on, memo_off, all_on, all_off = tagging_overhead(runs)
+            t = Table("7. PDF tagging (issue 13): cold builds of the reference with tagging on and off",
+                      ["what", "median", "on / off", "CPU / wall (cores used)", "peak"], md)
+            for on, off in ((memo_on, memo_off), (all_on, all_off)):
+                r = _ratio(on, off)
+                t.add(off.name, _secs(off), "1.00" if off.seconds else off.note or "-", _cores(off), _mb(off))
+                t.add(on.name, _secs(on), f"{r:.2f}" if r else on.note or "-", _cores(on), _mb(on))
+            t.print()
+            for what, on, off in (("memo", memo_on, memo_off), ("memo + deck", all_on, all_off)):
+                r = _ratio(on, off)
+                verdicts.append((f"issue 13: tagging slows the cold build ({what}) by <= {TARGET_TAGGING - 1:.0%}",
+                                 f"{r:.2f}x" if r else "-", _verdict(r, TARGET_TAGGING)))
+
+        if "previous" in parts:
+            figs = previous_round(runs, folder, a.previous)
+            t = Table("8. This tree against the previous round: cold build of the reference (memo + deck)",
+                      ["what", "median", "x previous", "CPU / wall (cores used)", "peak"], md)
+            if isinstance(figs, str):
+                t.add(figs, "-", "-", "-", "-")
+            else:
+                prev, *now = figs
+                t.add(prev.name, _secs(prev), "1.00" if prev.seconds else prev.note or "-", _cores(prev), _mb(prev))
+                for f in now:
+                    r = _ratio(f, prev)
+                    t.add(f.name, _secs(f), f"{r:.2f}" if r else f.note or "-", _cores(f), _mb(f))
+            t.print()
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(("\n**Load average at the end:** " if md else "\nload average at the end: ") + f"{load} (1/5/15 min)")
-    t = Table("Targets (issue 7)", ["target", "measured", "verdict"], md)
+    t = Table("Targets (issue 7; issues 13, 15, 16 where named)", ["target", "measured", "verdict"], md)
     for v in verdicts:
         t.add(*v)
     t.print()
