@@ -23,6 +23,16 @@ _LIMITS = [
     ("one list or mapping", f"{limits.MAX_LIST_ITEMS:,} items", "list length limit"),
     ("nesting of lists and mappings", f"{limits.MAX_DEPTH} levels", "nesting limit"),
     ("values once YAML aliases are expanded", f"{limits.MAX_NODES:,}", "alias expansion limit"),
+    ("a name, title, memo header line, classification or disclaimer", f"{limits.MAX_LABEL_CHARS} characters",
+     "label length limit"),
+    ("a party's short name", f"{limits.MAX_SHORT_CHARS} characters", "label length limit"),
+    ("parties / issues", f"{limits.MAX_PARTIES} / {limits.MAX_ISSUES}", "at most N items"),
+    ("outcomes / reactions / sections / next steps / sources",
+     f"{limits.MAX_OUTCOMES} / {limits.MAX_REACTIONS} / {limits.MAX_SECTIONS} / {limits.MAX_NEXT_STEPS} / "
+     f"{limits.MAX_SOURCES}", "at most N items"),
+    ("an outcome's conditions / obstacles", f"{limits.MAX_ITEM_LIST} each", "at most N items"),
+    ("a Unicode noncharacter (U+FFFE, U+FDD0 ...) in text", "refused", "noncharacter"),
+    ("bidi controls U+202A-202E, U+2066-2069 in text", "removed, with a warning", "bidi control character(s)"),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import standards as std
+from . import limits
 from .types import (Boolean, Choice, Color, Date, Field, Id, Integer, KeyName, KeyRef, LikelihoodTerm, ListOf,
                     MapOf, Record, Ref, Text, TextOr, Url, Version)
 
@@ -42,20 +43,20 @@ TAGS = [
 ]
 
 MEMO = Record("memo header", [
-    Field("to", Text(), True, "addressee line"),
-    Field("from", Text(), True, "sender line"),
-    Field("subject", Text(), True, "subject line"),
+    Field("to", Text(limits.MAX_LABEL_CHARS), True, "addressee line"),
+    Field("from", Text(limits.MAX_LABEL_CHARS), True, "sender line"),
+    Field("subject", Text(limits.MAX_LABEL_CHARS), True, "subject line"),
 ], doc="The TO / FROM / SUBJECT block at the top of the memo.")
 
 BRIEFING = Record("briefing", [
-    Field("title", Text(), True, "title on the memo and the deck's title slide"),
-    Field("subtitle", Text(), doc="one line under the title"),
+    Field("title", Text(limits.MAX_LABEL_CHARS), True, "title on the memo and the deck's title slide"),
+    Field("subtitle", Text(limits.MAX_LABEL_CHARS), doc="one line under the title"),
     Field("date", Date(), True, "date of the briefing, YYYY-MM-DD"),
-    Field("classification", Text(), True, "classification marking printed on every page and slide, e.g. UNCLASSIFIED"),
+    Field("classification", Text(limits.MAX_LABEL_CHARS), True, "classification marking printed on every page and slide, e.g. UNCLASSIFIED"),
     Field("memo", MEMO, True, "memo header"),
-    Field("author", Text(), doc="author line"),
-    Field("organisation", Text(), doc="organisation line"),
-    Field("language", Text(), doc="language tag of the text (PDF /Lang), default `en`"),
+    Field("author", Text(limits.MAX_LABEL_CHARS), doc="author line"),
+    Field("organisation", Text(limits.MAX_LABEL_CHARS), doc="organisation line"),
+    Field("language", Text(limits.MAX_LABEL_CHARS), doc="language tag of the text (PDF /Lang), default `en`"),
     Field("likelihood_scale", Choice(tuple(std.SCALES)),
           doc="the likelihood terms outcomes and key judgments use: `three-level` (low, medium, high; the "
               "default), `icd203` or `uk-yardstick` (docs/analytic-standards.md)"),
@@ -70,17 +71,17 @@ POINT = Record("point", [
 
 PARTY = Record("party", [
     Field("id", Id("party"), True, "short id used by stances, outcomes and reactions, e.g. `us`"),
-    Field("name", Text(), True, "full name, e.g. United States"),
-    Field("short", Text(), doc="short name for tight spaces (charts, table headers); default: name"),
+    Field("name", Text(limits.MAX_LABEL_CHARS), True, "full name, e.g. United States"),
+    Field("short", Text(limits.MAX_SHORT_CHARS), doc="short name for tight spaces (charts, table headers); default: name"),
     Field("role", Choice(m.ROLES), True, "the party's part in the negotiation"),
-    Field("leader", Text(), doc="leader named in the sources"),
+    Field("leader", Text(limits.MAX_LABEL_CHARS), doc="leader named in the sources"),
     Field("color", Color(), doc='colour "#RRGGBB" (quote it: `#` starts a YAML comment); default: the theme\'s'),
     *TAGS,
 ], doc="A party to, or voice in, the negotiation.")
 
 ISSUE = Record("issue", [
     Field("id", Id("issue"), True, "short id used by stances, e.g. `territory`"),
-    Field("name", Text(), True, "name of the issue"),
+    Field("name", Text(limits.MAX_LABEL_CHARS), True, "name of the issue"),
     Field("proposition", Text(), True,
           "the statement a stance score measures: +2 strongly supports it, −2 strongly opposes it"),
     *TAGS,
@@ -123,19 +124,19 @@ INDICATOR = Record("indicator", [
 
 OUTCOME = Record("outcome", [
     Field("id", Id("outcome"), True, "short id"),
-    Field("title", Text(), True, "title of the outcome"),
+    Field("title", Text(limits.MAX_LABEL_CHARS), True, "title of the outcome"),
     Field("likelihood", LikelihoodTerm(), True,
           "how likely it is: a term of the briefing's `likelihood_scale` (default: low, medium, high)"),
     Field("likelihood_basis", Choice(m.LIKELIHOOD_BASES),
           doc="`judgement` (default): the likelihood is the analyst's; `stated`: a source gives it"),
     Field("likelihood_note", Text(), doc="why the likelihood was judged so"),
     Field("summary", Text(), True, "what the outcome would be"),
-    Field("conditions", ListOf(Text()), doc="what would have to happen for it"),
-    Field("obstacles", ListOf(Text()), doc="what stands in its way"),
+    Field("conditions", ListOf(Text(), 0, limits.MAX_ITEM_LIST), doc="what would have to happen for it"),
+    Field("obstacles", ListOf(Text(), 0, limits.MAX_ITEM_LIST), doc="what stands in its way"),
     *_confidence(),
     Field("positions", MapOf(Choice(m.POSITIONS, "position"), KeyRef("party")),
           doc="each party's position on the outcome: party id → position; a party left out is `unknown`"),
-    Field("indicators", ListOf(INDICATOR), doc="signposts that would show the outcome coming"),
+    Field("indicators", ListOf(INDICATOR, 0, limits.MAX_ITEM_LIST), doc="signposts that would show the outcome coming"),
     _sources(),
     _credibility(),
     *TAGS,
@@ -152,7 +153,7 @@ REACTION = Record("reaction", [
 
 SECTION = Record("section", [
     Field("id", Id("section"), True, "short id"),
-    Field("title", Text(), True, "section heading"),
+    Field("title", Text(limits.MAX_LABEL_CHARS), True, "section heading"),
     Field("body", Text(), True, "paragraphs separated by blank lines; *italic* and **bold** allowed"),
     _sources(),
     _credibility(),
@@ -161,8 +162,8 @@ SECTION = Record("section", [
 
 SOURCE = Record("source", [
     Field("id", Id("source"), True, "short id that stances, outcomes and points cite"),
-    Field("title", Text(), True, "title of the source"),
-    Field("publisher", Text(), doc="publisher"),
+    Field("title", Text(limits.MAX_LABEL_CHARS), True, "title of the source"),
+    Field("publisher", Text(limits.MAX_LABEL_CHARS), doc="publisher"),
     Field("date", Date(), doc="publication date, YYYY-MM-DD"),
     Field("url", Url(), doc="web address (printed, never fetched)"),
     Field("note", Text(), doc="anything a reader needs to find or weigh the source"),
@@ -183,13 +184,13 @@ KEY_JUDGMENT = Record("key judgment", [
 ], doc="A key judgment: shown first in the memo and on its own slide.")
 
 AUDIENCE = Record("audience profile", [
-    Field("label", Text(), doc="name shown on the outputs"),
-    Field("theme", Text(), doc="theme name or file"),
+    Field("label", Text(limits.MAX_LABEL_CHARS), doc="name shown on the outputs"),
+    Field("theme", Text(limits.MAX_LABEL_CHARS), doc="theme name or file"),
     Field("detail", Choice(DETAILS), doc="`brief` or `full`"),
     Field("notes", Boolean(), doc="speaker notes in the deck"),
-    Field("disclaimer", Text(), doc="one line printed on every page and slide"),
+    Field("disclaimer", Text(limits.MAX_LABEL_CHARS), doc="one line printed on every page and slide"),
     Field("clearance", Choice(m.SENSITIVITIES), doc="highest sensitivity this audience sees"),
-    Field("to", Text(), doc="the memo's TO line for this audience (default: `briefing.memo.to`; press: "
+    Field("to", Text(limits.MAX_LABEL_CHARS), doc="the memo's TO line for this audience (default: `briefing.memo.to`; press: "
                             "\"For release\")"),
     Field("grades", Boolean(), doc="show source grades (reliability, credibility); default true, press: false"),
     Field("confidence_notes", Boolean(), doc="show confidence notes; default true, press: false"),
@@ -199,15 +200,15 @@ CONTENT = Record("content file", [
     Field("reportkit", Version(FORMAT_VERSION), True, "format version; always `1`"),
     Field("briefing", BRIEFING, True, "metadata"),
     Field("summary", ListOf(TextOr(POINT), 1, 6), True, "bottom line up front: 3–6 bullets recommended"),
-    Field("key_judgments", ListOf(KEY_JUDGMENT), doc="key judgments, shown first"),
-    Field("parties", ListOf(PARTY, 1), True, "the parties, in the order the outputs show them"),
-    Field("issues", ListOf(ISSUE, 1), True, "the issues, in the order the outputs show them"),
+    Field("key_judgments", ListOf(KEY_JUDGMENT, 0, limits.MAX_ITEM_LIST), doc="key judgments, shown first"),
+    Field("parties", ListOf(PARTY, 1, limits.MAX_PARTIES), True, "the parties, in the order the outputs show them"),
+    Field("issues", ListOf(ISSUE, 1, limits.MAX_ISSUES), True, "the issues, in the order the outputs show them"),
     Field("stances", ListOf(STANCE), doc="party × issue scores"),
-    Field("outcomes", ListOf(OUTCOME), doc="potential outcomes"),
-    Field("reactions", ListOf(REACTION), doc="international reactions"),
-    Field("sections", ListOf(SECTION), doc="narrative sections of the memo"),
-    Field("next_steps", ListOf(TextOr(POINT)), doc="next steps / path forward"),
-    Field("sources", ListOf(SOURCE, 1), True, "the sources, in endnote order"),
+    Field("outcomes", ListOf(OUTCOME, 0, limits.MAX_OUTCOMES), doc="potential outcomes"),
+    Field("reactions", ListOf(REACTION, 0, limits.MAX_REACTIONS), doc="international reactions"),
+    Field("sections", ListOf(SECTION, 0, limits.MAX_SECTIONS), doc="narrative sections of the memo"),
+    Field("next_steps", ListOf(TextOr(POINT), 0, limits.MAX_NEXT_STEPS), doc="next steps / path forward"),
+    Field("sources", ListOf(SOURCE, 1, limits.MAX_SOURCES), True, "the sources, in endnote order"),
     Field("audiences", MapOf(AUDIENCE, KeyName()),
           doc="audience profiles: name → profile (adds to or overrides the built-ins)"),
 ], doc="A reportkit content file (format version 1).")

@@ -114,6 +114,7 @@ class Type:
 
 @dataclass
 class Text(Type):
+    max_chars: int = limits.MAX_TEXT_CHARS  # a name or title in a box of fixed size has a lower limit
     expected = "text"
 
     def accepts(self, value):
@@ -122,10 +123,13 @@ class Text(Type):
     def check_more(self, value, path, ck):
         if not value.strip():
             ck.report(path, f"{label(path)}: must not be empty")
+        elif len(value) > self.max_chars:
+            ck.report(path, f"{label(path)}: {len(value):,} characters; at most {self.max_chars:,} here, where it "
+                            "is printed in a box of fixed size (label length limit)")
 
     def schema(self, defs):
         # ``\S`` mirrors the not-only-blank rule of check_more.
-        return {"type": "string", "minLength": 1, "maxLength": limits.MAX_TEXT_CHARS,
+        return {"type": "string", "minLength": 1, "maxLength": self.max_chars,
                 "allOf": [{"pattern": _NO_CONTROL}, {"pattern": "\\S"}]}
 
 

@@ -1,0 +1,87 @@
+"""Hazard: content that is valid but huge. The documented limits bound time and memory: the largest
+briefing they allow builds every default edition under a memory limit (RLIMIT_AS, in a subprocess);
+an unbreakable 20,000-character word is laid out in linear time; a name longer than a fixed-size box
+can hold, and counts over the limits, are refused, located."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+import yaml
+
+from conftest import REFERENCE
+from hostile import largest_briefing
+
+MEMORY_LIMIT = 2 * 2**30  # address space per process (the forked deck child has its own); RSS stays far lower
+BUILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from reportkit import cli
+sys.exit(cli.main(["build", sys.argv[1], "--out", sys.argv[2], "--format", "all"]))
+"""
+
+
+def test_the_largest_allowed_briefing_builds_within_the_memory_limit(tmp_path):
+    path = largest_briefing(tmp_path)
+    out = tmp_path / "out"
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", BUILD.format(limit=MEMORY_LIMIT), str(path), str(out)],
+                       capture_output=True, text=True, timeout=900)
+    seconds = time.monotonic() - t0
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert {p.name for p in out.iterdir()} == {"largest-memo.pdf", "largest-deck.pptx"}
+    print(f"largest briefing ({path.stat().st_size:,} bytes): --format all in {seconds:.1f} s")
+
+
+def test_an_unbreakable_20000_character_word_is_measured_in_linear_time():
+    from reportkit.deck import fit
+
+    t0 = time.perf_counter()
+    lines = fit.wrap("x" * 20_000, 300, 18)
+    assert time.perf_counter() - t0 < 2  # was minutes (each shorter prefix measured and cached)
+    assert "".join(lines) == "x" * 20_000 and all(fit.metrics().width(ln, 18) <= 300 for ln in lines)
+    assert len(fit.metrics()._cache) < 10_000
+
+
+def _content(tmp_path, change) -> str:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000), encoding="utf-8")
+    return str(path)
+
+
+def _validate(path: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportkit", "validate", path], capture_output=True, text=True)
+
+
+def test_a_long_word_in_every_long_text_field_builds(tmp_path):
+    word = "x" * 20_000
+
+    def change(data):
+        data["sections"][0]["body"] = word
+        data["outcomes"][0]["summary"] = word
+        data["stances"][0]["summary"] = word
+
+    path = _content(tmp_path, change)
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", path, "--out", str(tmp_path / "out")],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+@pytest.mark.parametrize("where,change,says", [
+    ("parties", lambda d: d["parties"].extend({"id": f"p{i}", "name": f"P{i}", "role": "observer"} for i in range(60)),
+     "parties: at most 60 items, got 66"),
+    ("name", lambda d: d["parties"][0].update(name="N" * 301),
+     "301 characters; at most 300 here, where it is printed in a box of fixed size (label length limit)"),
+    ("short", lambda d: d["parties"][1].update(short="S" * 61), "61 characters; at most 60 here"),
+    ("title", lambda d: d["briefing"].update(title="T" * 20_000), "20,000 characters; at most 300 here"),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 20 else "")
+def test_over_the_limits_is_refused_located(tmp_path, where, change, says):
+    path = _content(tmp_path, change)
+    r = _validate(path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert re.search(rf"^{re.escape(path)}:\d+:\d+: .*{re.escape(says)}", r.stderr, re.M), r.stderr
