@@ -8,6 +8,7 @@ Built-in themes may name files in reportkit's own package data (and matplotlib's
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -36,7 +37,18 @@ def inside(path: Path, root: Path) -> bool:
 
 def resolve(name: str, folder: Path, root: Path | None, fallbacks: tuple[Path, ...] = (), what: str = "asset") -> Path:
     """The file ``name`` names: relative to ``folder`` (the theme file's), else a bare file name in
-    ``fallbacks`` (package data). It must stay inside ``root`` (the project) or the package data."""
+    ``fallbacks`` (package data). It must stay inside ``root`` (the project) or the package data.
+    A name the operating system cannot look up (``~nosuchuser``, a symlink loop, a part over 255
+    characters) is an ``AssetError`` too, never an internal error."""
+    try:
+        return _resolve(name, folder, root, fallbacks, what)
+    except RuntimeError as e:  # pathlib: "Could not determine home directory", "Symlink loop from ..."
+        raise AssetError(f"{what} path {name!r} cannot be looked up ({e})") from None
+    except OSError as e:  # ENAMETOOLONG, ELOOP, EACCES ...
+        raise AssetError(f"{what} path {name!r} cannot be looked up ({e.strerror or e})") from None
+
+
+def _resolve(name: str, folder: Path, root: Path | None, fallbacks: tuple[Path, ...], what: str) -> Path:
     p = Path(name).expanduser() if name.startswith("~") else Path(name)
     candidate = folder / p
     allowed = tuple(r for r in (root, *fallbacks, PACKAGE_DIR) if r is not None)
@@ -69,6 +81,32 @@ def check_font(path: Path) -> None:
                          "cannot embed; use a TrueType-outline .ttf")
     if head not in _TTF_MAGIC:
         raise AssetError(f"{path.name} is not a TrueType font (expected a .ttf file)")
+    if not inside(path, PACKAGE_DIR):
+        _parse_font(path)
+
+
+def _parse_font(path: Path) -> None:
+    """Read the tables every renderer needs (fontTools, a matplotlib dependency): a file that starts
+    like a TrueType font but is truncated or damaged is refused here, located at the theme's line,
+    instead of failing inside a renderer. Built-in fonts are not re-read."""
+    import logging
+
+    try:
+        from fontTools.ttLib import TTFont
+    except ImportError:  # pragma: no cover - fontTools comes with matplotlib
+        return
+    log = logging.getLogger("fontTools")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        font = TTFont(path, lazy=True)
+        for table in ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name"):
+            font[table]
+        font.getBestCmap()
+    except Exception as e:  # noqa: BLE001 - fontTools raises many types for a damaged file
+        raise AssetError(f"{path.name} is a damaged TrueType font ({type(e).__name__}: {e})") from None
+    finally:
+        log.setLevel(level)
 
 
 def check_logo(path: Path) -> tuple[int, int]:
@@ -106,9 +144,14 @@ def check_pptx(data: bytes, label: str):
         clean = sanitise(data, label)
     except ZipRefused as e:
         raise AssetError(str(e)) from None
-    names = set(zipfile.ZipFile(io.BytesIO(clean.data)).namelist())
+    z = zipfile.ZipFile(io.BytesIO(clean.data))
+    names = set(z.namelist())
     if "[Content_Types].xml" not in names or "ppt/presentation.xml" not in names:
         raise AssetError(f"{label} is a zip file but not a PowerPoint presentation or template")
+    size = re.search(rb'<p:sldSz\b[^>]*\bcx="(-?\d+)"[^>]*\bcy="(-?\d+)"', z.read("ppt/presentation.xml"))
+    if size and (int(size.group(1)) <= 0 or int(size.group(2)) <= 0):
+        raise AssetError(f"{label} has a slide size of {size.group(1).decode()} x {size.group(2).decode()} EMU; "
+                         "a slide must have a width and a height")
     return clean
 
 
