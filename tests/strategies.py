@@ -17,6 +17,8 @@ WORDS = ["Россия", "Україна", "déjà", "naïve", "Zürich", "<b>",
 _LETTERS = st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp"))
 text = (st.lists(st.one_of(st.sampled_from(WORDS), st.text(_LETTERS, min_size=1, max_size=12)), min_size=1, max_size=8)
         .map(" ".join).filter(lambda s: s.strip() != ""))
+# A name or title: the same text, cut to what a box of fixed size may hold (content.limits).
+label = text.map(lambda s: s[:300]).filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
 
 
@@ -52,18 +54,18 @@ def content(draw) -> dict:
     data = {
         "reportkit": 1,
         "briefing": {
-            "title": draw(text), "date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+            "title": draw(label), "date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
             "classification": draw(st.sampled_from(["UNCLASSIFIED", "OFFICIAL", "INTERNAL USE ONLY"])),
-            "memo": {"to": draw(text), "from": draw(text), "subject": draw(text)},
+            "memo": {"to": draw(label), "from": draw(label), "subject": draw(label)},
         },
         "summary": draw(st.lists(point(source_ids), min_size=1, max_size=6)),
-        "parties": [{"id": p, "name": draw(text), "role": draw(st.sampled_from(m.ROLES)), **draw(tags())}
+        "parties": [{"id": p, "name": draw(label), "role": draw(st.sampled_from(m.ROLES)), **draw(tags())}
                     for p in party_ids],
-        "issues": [{"id": i, "name": draw(text), "proposition": draw(text)} for i in issue_ids],
+        "issues": [{"id": i, "name": draw(label), "proposition": draw(text)} for i in issue_ids],
         "stances": [{"party": p, "issue": i, "score": draw(st.sampled_from(m.SCORES)),
                      "basis": draw(st.sampled_from(m.BASES)), "summary": draw(text), "source": draw(src)}
                     for p, i in pairs],
-        "outcomes": [{"id": o, "title": draw(text), "likelihood": draw(st.sampled_from(m.LIKELIHOODS)),
+        "outcomes": [{"id": o, "title": draw(label), "likelihood": draw(st.sampled_from(m.LIKELIHOODS)),
                       "summary": draw(text), "conditions": draw(st.lists(text, max_size=3)),
                       "positions": {p: draw(st.sampled_from(m.POSITIONS))
                                     for p in draw(st.lists(st.sampled_from(party_ids), unique=True))},
@@ -71,13 +73,13 @@ def content(draw) -> dict:
                      for o in draw(_unique_ids(0, 5))],
         "reactions": [{"party": draw(st.sampled_from(party_ids)), "tone": draw(st.sampled_from(m.TONES)),
                        "text": draw(text), "source": draw(src)} for _ in range(draw(st.integers(0, 4)))],
-        "sections": [{"id": s, "title": draw(text), "body": "\n\n".join(draw(st.lists(text, min_size=1, max_size=3)))}
+        "sections": [{"id": s, "title": draw(label), "body": "\n\n".join(draw(st.lists(text, min_size=1, max_size=3)))}
                      for s in draw(_unique_ids(0, 3))],
         "next_steps": draw(st.lists(point(source_ids), max_size=5)),
-        "sources": [{"id": s, "title": draw(text)} for s in source_ids],
+        "sources": [{"id": s, "title": draw(label)} for s in source_ids],
     }
     if draw(st.booleans()):
-        data["briefing"]["subtitle"] = draw(text)
+        data["briefing"]["subtitle"] = draw(label)
     return data
 
 

@@ -41,17 +41,17 @@ def hostile_content(draw) -> dict:
     text = st.lists(st.one_of(st.sampled_from(EXTRA), strategies.text), min_size=1, max_size=6).map(" ".join)
     for party in data["parties"]:
         if draw(st.booleans()):
-            party["name"] = f"{party['name']} {draw(st.sampled_from(EXTRA))}"
+            party["name"] = f"{party['name']} {draw(st.sampled_from(EXTRA))}"[:300]  # the label length limit
         if draw(st.booleans()):
-            party["short"] = draw(strategies.text)
+            party["short"] = draw(strategies.text.map(lambda s: s[:60]).filter(str.strip))  # short name limit
     for key in ("author", "organisation"):
         if draw(st.booleans()):
-            data["briefing"][key] = draw(text)
+            data["briefing"][key] = draw(text.map(lambda s: s[:300]).filter(str.strip))
     for source in data["sources"]:
         if draw(st.booleans()):
             source["url"] = "https://example.org/" + draw(st.sampled_from(["../../etc/passwd", "a?b=<c>&d", "x" * 300]))
         if draw(st.booleans()):
-            source["publisher"], source["note"] = draw(text), draw(text)
+            source["publisher"], source["note"] = draw(text.map(lambda s: s[:300]).filter(str.strip)), draw(text)
     return data
 
 
