@@ -18,7 +18,7 @@ _LETTERS = st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp
 text = (st.lists(st.one_of(st.sampled_from(WORDS), st.text(_LETTERS, min_size=1, max_size=12)), min_size=1, max_size=8)
         .map(" ".join).filter(lambda s: s.strip() != ""))
 # A name or title: the same text, cut to what a box of fixed size may hold (content.limits).
-label = text.map(lambda s: s[:300]).filter(lambda s: s.strip() != "")
+label = text.map(lambda s: s if len(s) <= 300 else (s[:300].strip() or "x"))  # no re-draws: same sequence
 ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
 
 

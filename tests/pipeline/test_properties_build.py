@@ -34,6 +34,11 @@ EXTRA = ["👩🏽‍💼", "مفاوضات السلام", "ש\u05b8לוֹם", "
          "https://example.org/a?b=1&c=<2>", "file:///etc/passwd", "../../etc/passwd"]
 
 
+def _cut(s: str, n: int) -> str:
+    """``s`` within a label length limit, drawing nothing more (the derandomized sequence stays)."""
+    return s if len(s) <= n else (s[:n].strip() or "x")
+
+
 @st.composite
 def hostile_content(draw) -> dict:
     """strategies.content plus the optional fields it leaves out, with the same hostile text."""
@@ -43,15 +48,15 @@ def hostile_content(draw) -> dict:
         if draw(st.booleans()):
             party["name"] = f"{party['name']} {draw(st.sampled_from(EXTRA))}"[:300]  # the label length limit
         if draw(st.booleans()):
-            party["short"] = draw(strategies.text.map(lambda s: s[:60]).filter(str.strip))  # short name limit
+            party["short"] = _cut(draw(strategies.text), 60)  # short name limit
     for key in ("author", "organisation"):
         if draw(st.booleans()):
-            data["briefing"][key] = draw(text.map(lambda s: s[:300]).filter(str.strip))
+            data["briefing"][key] = _cut(draw(text), 300)
     for source in data["sources"]:
         if draw(st.booleans()):
             source["url"] = "https://example.org/" + draw(st.sampled_from(["../../etc/passwd", "a?b=<c>&d", "x" * 300]))
         if draw(st.booleans()):
-            source["publisher"], source["note"] = draw(text.map(lambda s: s[:300]).filter(str.strip)), draw(text)
+            source["publisher"], source["note"] = _cut(draw(text), 300), draw(text)
     return data
 
 
