@@ -82,7 +82,14 @@ def check_font(path: Path) -> None:
     if head not in _TTF_MAGIC:
         raise AssetError(f"{path.name} is not a TrueType font (expected a .ttf file)")
     if not inside(path, PACKAGE_DIR):
-        _parse_font(path)
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _FONTS_READ:
+            _parse_font(path)
+            _FONTS_READ.add(key)
+
+
+_FONTS_READ: set = set()  # fonts read whole already (a watch or batch loads the same theme many times)
 
 
 def _parse_font(path: Path) -> None:
@@ -99,10 +106,10 @@ def _parse_font(path: Path) -> None:
     level = log.level
     log.setLevel(logging.CRITICAL)
     try:
-        font = TTFont(path, lazy=True)
-        for table in ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name"):
-            font[table]
-        font.getBestCmap()
+        with TTFont(path, lazy=True) as font:  # closed here: an open file would surface as a ResourceWarning
+            for table in ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name"):
+                font[table]
+            font.getBestCmap()
     except Exception as e:  # noqa: BLE001 - fontTools raises many types for a damaged file
         raise AssetError(f"{path.name} is a damaged TrueType font ({type(e).__name__}: {e})") from None
     finally:
