@@ -137,8 +137,11 @@ def add_chart_parts(document_part, spec: ChartSpec, theme, font: str, number: in
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
+    from ..workarounds.pptx import unsigned_axis_ids
+
     package = document_part.package
     space = chart_xml(spec, theme, font)
+    unsigned_axis_ids(space)  # python-pptx's chart XML has negative axis ids (workarounds.pptx)
     xlsx = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), XLSX_CT,
                 workbook_fix(chart_data(spec).xlsx_blob), package)
     chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CT, b"", package)

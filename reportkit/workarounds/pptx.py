@@ -421,6 +421,45 @@ def fast_partnames(package) -> None:
     package.next_partname = next_partname
 
 
+# python-pptx writes every chart with fixed axis ids, most of them negative (``pptx/chart/xmlwriter.py``:
+# ``<c:axId val="-2068027336"/>`` ... ``<c:crossAx val="-2113994440"/>``), but ECMA-376 declares
+# ``ST_AxisId`` as ``xsd:unsignedInt``: every deck and Word memo with a chart failed schema validation
+# (``ooxml-check``). Still so in python-pptx 1.0.2; no upstream issue found (searched the tracker for
+# "axId", "unsignedInt": scanny/python-pptx#141 is about assigning axis ids for multiple axes). PowerPoint
+# and LibreOffice accept the signed ids, stricter consumers and validators do not.
+_AXIS_ID_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/chart}axId",
+                 "{http://schemas.openxmlformats.org/drawingml/2006/chart}crossAx")
+
+
+def unsigned_axis_ids(chart_space) -> None:
+    """Give each negative ``c:axId`` / ``c:crossAx`` of one chart part (its ``c:chartSpace`` element) a
+    non-negative id: its low 31 bits, the next free one if another axis of the chart has it. The same
+    old id always gets the same new one, so the plot's axis references still meet their axes, and the
+    bytes stay deterministic."""
+    elements = [el for el in chart_space.iter(*_AXIS_ID_TAGS)]
+    used = {int(el.get("val")) for el in elements if int(el.get("val", "0")) >= 0}
+    new: dict[int, int] = {}
+    for el in elements:
+        old = int(el.get("val", "0"))
+        if old >= 0:
+            continue
+        if old not in new:
+            candidate = old & 0x7FFFFFFF
+            while candidate in used:
+                candidate = (candidate + 1) & 0x7FFFFFFF
+            used.add(candidate)
+            new[old] = candidate
+        el.set("val", str(new[old]))
+
+
+def _unsigned_chart_axis_ids(package) -> None:
+    from pptx.parts.chart import ChartPart
+
+    for part in package.iter_parts():
+        if isinstance(part, ChartPart):
+            unsigned_axis_ids(part._element)
+
+
 def save_deterministic(prs) -> bytes:
     """The package as bytes with fixed entry dates and attributes (what ``deterministic_zip`` makes of
     ``prs.save``, #702), written once: saving and then re-zipping compressed everything twice."""
@@ -442,6 +481,7 @@ def save_deterministic(prs) -> bytes:
                 self._write_parts(w)
 
     package = prs.part.package
+    _unsigned_chart_axis_ids(package)  # every chart part, whatever drew it
     out = io.BytesIO()
     FixedDatesPackageWriter.write(out, package._rels, tuple(package.iter_parts()))
     return out.getvalue()
