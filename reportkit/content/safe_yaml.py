@@ -62,10 +62,17 @@ class Document:
     warnings: list = field(default_factory=list)  # registry.BuildWarning: what was changed (BIDI_CONTROLS), what
     # YAML accepted but the writer likely did not mean (items joined onto one line)
     lines: list = field(default_factory=list)  # the text's lines, for checks that look at the layout
+    aliases: dict = field(default_factory=dict)  # path -> mark of the alias (*name) written there
 
     def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
-        """1-based line and column of the value at ``path`` (or of its key), else of its nearest parent."""
+        """1-based line and column of the value at ``path`` (or of its key), else of its nearest parent.
+        A value reached through an alias is placed where the alias is written (its anchored original
+        is elsewhere, and may be fine there: a duplicate id made by ``- *party`` is the alias's)."""
         path = tuple(path)
+        for i in range(len(path) + 1 if self.aliases else 0):
+            mark = self.aliases.get(path[:i])
+            if mark is not None:
+                return mark.line + 1, mark.column + 1
         if key and path in self.keys:
             mark = self.keys[path].start_mark
             return mark.line + 1, mark.column + 1
@@ -99,7 +106,7 @@ def load_yaml(source: str | bytes | Path, filename: str | None = None, strict: b
         raw = source.encode("utf-8") if isinstance(source, str) else bytes(source)
     text = decode(raw, filename)
     doc = Document(filename, lines=text.splitlines())
-    _check_events(text, filename)
+    doc.aliases = _check_events(text, filename)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as e:
@@ -182,10 +189,50 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
 
 
-def _check_events(text: str, filename: str) -> None:
+class _Paths:
+    """The path (keys and indexes) of each value in a YAML event stream, as ``_Converter`` names it;
+    composing resolves an alias to its anchored node, so only the events still know where it is used."""
+
+    _KEY = object()  # stands in the path inside a key that is a list or mapping (reported elsewhere)
+
+    def __init__(self):
+        self.frames: list[list] = []  # [is_mapping, index or key, awaiting a key]
+
+    def value_event(self, ev) -> bool:
+        """Note a scalar, alias or collection start; False when it is a mapping's key."""
+        top = self.frames[-1] if self.frames else None
+        if top is not None and top[0] and top[2]:
+            top[1] = ev.value if isinstance(ev, yaml.ScalarEvent) else self._KEY
+            top[2] = False
+            return False
+        return True
+
+    def path(self) -> tuple:
+        return tuple(f[1] for f in self.frames)
+
+    def start(self, is_mapping: bool) -> None:
+        self.frames.append([is_mapping, None if is_mapping else 0, True])
+
+    def done(self) -> None:
+        """A value (or a whole collection, after ``end``) is complete: the parent moves on."""
+        top = self.frames[-1] if self.frames else None
+        if top is None:
+            return
+        if top[0]:
+            top[2] = True
+        else:
+            top[1] += 1
+
+    def end(self) -> None:
+        self.frames.pop()
+
+
+def _check_events(text: str, filename: str) -> dict:
     """Syntax, depth, tags and alias expansion, checked on the event stream before any node is built
-    (composing recurses per nesting level, and expanding an alias bomb would exhaust memory)."""
+    (composing recurses per nesting level, and expanding an alias bomb would exhaust memory). Returns
+    where each alias is used: path -> mark."""
     problems: list[Problem] = []
+    paths, aliases = _Paths(), {}
     depth = 0
     total = 0  # values so far, counting each alias as the size of what it repeats
     open_anchors: list[tuple[str | None, int]] = []  # per open collection: its anchor, total at its start
@@ -203,10 +250,20 @@ def _check_events(text: str, filename: str) -> None:
                                                   f"alias *{ev.anchor} refers to a value that contains it (recursive)"))
                     break
                 total += sizes.get(ev.anchor, 1)
+                if paths.value_event(ev):
+                    aliases.setdefault(paths.path(), ev.start_mark)
+                    paths.done()
             elif isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 total += 1
                 if isinstance(ev, yaml.ScalarEvent) and ev.anchor:
                     sizes[ev.anchor] = 1
+                if isinstance(ev, yaml.ScalarEvent):
+                    if paths.value_event(ev):
+                        paths.done()
+                else:
+                    is_value = paths.value_event(ev)
+                    paths.start(isinstance(ev, yaml.MappingStartEvent))
+                    paths.frames[-1].append(is_value)
             if isinstance(ev, yaml.CollectionStartEvent):
                 depth += 1
                 open_anchors.append((ev.anchor, total - 1))
@@ -216,6 +273,10 @@ def _check_events(text: str, filename: str) -> None:
                     break
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
+                was_value = paths.frames[-1][3]
+                paths.end()
+                if was_value:
+                    paths.done()
                 anchor, start = open_anchors.pop()
                 if anchor:
                     sizes[anchor] = total - start
@@ -228,6 +289,7 @@ def _check_events(text: str, filename: str) -> None:
         problems.append(_syntax_problem(e, text, filename))
     if problems:
         raise InputError(sorted(problems))
+    return aliases
 
 
 def _syntax_problem(e: yaml.YAMLError, text: str, filename: str) -> Problem:
