@@ -5,7 +5,8 @@ with ``dc:title`` and ``pdfuaid:part``, ``DisplayDocTitle``); every page (``/Tab
 ``/StructParents``, every painting operator inside marked content, every marked-content id reachable
 from the parent tree and pointing at an element that owns it); the structure tree (figures with
 ``/Alt``, tables with ``TH`` cells and a ``/Scope`` on each, at least one heading, headings starting at
-``H1``); annotations tagged (``/StructParent``, ``/Contents``); fonts embedded with a ToUnicode map.
+``H1``, notes with a unique ``/ID``); annotations tagged (``/StructParent``, an ``OBJR`` from a ``Link``
+element, ``/Contents``); fonts embedded with a ToUnicode map.
 """
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class Tree:
         self.elements: list = []  # (depth, role, dict)
         self.owned: set = set()  # (page object id, mcid) owned by some element
         self.annots: set = set()  # annotation object ids referenced by OBJR
+        self.link_owner: dict = {}  # annotation object id -> the role of the element that references it
         kids = _obj(root.get("/K"))
         for k in kids if isinstance(kids, list) else [kids]:
             self._walk(_obj(k), 0, None)
@@ -94,7 +96,9 @@ class Tree:
                 pg = k.get("/Pg", page)
                 self.owned.add((getattr(pg, "idnum", page_id), int(k["/MCID"])))
             elif hasattr(k, "get") and k.get("/Type") == "/OBJR":
-                self.annots.add(getattr(k.get("/Obj"), "idnum", None))
+                obj = getattr(k.get("/Obj"), "idnum", None)
+                self.annots.add(obj)
+                self.link_owner[obj] = str(e.get("/S", ""))[1:]
             elif hasattr(k, "get"):
                 self._walk(k, depth + 1, page)
 
@@ -163,6 +167,10 @@ def check_pdf(data: bytes, name: str = "memo.pdf") -> list[Finding]:
             if annot.get("/Subtype") != "/Popup":  # a popup belongs to its parent annotation
                 if annot.get("/StructParent") is None:
                     add(where, f"{annot.get('/Subtype')} annotation not tagged (no /StructParent)")
+                elif tree is not None and getattr(a, "idnum", None) not in tree.annots:
+                    add(where, f"{annot.get('/Subtype')} annotation not in the structure tree (no OBJR)")
+                elif annot.get("/Subtype") == "/Link" and tree is not None and tree.link_owner.get(a.idnum) != "Link":
+                    add(where, "link annotation not inside a Link element")
                 if not str(annot.get("/Contents") or "").strip():
                     add(where, f"{annot.get('/Subtype')} annotation without a description (/Contents)")
     problems += [Finding(f"{name}:fonts", m) for m in _font_problems(reader)]
@@ -182,7 +190,15 @@ def check_tree(tree: Tree) -> list[Finding]:
             out.append(Finding("structure", f"heading levels skip from H{a} to H{b}"))
             break
     n_figures = 0
+    note_ids: set[str] = set()
     for k, (depth, role, e) in enumerate(tree.elements):
+        if role == "Note":  # PDF/UA-1 7.9: every note has an /ID, unique in the document
+            ident = str(e.get("/ID") or "")
+            if not ident:
+                out.append(Finding("structure", "note (Note) without an /ID"))
+            elif ident in note_ids:
+                out.append(Finding("structure", f"two notes share the /ID {ident}"))
+            note_ids.add(ident)
         if role == "Figure":
             n_figures += 1
             if not str(e.get("/Alt") or "").strip():

@@ -154,6 +154,26 @@ def _charts(b: p.ChartBlock, flowables, parent: Elem) -> None:
     content(flowables, parent, alts)
 
 
+def _endnotes(b: p.Endnotes, flowables, parent: Elem) -> None:
+    """The endnotes: a numbered list whose every body is a ``Note`` (with the ``/ID`` PDF/UA asks for),
+    which the markers' ``Reference`` → ``Link`` elements point at."""
+    notes = iter(b.notes)
+    run = None
+    for f in _flat(flowables):
+        number = getattr(f, "bulletText", None) if isinstance(f, Paragraph) else None
+        if not number:
+            run = None
+            content([f], parent)
+            continue
+        if run is None:
+            run = parent.add("L", attrs=_list_attrs(number))
+        li = run.add("LI")
+        label = li.add("Lbl")
+        note = next(notes, None)
+        ident = f"note-{note.number}" if note is not None else None
+        tag(f, li.add("LBody").add("Note", ident=ident), label)
+
+
 def tag_block(block, flowables, parent: Elem) -> None:
     """Give ``flowables`` (what the emitter made of ``block``) their structure elements under ``parent``."""
     if isinstance(block, p.TitleBlock):
@@ -167,6 +187,8 @@ def tag_block(block, flowables, parent: Elem) -> None:
         _charts(block, flowables, parent)
     elif isinstance(block, (p.OutcomeTable, p.PositionTable, p.PositionList, p.ReactionTable)):
         _tables(flowables, parent)
+    elif isinstance(block, p.Endnotes):
+        _endnotes(block, flowables, parent)
     else:  # headings, text, lists, the bottom line, the notice, what changed, endnotes
         content(flowables, parent)
 

@@ -32,11 +32,12 @@ class Elem:
     """A structure element. ``kids``: child elements, and (while drawing) marked-content ids as
     ``(page, mcid)`` and annotations as ``("annot", page, name)``, in order."""
 
-    __slots__ = ("role", "kids", "parent", "alt", "attrs", "lang", "label", "_ref")
+    __slots__ = ("role", "kids", "parent", "alt", "attrs", "lang", "ident", "label", "_ref")
 
     def __init__(self, role: str, parent: "Elem | None" = None, *, alt: str | None = None,
-                 attrs: dict | None = None, lang: str | None = None):
+                 attrs: dict | None = None, lang: str | None = None, ident: str | None = None):
         self.role, self.parent, self.alt, self.attrs, self.lang = role, parent, alt, attrs or {}, lang
+        self.ident = ident  # the element's /ID (a Note's, which PDF/UA requires)
         self.kids: list = []
         self.label = None  # a list item body's Lbl, drawn by the paragraph's bullet
         self._ref = None
@@ -82,6 +83,34 @@ def _untag_cell(cell):
 
 # --- the drawing side ---------------------------------------------------------------------------
 
+_PERSIAN = set("\u067e\u0686\u0698\u06af\u06a9\u06cc")  # پ چ ژ گ ک ی: letters Arabic does not use
+
+
+def language_of(text: str) -> str | None:
+    """The language a drawn string is in, guessed from its script (the content format does not say):
+    "ar", or "fa" when it has letters Arabic does not use, "he", "zh", "ja" (kana), "ko"; None for
+    other letters (the document's language); "" for no letters (spaces, digits, punctuation: whatever
+    span is open goes on). Shaped right-to-left glyphs are private code points: their text is in
+    the ToUnicode table."""
+    from .reportlab import EXTRA_TO_UNICODE
+
+    letters = [c for c in (EXTRA_TO_UNICODE.get(ord(ch), "")[:1] if ord(ch) >= 0xF0000 else ch for ch in text)
+               if c.isalpha()]
+    for c in letters:
+        cp = ord(c)
+        if 0x0590 <= cp <= 0x05FF or 0xFB1D <= cp <= 0xFB4F:
+            return "he"
+        if 0x0600 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFEFF:
+            return "fa" if any(ch in _PERSIAN for ch in letters) else "ar"
+        if 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F:
+            return "ko"
+        if 0x3040 <= cp <= 0x30FF:
+            return "ja"
+        if 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF:
+            return "ja" if any(0x3040 <= ord(ch) <= 0x30FF for ch in letters) else "zh"
+        return None
+    return ""
+
 
 def install() -> None:
     """Patch reportlab once (idempotent): tagged flowables mark their content; splits keep the tag."""
@@ -94,7 +123,7 @@ def install() -> None:
         return
     draw_on, split, bullet = Flowable.drawOn, paragraph.Paragraph.split, paragraph._drawBullet
     split_rows = Table._splitRows
-    text_out = PDFTextObject._textOut
+    text_out, get_code = PDFTextObject._textOut, PDFTextObject.getCode
 
     def tagged_draw_on(self, canvas, x, y, _sW=0):
         elem = self.__dict__.get("_a11y")
@@ -137,12 +166,25 @@ def install() -> None:
     def spaced_text_out(self, text, TStar=0):
         # A paragraph line ends with no space: readers that join the tagged text (poppler, so Orca
         # and pdf.js-like clients) read "formaldiscussions". A trailing space is invisible.
-        if TStar and not text.endswith(" ") and getattr(self._canvas, "a11y_begin", None) is not None:
+        language = getattr(self._canvas, "a11y_language", None)
+        if language is None:
+            return text_out(self, text, TStar)
+        if TStar and not text.endswith(" "):
             text += " "
+        ops = language(language_of(text))
+        if ops:
+            self._code.append(ops)
         return text_out(self, text, TStar)
+
+    def closing_get_code(self):
+        inline = getattr(self._canvas, "_a11y_inline", None)
+        if inline is not None:  # a span still open when the text object ends: end it inside (BT … ET)
+            self._code.append(self._canvas._a11y_switch(None))
+        return get_code(self)
 
     tagged_draw_on.reportkit_tags = True
     PDFTextObject._textOut = spaced_text_out
+    PDFTextObject.getCode = closing_get_code
     Table._splitRows = tagged_split_rows
     Flowable.drawOn = tagged_draw_on
     paragraph.Paragraph.split = tagged_split
@@ -172,15 +214,70 @@ def _canvas_class(base):
             self._a11y_current = None
             self._a11y_annots = 0
             self._a11y_annot_keys: list = []  # (annotation name, Link element)
+            self._a11y_inline = None  # the open inline element (a Span in another language, a Link) or None
+            self._a11y_links: list = []  # endnote-marker Link elements waiting for their annotation
             self._code.append(ARTIFACT_OPEN)
 
         # marked content
         def _a11y_open(self, elem: Elem) -> None:
+            self._code.append(self._a11y_bdc(elem))
+            self._a11y_current = elem
+            self._a11y_inline = None
+
+        def _a11y_bdc(self, elem: Elem) -> str:
             mcid = self._a11y_mcid
             self._a11y_mcid += 1
-            self._code.append(f"/{elem.role} <</MCID {mcid}>> BDC")
             elem.kids.append((self._a11y_page, mcid))
-            self._a11y_current = elem
+            return f"/{elem.role} <</MCID {mcid}>> BDC"
+
+        # inline elements: a paragraph's marked content is cut where a span in another language or an
+        # endnote marker starts and ends (one marked-content sequence open at a time, never nested:
+        # poppler 22.12 ends the outer sequence at a nested EMC)
+        def _a11y_switch(self, inline: "Elem | None") -> str:
+            """The operators that end the open marked content and start ``inline``'s (None: the
+            element's own again)."""
+            self._a11y_inline = inline
+            return "EMC " + self._a11y_bdc(inline or self._a11y_current)
+
+        def _a11y_inline_ok(self) -> bool:
+            cur = self._a11y_current
+            return self._a11y_depth == 1 and cur is not None and cur.role not in ("Figure", "Lbl")
+
+        def a11y_language(self, lang: str | None) -> str:
+            """Operators before text in language ``lang`` (None: the document's; "": no letters, it
+            continues whatever is open)."""
+            if lang == "" or not self._a11y_inline_ok():
+                return ""
+            doc = (self._a11y_meta.get("lang") or "").split("-")[0].lower()
+            if lang and lang.split("-")[0].lower() == doc:
+                lang = None
+            inline = self._a11y_inline
+            if inline is not None and inline.role == "Link":
+                return ""
+            now = inline.lang if inline is not None else None
+            if now == lang:
+                return ""
+            if {now, lang} <= {"ar", "fa"}:  # one Arabic-script span: Persian if any word shows it
+                inline.lang = "fa"
+                return ""
+            return self._a11y_switch(self._a11y_current.add("Span", lang=lang) if lang else None)
+
+        def a11y_link(self, tx, href: str, kind: str) -> None:
+            """reportlab's link record hook (``_putFragLine``): an endnote marker (``#src-N``) becomes
+            ``Reference`` → ``Link`` with its own marked content; its annotation is attached at the end."""
+            if not href.startswith("#src-") or not self._a11y_inline_ok():
+                return
+            if kind == "start" and tx._code:  # called after the marker's text was written: open before it
+                link = self._a11y_current.add("Reference").add("Link")
+                self._a11y_links.append(link)
+                tx._code[-1] = self._a11y_switch(link) + " " + tx._code[-1]
+            elif kind == "end" and self._a11y_inline is not None and self._a11y_inline.role == "Link":
+                tx._code.append(self._a11y_switch(None))
+
+        def beginText(self, *args, **kw):
+            t = super().beginText(*args, **kw)
+            t._linkRecord = lambda link, kind: self.a11y_link(t, link[1] if isinstance(link, tuple) else "", kind)
+            return t
 
         def a11y_begin(self, elem: Elem, then: Elem | None = None) -> None:
             self._a11y_depth += 1
@@ -204,10 +301,12 @@ def _canvas_class(base):
             self._code.append("EMC")
             self._code.append(ARTIFACT_OPEN)
             for ref in self._annotationrefs[self._a11y_annots:]:  # links drawn by this flowable
-                link = Elem("Link", self._a11y_current)
+                # an endnote marker's Link (in drawing order), else a Link of its own
+                link = self._a11y_links.pop(0) if self._a11y_links else Elem("Link", self._a11y_current)
                 link.kids.append(("annot", self._a11y_page, ref.name))
                 self._a11y_annot_keys.append((ref.name, link))
-            self._a11y_current = self._a11y_then = None
+            self._a11y_links = []
+            self._a11y_current = self._a11y_then = self._a11y_inline = None
 
         # pages
         def showPage(self):
@@ -323,6 +422,8 @@ def _write_tree(doc, root: Elem, pages: int, annots: list, describe_link) -> Non
             parts.append(f"/Alt {text(e.alt)}")
         if e.lang:
             parts.append(f"/Lang {text(e.lang)}")
+        if e.ident:
+            parts.append(f"/ID {text(e.ident)}")
         if e.attrs:
             attrs = " ".join(f"/{k} {'/' + v if isinstance(v, str) else v}" for k, v in e.attrs.items())
             parts.append(f"/A << {attrs} >>")

@@ -52,16 +52,22 @@ def struct_text(data: bytes, tmp_path: Path) -> str:
 
 
 def _structure_texts(struct: str) -> list[tuple[str, str]]:
-    """(role, text) pairs from ``pdfinfo -struct-text`` (as a screen reader gets them): each quoted
-    text with the role above it, without the invisible U+200E after each right-to-left run."""
-    out, role = [], ""
+    """(role, text) pairs from ``pdfinfo -struct-text`` (as a screen reader gets them): each block
+    element's text, with the text of its inline elements (a span in another language, an endnote
+    marker's Reference and Link) in place, without the invisible U+200E after each right-to-left run."""
+    entries: list[list] = []
     for line in struct.splitlines():
         s = line.strip()
         if s.startswith('"'):
-            text = s.strip('"').strip()
-            out.append((role, text.replace("\u200e", "")))
-        elif s and not s.startswith("/"):
-            role = s.split()[0].rstrip(":")
+            if entries:
+                entries[-1][1].append(s[1:-1] if s.endswith('"') else s[1:])
+        elif s and not s.startswith(("/", "Object ")) and "(inline)" not in s:
+            entries.append([s.split()[0].rstrip(":"), []])
+    out = []
+    for role, texts in entries:
+        text = "".join(texts).replace("\u200e", "").strip()
+        if text:
+            out.append((role, text))
     return out
 
 
@@ -177,6 +183,70 @@ def test_lists_have_labels_and_bodies_and_links_are_tagged(reference_pdf, tmp_pa
     reader = PdfReader(io.BytesIO(reference_pdf))
     links = [a.get_object() for pg in reader.pages for a in pg.get("/Annots") or []]
     assert links and all("/StructParent" in a and str(a["/Contents"]).startswith("Endnote") for a in links)
+
+
+def test_endnote_markers_are_references_and_endnotes_are_notes(reference_pdf, tmp_path):
+    """Each endnote marker: ``Reference`` → ``Link`` owning the marker's own marked content and its
+    link annotation (OBJR); each endnote: a ``Note`` with a unique ``/ID`` (PDF/UA-1 7.9)."""
+    reader = PdfReader(io.BytesIO(reference_pdf))
+    tree = Tree(reader.trailer["/Root"]["/StructTreeRoot"])
+    refs = [(d, e) for d, role, e in tree.elements if role == "Reference"]
+    annots = [a for pg in reader.pages for a in pg.get("/Annots") or []]
+    assert refs and len(refs) == len(annots)
+    for _, ref in refs:
+        (link,) = [k.get_object() for k in ref["/K"]]
+        assert link["/S"] == "/Link"
+        kids = [k.get_object() for k in link["/K"]]
+        assert any(isinstance(k, int) for k in kids)  # the marker's own marked content
+        assert any(hasattr(k, "get") and k.get("/Type") == "/OBJR" for k in kids)
+    assert {a.idnum for a in annots} == tree.annots and set(tree.link_owner.values()) == {"Link"}
+    ids = [str(e["/ID"]) for _, role, e in tree.elements if role == "Note"]
+    plan = plan_memo(_edition(REFERENCE))
+    notes = next(b for b in plan.blocks if isinstance(b, p.Endnotes)).notes
+    assert ids == [f"note-{n.number}" for n in notes]
+    struct = struct_text(reference_pdf, tmp_path)
+    marks = re.findall(r'Link \(inline\)\n\s*"([^"]*)"', struct)
+    assert marks and all(m.strip().isdigit() for m in marks)  # a marker's text is its number only
+
+
+def test_the_checker_finds_notes_without_an_id():
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    from reportkit.a11y.pdf import check_tree
+
+    def el(role, kids=(), **kw):
+        d = DictionaryObject({NameObject("/S"): NameObject("/" + role), NameObject("/K"): ArrayObject(kids)})
+        d.update({NameObject("/" + k): TextStringObject(v) for k, v in kw.items()})
+        return d
+
+    root = DictionaryObject({NameObject("/K"): ArrayObject([el("Document", [
+        el("H1"), el("Note"), el("Note", ID="n1"), el("Note", ID="n1"), el("Note", ID="n2")])])})
+    messages = [f.message for f in check_tree(Tree(root))]
+    assert messages == ["note (Note) without an /ID", "two notes share the /ID n1"]
+
+
+def test_spans_in_another_language_carry_lang(tmp_path):
+    """The scripts briefing is Arabic (``language: ar``): its Hebrew and Chinese runs are ``Span``
+    elements with their own ``/Lang``; Arabic text needs none."""
+    data = render(_edition(SCRIPTS)).data
+    tree = Tree(PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    langs = [str(e.get("/Lang")) for _, role, e in tree.elements if role == "Span"]
+    texts, indent = [], None
+    for line in struct_text(data, tmp_path).splitlines():
+        depth = len(line) - len(line.lstrip())
+        if line.strip() == "Span (inline)":
+            texts.append("")
+            indent = depth
+        elif indent is not None and depth > indent and line.strip().startswith('"'):
+            texts[-1] += line.strip()
+        else:
+            indent = None
+    assert len(langs) == len(texts) and {"he", "zh"} <= set(langs) and "ar" not in langs
+    for lang, text in zip(langs, texts):
+        letters = [c for c in text if c.isalpha()]
+        script = {"he": ("\u0590", "\u05ff"), "zh": ("\u4e00", "\u9fff")}.get(lang)
+        if script:
+            assert letters and all(script[0] <= c <= script[1] for c in letters), (lang, text)
 
 
 def test_the_tagged_memo_is_byte_identical_on_rebuild(reference_pdf):

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pypdf import PdfReader
+
 from conftest import require_tool
+from reportkit.a11y.pdf import Tree
 from reportkit.pipeline import load_edition
 from reportkit.memo import render
 
@@ -36,6 +39,7 @@ HEADING = "مستقبل المفاوضات حول المياه بين الأطر
 @pytest.fixture(scope="module", params=["default", "print"])
 def memo(request, tmp_path_factory) -> Path:
     data = yaml.safe_load(SCRIPTS.read_text(encoding="utf-8"))
+    data["briefing"]["language"] = "en"  # an English memo: the right-to-left runs are spans in other languages
     data["summary"][0]["text"] = ARABIC  # a bullet in the bottom-line box
     data["sections"][0]["body"] = f"{PERSIAN}\n\n{MIXED}\n\n{NUMBERS}\n"
     data["sections"][1]["title"] = HEADING
@@ -83,7 +87,8 @@ def test_layout_text_keeps_the_narrative_paragraph_in_order(memo):
 
 
 def test_structure_text_reads_as_written(memo):
-    struct = _words(_run("pdfinfo", "-struct-text", str(memo)).replace('"', " "))
+    quoted = [ln.strip() for ln in _run("pdfinfo", "-struct-text", str(memo)).splitlines() if ln.strip().startswith('"')]
+    struct = _words("".join(q.strip('"') for q in quoted))  # the text as read, element after element
     for text in (ARABIC, PERSIAN, HEBREW, MIXED, HEADING, NUMBERS):
         assert _words(text) in struct, text
 
@@ -99,3 +104,25 @@ def test_rebuilds_are_byte_identical(memo):
     theme = memo.stem.split("-", 1)[1]
     again = render(load_edition(memo.parent / "bidi.yaml", None, theme)).data
     assert again == memo.read_bytes()
+
+
+def test_runs_in_other_languages_are_spans_with_lang(memo):
+    """Issue 13: a span in another language carries ``/Lang`` — guessed from the script (the content
+    format does not say): Persian where a word has letters Arabic does not use (گ, ی, پ …)."""
+    tree = Tree(PdfReader(memo).trailer["/Root"]["/StructTreeRoot"])
+    langs = [str(e.get("/Lang")) for _, role, e in tree.elements if role == "Span"]
+    assert {"ar", "fa", "he", "zh"} <= set(langs)
+    struct = _run("pdfinfo", "-struct-text", str(memo))
+    spans, indent = [], None
+    for line in struct.splitlines():
+        depth = len(line) - len(line.lstrip())
+        if line.strip() == "Span (inline)":
+            spans.append("")
+            indent = depth
+        elif indent is not None and depth > indent and line.strip().startswith('"'):
+            spans[-1] += line.strip().strip('"')
+        else:
+            indent = None
+    by_text = dict(zip(map(_words, spans), langs))
+    assert by_text[_words(PERSIAN)] == "fa" and by_text[_words(ARABIC)] == "ar"
+    assert by_text[_words(HEBREW)] == "he" and by_text["محمد جواد ظریف"] == "fa"
