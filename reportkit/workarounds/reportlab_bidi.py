@@ -118,25 +118,50 @@ def _width(f) -> float:
     return stringWidth(f.text, f.fontName, f.fontSize) if hasattr(f, "fontName") else 0.0
 
 
-def reorder_line(words: list) -> list | None:
+def strong_ltr(text: str) -> bool:
+    """Whether ``text`` has a left-to-right letter (not counting reportkit's invisible marks)."""
+    return any(c.isalpha() and ord(c) < 0xF0000 and not _is_rtl_letter(c) for c in text)
+
+
+def reorder_line(words: list, rtl: bool = False) -> list | None:
     """A line's fragments (logical order) with their texts ``Placed`` so that, drawn in this order,
-    each lands where the visual order puts it; None when the line has no right-to-left text."""
+    each lands where the visual order puts it; None when the line has no right-to-left text.
+    ``rtl``: a right-to-left paragraph (no left-to-right letters at all): the whole line is
+    reversed, digit groups kept left to right, so a sentence's full stop and endnote marker end it
+    on the left; trailing spaces stay at the right end."""
     if not any(getattr(f, "text", "") and direction(f.text) == "R" for f in words if not hasattr(f, "cbDefn")):
         return None
+    if rtl:  # no left-to-right text to keep apart: the invisible marks after each run go (a zero-width
+        # glyph at the line's left end, drawn after the glyph there, makes poppler split it off)
+        words = [f if hasattr(f, "cbDefn") or not any(ord(c) in LTR_MARKS for c in f.text)
+                 else f.clone(text="".join(c for c in f.text if ord(c) not in LTR_MARKS)) for f in words]
     dirs = ["L" if hasattr(f, "cbDefn") else direction(f.text) for f in words]
+    inside = [True] * len(dirs) if rtl else _in_span(dirs)
     # neutrals inside a span are cut into characters and digit groups first (the span reverses them)
     items, item_dirs = [], []
-    for f, d, inside in zip(words, dirs, _in_span(dirs)):
-        if inside and len(f.text) > 1:
+    for f, d, cut in zip(words, dirs, inside):
+        if cut and d == "N" and len(f.text) > 1:
             for t in tokens(f.text):
                 items.append(f.clone(text=t))
                 item_dirs.append("N")
         else:
             items.append(f)
             item_dirs.append(d)
+    if rtl:
+        if items and not hasattr(items[-1], "cbDefn") and items[-1].text.strip():
+            # the line's invisible trailing space (workarounds.reportlab_tags) goes on an empty last
+            # fragment at the right end: on the last word it would sit past the word, inside the line
+            items.append(items[-1].clone(text=""))
+            item_dirs.append("N")
+        end = len(items)
+        while end and not hasattr(items[end - 1], "cbDefn") and not items[end - 1].text.strip():
+            end -= 1  # trailing spaces: drawn at the right end, as on any line
+        order = list(range(end))[::-1] + list(range(end, len(items)))
+    else:
+        order = visual_order(item_dirs)
     widths = [_width(f) for f in items]
     x, at = 0.0, [0.0] * len(items)
-    for k in visual_order(item_dirs):
+    for k in order:
         at[k] = x
         x += widths[k]
     out, cursor = [], 0.0
@@ -164,7 +189,8 @@ def install() -> None:
         bl = getattr(self, "blPara", None)
         if bl is None or not bl.kind:
             return draw_para(self, debug)
-        lines = [reorder_line(line.words) for line in bl.lines]
+        rtl = not any(strong_ltr(f.text) for line in bl.lines for f in line.words if not hasattr(f, "cbDefn"))
+        lines = [reorder_line(line.words, rtl) for line in bl.lines]
         if not any(lines):
             return draw_para(self, debug)
         self.blPara = bl.clone(lines=[line if new is None else line.clone(words=new)

@@ -126,3 +126,18 @@ def test_runs_in_other_languages_are_spans_with_lang(memo):
     by_text = dict(zip(map(_words, spans), langs))
     assert by_text[_words(PERSIAN)] == "fa" and by_text[_words(ARABIC)] == "ar"
     assert by_text[_words(HEBREW)] == "he" and by_text["محمد جواد ظریف"] == "fa"
+
+
+@pytest.mark.parametrize("name", ["שלום $ﯡýĚ", "Talks (مرحلي) — done", "محمد (جواد) ظریف", "x ,ب"])
+def test_a_word_starting_with_punctuation_inside_a_run_builds(name, tmp_path):
+    """A right-to-left run whose word starts with a character of no script (``$``, ``(``, ``,``) made
+    the font lookup fail (KeyError 'latin'): the build exited 1. Found by the property test in
+    tests/pipeline/test_properties_build.py, whose expected failure this was."""
+    data = yaml.safe_load(SCRIPTS.read_text(encoding="utf-8"))
+    data["parties"][0]["name"] = name
+    path = tmp_path / "name.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pdf = tmp_path / "memo.pdf"
+    pdf.write_bytes(render(load_edition(path)).data)
+    text = _words(_run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
+    assert all(part in text for part in _words(name).split() if not any(c in "$ﯡ" for c in part))
