@@ -132,39 +132,13 @@ def render_every_edition(path: Path, names=None) -> dict[str, bytes]:
 
 
 def largest_briefing(folder: Path) -> Path:
-    """A briefing at every count limit (parties, issues, outcomes with every party's position,
-    reactions, sources, 1,000 stances) whose sections fill the file up to the file size limit with
-    long paragraphs of long words: the most any edition can be asked to draw."""
-    import random
+    """The largest briefing the limits allow (``benchmarks/largest.py``, which times it): every count
+    at its limit, sections filling the file to the size limit with long paragraphs of long words."""
     import sys
 
-    from reportkit.content import limits
+    sys.path.insert(0, str(REFERENCE.parent.parent))
+    from benchmarks.largest import largest
 
-    sys.path.insert(0, str(REFERENCE.parent.parent / "benchmarks"))
-    from synthetic import dump, sized
-
-    data = sized(limits.MAX_PARTIES, limits.MAX_ISSUES, limits.MAX_OUTCOMES, stances=limits.MAX_LIST_ITEMS,
-                 positions_per_outcome=limits.MAX_PARTIES, reactions=limits.MAX_REACTIONS,
-                 sources=limits.MAX_SOURCES)
-    rng = random.Random(20)
-    words = ["negotiation", "ceasefire", "guarantees", "Überwachungsmechanismus", "реконструкция", "وقف", "停火协议",
-             "x" * 60]
-    room = limits.MAX_FILE_BYTES - len(dump(data).encode()) - 20_000  # the YAML quoting and indents
-    n = min(limits.MAX_SECTIONS, max(1, room // 15_000))
-    per = min(limits.MAX_TEXT_CHARS, room // n)
-    sections = []
-    for i in range(n):
-        body, size = [], 0
-        while size < per - 200:
-            para = " ".join(rng.choice(words) for _ in range(rng.randint(20, 120)))
-            body.append(para)
-            size += len(para.encode()) + 2
-        sections.append({"id": f"sec{i}", "title": f"Section {i + 1}", "body": "\n\n".join(body)[:per]})
-    data["sections"] = sections
     path = folder / "largest.yaml"
-    text = dump(data)
-    while len(text.encode()) > limits.MAX_FILE_BYTES:  # trim the last body until the file fits
-        data["sections"][-1]["body"] = data["sections"][-1]["body"][: -5000]
-        text = dump(data)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(largest(), encoding="utf-8")
     return path

@@ -30,7 +30,8 @@ _LIMITS = [
     ("outcomes / reactions / sections / next steps / sources",
      f"{limits.MAX_OUTCOMES} / {limits.MAX_REACTIONS} / {limits.MAX_SECTIONS} / {limits.MAX_NEXT_STEPS} / "
      f"{limits.MAX_SOURCES}", "at most N items"),
-    ("an outcome's conditions / obstacles", f"{limits.MAX_ITEM_LIST} each", "at most N items"),
+    ("an outcome's conditions / obstacles / indicators; key judgments", f"{limits.MAX_ITEM_LIST} each",
+     "at most N items"),
     ("a Unicode noncharacter (U+FFFE, U+FDD0 ...) in text", "refused", "noncharacter"),
     ("bidi controls U+202A-202E, U+2066-2069 in text", "removed, with a warning", "bidi control character(s)"),
 ]

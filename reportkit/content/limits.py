@@ -23,4 +23,4 @@ MAX_REACTIONS = 200
 MAX_SECTIONS = 50
 MAX_NEXT_STEPS = 100
 MAX_SOURCES = 300
-MAX_ITEM_LIST = 50  # an outcome's conditions or obstacles
+MAX_ITEM_LIST = 50  # an outcome's conditions, obstacles or indicators; the key judgments
