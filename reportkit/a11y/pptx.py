@@ -127,6 +127,11 @@ def _chart_contrast(frame, background: str) -> list[str]:
         if shown is None or shown.get("val") in ("0", "false"):
             continue
         color = _srgb(labels, "c:txPr//a:solidFill/a:srgbClr")
+        values = [v.text for v in ser.iterfind("c:val//c:pt/c:v", NS)]
+        if not values:
+            continue  # no bars, no labels
+        if all(float(v) == 0 for v in values):
+            fill = background  # bars of length 0: their labels are drawn on the chart's background
         if color and ratio(color, fill) < MIN_RATIO:
             series = _plain(ser.find("c:tx", NS)) if ser.find("c:tx", NS) is not None else "a series"
             problems.append(f"chart {frame.name!r}: data labels of {series!r} in {color} on {fill}: contrast "

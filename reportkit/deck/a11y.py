@@ -89,8 +89,9 @@ def _shape_problems(shape, page: str, text: str) -> list[str]:
                 if cell.text.strip() and ratio(color, fill) < MIN_RATIO:
                     out.append(_low(cell.text, color, fill, shape.name))
     elif isinstance(shape, Chart):
-        for (_, label, values), fill, color in zip(shape.chart.series_by_score, shape.series_colors,
-                                                  shape.label_colors):
+        for (level, label, values), fill, color in zip(shape.chart.series_by_score, shape.series_colors,
+                                                      shape.label_colors):
+            fill = page if level == 0 else fill  # a score of 0 has no bar: its label is on the page
             if any(v is not None for v in values) and ratio(color, fill) < MIN_RATIO:
                 out.append(_low(f"{label} labels", color, fill, shape.name))
     elif isinstance(shape, Group):

@@ -10,6 +10,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ..present import score_cell
 from ..present.chart_data import SCORE_FORMAT
 from ..workarounds import pptx as wa
 from . import a11y
@@ -186,6 +187,32 @@ class Emitter:
         pic.name = i.name
         wa.set_alt_text(pic, i.alt_text)  # add_picture would leave the file name here (#508)
 
+    def _mark_inferred(self, plot, c: Chart, order) -> None:
+        """Inferred scores as the memo marks them: the bar outlined with a dashed line and "+1†" as its
+        label (per point: python-pptx #650), and the legend entry of the empty last series saying so."""
+        if not c.inferred_name:
+            return
+        bars = c.chart.bars
+        for series, ((level, _, _), color, label_color) in zip(plot.series, order):
+            for i, bar in enumerate(bars):
+                if bar.score != level or bar.basis != "inferred":
+                    continue
+                point = series.points[i].format  # a point's own format replaces the series' fill: set it again
+                point.fill.solid()
+                point.fill.fore_color.rgb = _rgb(color)
+                line = point.line
+                line.color.rgb, line.width, line.dash_style = _rgb(c.inferred_color), Pt(1.5), MSO_LINE_DASH_STYLE.DASH
+                label = series.points[i].data_label
+                label.position = XL_LABEL_POSITION.INSIDE_BASE
+                label.text_frame.text = score_cell(bar.score, bar.basis)
+                font = label.text_frame.paragraphs[0].runs[0].font
+                font.size, font.bold, font.color.rgb = Pt(c.font_size), True, _rgb(label_color)
+        key = plot.series[-1]
+        key.format.fill.background()
+        key.format.line.color.rgb, key.format.line.width = _rgb(c.inferred_color), Pt(1.5)
+        key.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        key.data_labels.show_value = False
+
     def chart(self, slide, c: Chart) -> None:
         data = wa.plain_workbook(CategoryChartData(number_format=SCORE_FORMAT))  # no formulas or links from names
         data.categories = c.chart.categories
@@ -198,6 +225,8 @@ class Emitter:
             data.add_series(label, values)
         if c.previous:  # build --since: older scores as one more series (so "Edit Data" holds them too)
             data.add_series(c.previous_name, c.previous)
+        if c.inferred_name:  # an empty series: its legend entry explains the dashed outline and the †
+            data.add_series(c.inferred_name, [None] * len(c.chart.bars))
         # Clustered bars at overlap 100 draw like the stacked ones (one value per category and score
         # series) but do not add the previous series onto the bars: it is drawn over them, an outline.
         kind = XL_CHART_TYPE.BAR_CLUSTERED if c.previous else XL_CHART_TYPE.BAR_STACKED
@@ -225,8 +254,9 @@ class Emitter:
             own.position = XL_LABEL_POSITION.INSIDE_BASE
             own.font.size, own.font.bold = Pt(c.font_size), True
             own.font.color.rgb = _rgb(label_color)
+        self._mark_inferred(plot, c, order)
         if c.previous:
-            ghost = plot.series[-1]
+            ghost = plot.series[len(order)]
             ghost.format.fill.background()
             ghost.format.line.color.rgb = _rgb(c.previous_color)
             ghost.format.line.width = Pt(1.75)

@@ -107,6 +107,8 @@ class Chart:
     previous: tuple[int | None, ...] = ()  # per bar, the older score where it moved (build --since)
     previous_name: str = "Previous"  # the previous series' name (legend and workbook)
     previous_color: str = "#000000"  # its outline colour
+    inferred_name: str = ""  # legend entry for inferred scores (dashed outline, † in the label); "" = none inferred
+    inferred_color: str = "#000000"  # the dashed outline of an inferred score's bar
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def plan(edition) -> DeckPlan:
             agenda = opening.agenda(d, body, 2 + len(agenda))
         slides = [opening.title_slide(d)] + agenda + body
     return DeckPlan(tuple(slides), _chrome(d), d.b.meta.title, d.b.meta.author, d.b.meta.memo.subject,
-                    d.b.meta.language, d.b.meta.date, tuple(d.warnings))
+                    d.b.meta.language, d.b.meta.date, tuple(d.warnings) + tuple(d.advice.warnings))
 
 
 def _chrome(d: Deck) -> Chrome:

@@ -16,4 +16,4 @@ def render(edition) -> Rendered:
     """The memo: PDF bytes and warnings (characters no font could draw, at their file:line:col)."""
     from .emit import emit
 
-    return emit(plan_memo(edition), edition.theme, edition.briefing.origin)
+    return emit(plan_memo(edition), edition.theme, edition.briefing.origin, edition.briefing)

@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from .. import present
 from ..present import colours, signed
+from ..present.names import NameAdvice
 from ..registry import BuildWarning, Rendered
 from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_class, stamp_date,
@@ -40,8 +41,9 @@ class Keep(list):
 class Ctx:
     """What every block emitter needs: theme, fonts, styles and the frame width."""
 
-    def __init__(self, theme, fonts: MemoFonts, width: float, density: float = 1.0):
+    def __init__(self, theme, fonts: MemoFonts, width: float, density: float = 1.0, advice=None):
         self.theme, self.fonts, self.width, self.density = theme, fonts, width, density
+        self.advice = advice  # present.names.NameAdvice: names cut to fit, reported once each
         self.c = lambda key: HexColor(theme.color(key))
         text, muted = theme.color("color.text"), theme.color("color.muted")
         base = ParagraphStyle("body", fontName=fonts.body, fontSize=10.5, leading=14.2, textColor=HexColor(text),
@@ -71,8 +73,11 @@ class Ctx:
                                       bulletFontName=fonts.body)
         if density != 1.0:  # a tighter set, for a memo that must fit a page budget
             for style in s.values():
-                for attr in ("fontSize", "leading", "spaceBefore", "spaceAfter"):
+                for attr in ("leading", "spaceBefore", "spaceAfter"):
                     setattr(style, attr, round(getattr(style, attr) * density, 2))
+                size = max(colours.MIN_TEXT_PT, round(style.fontSize * density, 2))  # never below 7 pt
+                style.leading = max(style.leading, round(size * 1.2, 2))
+                style.fontSize = size
         self.styles = s
         self._cell_styles: dict = {}
 
@@ -91,17 +96,19 @@ class Ctx:
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
 
-    def refs(self, numbers) -> str:
-        """Endnote markers, each linked to its endnote."""
+    def refs(self, numbers, size: float = 10.5) -> str:
+        """Endnote markers, each linked to its endnote, after text of ``size`` points: superscript as
+        reportlab sets it (up to 2 pt smaller) but never below 7 pt."""
         if not numbers:
             return ""
         m = present.markers(numbers)  # "3,5", or with grades "[3, B2; 5]"
         links = m.sep.join(f'<a href="#src-{n}" color="{self.theme.color("color.accent")}">{self.m(label)}</a>'
                            for n, label in m.labels)
-        return f"<super>{m.open}{links}{m.close}</super>"
+        sup = max(colours.MIN_TEXT_PT, round(size - min(2.0, 0.2 * size), 2))
+        return f'<super size="{sup}">{m.open}{links}{m.close}</super>'
 
     def para(self, text: str, style: str = "body", refs=()) -> Paragraph:
-        return Paragraph(self.m(text) + self.refs(refs), self.styles[style])
+        return Paragraph(self.m(text) + self.refs(refs, self.styles[style].fontSize), self.styles[style])
 
     def cell(self, text: str, fill: str, bold: bool = True, center: bool = True, size: float | None = None):
         """A table cell whose text colour suits its fill."""
@@ -182,7 +189,8 @@ def _text(x: Ctx, b: p.Text):
 
 
 def _bullet_paras(x: Ctx, items, style: str, numbered: bool = False):
-    return [Paragraph(x.m(i.text) + x.refs(i.refs), x.styles[style], bulletText=f"{n}." if numbered else "\u2022")
+    return [Paragraph(x.m(i.text) + x.refs(i.refs, x.styles[style].fontSize), x.styles[style],
+                      bulletText=f"{n}." if numbered else "\u2022")
             for n, i in enumerate(items, 1)]
 
 
@@ -230,7 +238,7 @@ def _matrix_table(x: Ctx, b: p.MatrixBlock, cols: tuple[int, ...]):
             cell = x.cell(now, fill)
             was = b.previous[r - 1][i] if b.previous else None
             if was is not None:  # moved since the older version: "0 → +1", the old score small
-                small = round(x.styles["small"].fontSize * 0.8, 1)
+                small = max(colours.MIN_TEXT_PT, round(x.styles["small"].fontSize * 0.8, 1))
                 old = present.moved(signed(was), "")
                 cell = Paragraph(f'<font size="{small}">{x.fonts.runs(old)}</font>{x.fonts.runs(now)}', cell.style)
             cells.append(cell)
@@ -260,7 +268,7 @@ def _legend(x: Ctx, b: p.MatrixBlock):
     return t
 
 
-MIN_HEADING_SIZE = 6.5  # points: below this a matrix heading is unreadable, so the table splits instead
+MIN_HEADING_SIZE = colours.MIN_TEXT_PT  # points: no smaller heading; a table splits by columns instead
 
 
 def _party_width(x: Ctx, m) -> float:
@@ -284,6 +292,11 @@ def _fitting_groups(x: Ctx, b: p.MatrixBlock) -> list[tuple[int, ...]]:
 def _matrix(x: Ctx, b: p.MatrixBlock):
     tables = [[_matrix_table(x, b, cols), Spacer(1, 6)] for cols in _fitting_groups(x, b)]
     tables[-1] += [_legend(x, b), Spacer(1, 4), x.para(b.marker_note, "note")]  # the key stays with the last
+    leaders = [(p.name, plain(p.leader)) for p in b.matrix.parties if p.leader]
+    if leaders:  # the matrix introduces the parties: their leaders under it, as the deck's heatmap has them
+        # name and leader shaped apart: a right-to-left pair joined by "," would put the comma in their font
+        line = "; ".join(f"{x.fonts.runs(name)}, {x.fonts.runs(leader)}" for name, leader in leaders)
+        tables[-1].append(Paragraph(f"<b>Leaders:</b> {line}", x.styles["note"]))
     props = ParagraphStyle("props", x.styles["small"], spaceAfter=2, leftIndent=10, firstLineIndent=-10)
     prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
     head = Paragraph("What each score measures (a positive score supports the proposition)",
@@ -300,7 +313,8 @@ def _chart(x: Ctx, b: p.ChartBlock):
                  Paragraph(f"<i>{x.m(chart.subtitle)}</i>", x.styles["small_muted"]), Spacer(1, 4)]
         if chart.bars:
             was = b.previous[len(panels)] if b.previous else ()
-            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w, was, fonts=x.fonts))
+            cut = (lambda label: x.advice.cut(label, "a stance chart's label")) if x.advice else None
+            panel.append(stance_bars(chart, x.theme, x.fonts.body, col_w, was, fonts=x.fonts, cut=cut))
         else:
             panel.append(Paragraph("No stances in the source.", x.styles["small_muted"]))
         panels.append(panel)
@@ -346,12 +360,12 @@ def _outcome_table(x: Ctx, b: p.OutcomeTable):
     if b.compact:
         head = [Paragraph("Outcome", h), Paragraph("Likelihood", h), Paragraph("In brief", h)]
         widths = [0.3, 0.2, 0.5]
-        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs), bold)], _likelihood_cell(x, r, False),
+        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs, bold.fontSize), bold)], _likelihood_cell(x, r, False),
                  x.para(r.summary, "small")] for r in b.rows]
     else:
         head = [Paragraph(t, h) for t in ("Outcome", "Likelihood", "Conditions", "Obstacles")]
         widths = [0.27, 0.23, 0.25, 0.25]
-        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs), bold), x.para(r.summary, "small")],
+        rows = [[[Paragraph(x.m(r.title) + x.refs(r.refs, bold.fontSize), bold), x.para(r.summary, "small")],
                  _likelihood_cell(x, r, True), _list_cell(x, r.conditions), _list_cell(x, r.obstacles)]
                 for r in b.rows]
     data = [head] + rows
@@ -364,12 +378,25 @@ def _fit_words(x: Ctx, words, font: str, width: float, size: float) -> float:
     """The largest size up to ``size`` at which the longest word fits ``width`` (cell padding included):
     reportlab would otherwise break it mid-word."""
     widest = max((stringWidth(w, font, 1) for w in words), default=0)
-    return max(5.5, min(size, (width - 12) / widest)) if widest else size
+    return max(MIN_HEADING_SIZE, min(size, (width - 12) / widest)) if widest else size
+
+
+def _position_groups(x: Ctx, b: p.PositionTable) -> list[tuple[int, ...]]:
+    """The plan's column groups, split further where a column cannot hold the longest word (a party's
+    short name or "Conditional") at 7 pt: the grid was set at 5.5 pt in the print theme's serif."""
+    labels = {present.position_word(pos) for _, row in b.rows for pos in row}
+    words = [w for t in (*b.parties, *labels) for w in t.split()] or [""]
+    need = max(x.fonts.width(w, x.fonts.bold, MIN_HEADING_SIZE) for w in words) + 12
+    fit = max(1, int((x.width * 0.72) // need))
+    out = []
+    for cols in b.column_groups or (tuple(range(len(b.parties))),):
+        out += [tuple(cols[k] for k in g) for g in present.balanced_chunks(len(cols), fit)]
+    return out
 
 
 def _position_table(x: Ctx, b: p.PositionTable):
     out = []
-    for cols in b.column_groups or (tuple(range(len(b.parties))),):
+    for cols in _position_groups(x, b):
         first = x.width * 0.28
         col = (x.width - first) / max(1, len(cols))
         h = x.styles["cell_head"]
@@ -555,7 +582,7 @@ def _define_page_labels(canv, total: int, *, x: Ctx, right: float) -> None:
         canv.endForm()
 
 
-def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
+def emit(plan: p.MemoPlan, theme, origin=None, briefing=None) -> Rendered:
     """The memo's PDF bytes and its warnings (``registry.Rendered``); ``origin`` (``Briefing.origin``)
     places each warning at the content's ``file:line:col``. A memo with a page budget is set denser
     until it fits; one that still does not is a warning (``budget.over_budget``)."""
@@ -565,12 +592,14 @@ def emit(plan: p.MemoPlan, theme, origin=None) -> Rendered:
     margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}
     margin = {side: margins.get(side, 22 * mm) for side in ("top", "bottom", "left", "right")}
     width = pagesize[0] - margin["left"] - margin["right"]
+    advice = NameAdvice(briefing) if briefing is not None else None
     for density in DENSITIES:
-        data, pages, root = _build(plan, Ctx(theme, fonts, width, density), pagesize, margin)
+        data, pages, root = _build(plan, Ctx(theme, fonts, width, density, advice), pagesize, margin)
         if plan.max_pages is None or pages <= plan.max_pages:
             break
     found = missing_glyph_warnings(fonts.missing, origin) + budget.over_budget(plan, pages, origin)
     found += [BuildWarning(f"accessibility: {m}") for m in tagging.findings(root)]
+    found += advice.warnings if advice else []
     return Rendered(data, tuple(found))
 
 

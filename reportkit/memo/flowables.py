@@ -64,10 +64,11 @@ class LikelihoodBadge(Flowable):
         c.restoreState()
 
 
-def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=(), fonts=None) -> Drawing:
+def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=(), fonts=None, cut=None) -> Drawing:
     """One diverging bar chart as vector shapes: label and score left, bar from the zero line.
     ``previous`` (per bar, or empty): a hollow ghost marker where a score moved from, linked to the bar.
-    ``fonts`` (``MemoFonts``): labels in any script drawn in the fonts that have their glyphs."""
+    ``fonts`` (``MemoFonts``): labels in any script drawn in the fonts that have their glyphs.
+    ``cut(label)`` is told of each label shortened to fit its column (the build then advises ``short:``)."""
     row_h, bar_h, axis_h, size = 14, 9, 16, 7.5
     label_w = 78
     x0, x1 = label_w + 4, width - 6
@@ -79,13 +80,15 @@ def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=
     for k in range(-2, 3):  # light gridlines at each score
         x = cx + k * unit
         d.add(Line(x, axis_h - 2, x, height, strokeColor=rule, strokeWidth=0.8 if k == 0 else 0.3))
-        d.add(String(x, axis_h - 10, signed(k), fontName=font, fontSize=6.5, fillColor=muted, textAnchor="middle"))
-    d.add(String(x0, 0, "opposes", fontName=font, fontSize=6.5, fillColor=muted, textAnchor="start"))
-    d.add(String(x1, 0, "supports", fontName=font, fontSize=6.5, fillColor=muted, textAnchor="end"))
+        d.add(String(x, axis_h - 10, signed(k), fontName=font, fontSize=colours.MIN_TEXT_PT, fillColor=muted, textAnchor="middle"))
+    d.add(String(x0, 0, "opposes", fontName=font, fontSize=colours.MIN_TEXT_PT, fillColor=muted, textAnchor="start"))
+    d.add(String(x1, 0, "supports", fontName=font, fontSize=colours.MIN_TEXT_PT, fillColor=muted, textAnchor="end"))
     for k, bar in enumerate(chart.bars):
         y = height - (k + 1) * row_h + (row_h - bar_h) / 2
         label = bar.label
         measure = (lambda t: fonts.width(t, font, size)) if fonts else (lambda t: stringWidth(t, font, size))
+        if measure(label) > label_w - 24 and cut is not None:
+            cut(bar.label)
         while measure(label) > label_w - 24 and len(label) > 2:
             label = label[:-2].rstrip() + "\u2026"  # an ellipsis keeps long names inside the label column
         lx = 0.0

@@ -167,7 +167,10 @@ def score_series(chart: DivergingChart, theme) -> tuple[Series, ...]:
     out = []
     for level, label, values in chart.series_by_score:
         fill = bar_fill(theme, level)
-        out.append(Series(label, values, fill, text_on(fill, theme)))
+        # A score of 0 has no bar: its label is drawn on the page, not on the neutral fill (print
+        # theme: white on white).
+        ink = text_on(theme.color("color.page") if level == 0 else fill, theme)
+        out.append(Series(label, values, fill, ink))
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 _STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
 AA_NORMAL = 4.5  # WCAG 2 level AA, normal-size text
 AA_LARGE = 3.0  # WCAG 2 level AA, large text (18 pt, or 14 pt bold)
+MIN_TEXT_PT = 7.0  # no text in any edition is set smaller (print legibility; tests/theme/test_legibility.py)
 
 
 def stance_key(score: int | None) -> str:

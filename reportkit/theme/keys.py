@@ -64,8 +64,8 @@ SHARED: tuple[Key, ...] = (
         "strongly_oppose": "stance score −2", "oppose": "stance score −1", "neutral": "stance score 0",
         "support": "stance score +1", "strongly_support": "stance score +2",
         "none": "a party with no stance on an issue"}),
-    *_colours("likelihood", {"low": "outcome likelihood: low", "medium": "outcome likelihood: medium",
-                             "high": "outcome likelihood: high"}),
+    *_colours("likelihood", {"low": "outcome likelihood: low (a scale of its own, distinct from the stances)",
+                             "medium": "outcome likelihood: medium", "high": "outcome likelihood: high"}),
     *_colours("position", {"support": "a party supports an outcome", "conditional": "supports it on conditions",
                            "oppose": "opposes it", "unknown": "position not stated"}),
     *_colours("tone", {t: f"a reaction's tone: {t}" for t in

@@ -131,10 +131,17 @@ def delete_slide(prs, slide) -> None:
 
 
 def keep_negative_bars_coloured(chart) -> None:
-    """Negative bars render white unless every series says invert_if_negative=False (#504, #776)."""
+    """Negative bars render white unless every series says invert_if_negative=False (#504, #776); a
+    point with its own format (an inferred score's outline) says so too, after its index."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
     for plot in chart.plots:
         for series in plot.series:
             series.invert_if_negative = False
+            for dpt in series._element.findall(qn("c:dPt")):
+                if dpt.find(qn("c:invertIfNegative")) is None:
+                    dpt.find(qn("c:idx")).addnext(etree.SubElement(dpt, qn("c:invertIfNegative"), val="0"))
 
 
 _TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"

@@ -73,8 +73,10 @@ def test_one_native_diverging_chart_per_issue_with_the_content_scores(prs, raw):
         assert got == expected
         assert (chart.value_axis.minimum_scale, chart.value_axis.maximum_scale) == (-2, 2)
         assert chart.has_legend
+        inferred = any(s["basis"] == "inferred" for s in raw["stances"] if s["issue"] == issue["id"])
         assert [s.name for s in plot.series] == ["strongly opposes", "opposes", "neutral / mixed", "supports",
-                                                 "strongly supports"]
+                                                 "strongly supports"] + (
+            ["\u2020 dashed outline: inferred by the analyst"] if inferred else [])
 
 
 def test_every_series_keeps_its_colour_when_negative(prs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...diff.digest import digest
 from ...present import dates
+from ...present.names import NameAdvice
 from ...text import plain, spans
 from ..layout import BODY, BULLET_INDENT, COVER_SIZES, COVER_TITLE, TITLE_BOX, TITLE_SIZES, fit_title, fits, \
     shorten_title
@@ -25,6 +26,7 @@ class Deck:
         self.t = edition.theme
         self.language = self.b.meta.language
         self.warnings: list[str] = []
+        self.advice = NameAdvice(self.b)  # names cut to fit a label or column: one warning each (plan adds them)
         self.text = self.t.color("color.text")
         self.muted = self.t.color("color.muted")
         self.primary = self.t.color("color.primary")
@@ -47,11 +49,12 @@ class Deck:
         return Paragraph(lead_runs + runs(text), size, bullet, BULLET_INDENT if bullet else 0.0,
                          size * 0.5 if gap is None else gap)
 
-    def paginate(self, make, count: int, box: Box, sizes) -> list[tuple[float, int, int]]:
+    def paginate(self, make, count: int, box: Box, sizes, heading=None) -> list[tuple[float, int, int]]:
         """Split items 0..count-1 into pages of (size, start, end). ``make(i, size, first)`` -> paragraphs.
 
         Shrink first (one page at the largest size that fits); when even the smallest size does not
-        fit, split at the second-largest size so continuation slides stay readable.
+        fit, split at the second-largest size so continuation slides stay readable. ``heading(i)``:
+        item i is a heading, which keeps with the item after it (never last on a slide).
         """
         if count == 0:
             return []
@@ -64,6 +67,8 @@ class Deck:
             end = start + 1
             while end < count and fits([p for i in range(start, end + 1) for p in make(i, size, i == start)], box):
                 end += 1
+            while heading and end < count and end - 1 > start and heading(end - 1):
+                end -= 1  # "Obstacles" alone at the foot of a slide: it starts the next one
             page_size = size
             if not fits([p for i in range(start, end) for p in make(i, size, i == start)], box):
                 page_size = next((s for s in sizes if fits(make(start, s, True), box)), sizes[-1])

@@ -14,18 +14,27 @@ from ..model import Box, Chart, Paragraph, Run, Slide, Text
 from .context import Deck, runs
 
 
+LABEL_SHARE = 0.3  # of a chart's width: a longer category label is wrapped or dropped by PowerPoint
+
+
 def chart_shape(d: Deck, chart: DivergingChart, box: Box, font_size=14) -> Chart:
     # PowerPoint silently skips category labels that do not fit: keep each party's label within
     # its band (the plot area is roughly the box less legend and axis, ~70 % of the height).
     band = box.h * 0.7 / max(1, len(chart.bars))
     font_size = max(9, min(font_size, int(band / fit.metrics().line_height)))
-    series = score_series(chart, d.t)
+    for b in chart.bars:  # PowerPoint wraps a long category label and skips those that do not fit
+        if fit.metrics(bold=True).width(b.label, font_size) > box.w * LABEL_SHARE:
+            d.advice.cut(b.label, "a stance chart's label")
+    series = score_series(chart, d.t)  # a 0's label is drawn on the page (its ink says so)
     previous = chart_previous(d.changes, d.b, chart)
     moved = [(b, was) for b, was in zip(chart.bars, previous) if was is not None]
     alt = chart_alt(chart, previous, d.since)
+    inferred = any(b.basis == "inferred" for b in chart.bars)
     return Chart(box, chart, tuple(s.fill for s in series), tuple(s.ink for s in series), alt, font_size,
                  name=f"Chart {chart.title}", previous=previous if moved else (),
-                 previous_name=f"Previous ({d.since_short})", previous_color=d.text)
+                 previous_name=f"Previous ({d.since_short})", previous_color=d.text,
+                 inferred_name=f"{present.INFERRED_MARK} dashed outline: inferred by the analyst" if inferred else "",
+                 inferred_color=d.text)
 
 
 def _was(d: Deck, chart: DivergingChart) -> list[str]:
@@ -113,6 +122,7 @@ def brief_charts(d: Deck) -> list[Slide]:
         head = Paragraph((Run(c.title, True),), 18, color=d.primary)
         size = next((z for z in (18, 16, 14) if fits([replace(head, size=z)], head_box)), None)
         if size is None:  # an issue name a paragraph long: its start (the notes name it in full)
+            d.advice.cut(c.title, "a chart heading")
             size, head = 14, replace(head, runs=(Run(shorten(c.title, lambda t: fits(
                 [Paragraph((Run(t, True),), 14)], head_box)), True),))
         shapes.append(Text(head_box, (replace(head, size=size),), name="Chart heading"))

@@ -136,7 +136,7 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
         if first and i > 0:  # a continuation slide starts mid-list: repeat its heading
             return [Paragraph((Run(f"{head} (continued)", True, False, d.primary),), size + 2), bullet]
         return [bullet]
-    pages = d.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12))
+    pages = d.paginate(make, len(items), mid, (18, 17, 16, 15, 14, 13, 12), heading=lambda i: items[i][1] is None)
     positions = {p.party: p.position for p in o.positions}
     notes = [f"{o.title}. {plain(o.summary)}",
              f"Likelihood: {o.term}{_likelihood_moved(d, o)} ({_notes_basis(o)}). "
@@ -261,6 +261,9 @@ def _positions_table(d: Deck, o, box: Box) -> list:
         more = len(stated) - len(shown) + len(silent)
         text = more_text(more)
         d.warnings.append(f"{o.title}: {more} party positions listed in the notes only (too many for the slide)")
+    for p, _ in stated:
+        if labels[p.id] != p.short:
+            d.advice.cut(p.short, "the party column of an outcome's positions")
     out = []
     if shown:
         rows = [(TableCell("Party", 13, hdr_fill, hdr_text, True), TableCell("Position", 13, hdr_fill, hdr_text, True))]

@@ -10,7 +10,7 @@ from ...present import colours
 from ...text import plain
 from .. import fit
 from ..dots import StanceDots
-from ..layout import BODY, MAX_ISSUE_COLUMNS, fit_title, shorten
+from ..layout import BODY, MAX_ISSUE_COLUMNS, fit_title, fits, shorten
 from ..model import INSET, Box, Group, Paragraph, Picture, Rect, Run, Slide, StanceStrip, Table, TableCell, Text
 from .context import Deck
 
@@ -38,6 +38,9 @@ def _heatmap_tables(d: Deck, mx, cols, starred: list) -> list[Slide]:
     col_w = min(130.0, (BODY.w - first_w) / len(cols))
     widths = (first_w,) + (col_w,) * len(cols)
     key_h = 36.0 + (22.0 if d.changes and d.changes.stances_moved else 0.0)
+    leaders = _leaders(d, mx)
+    key_top = key_h - 10  # the key's own lines, under a 10 pt gap; the leaders' line below them
+    key_h += leaders.box.h if leaders else 0.0
     avail = BODY.h - key_h
     hsize = 13
 
@@ -48,6 +51,9 @@ def _heatmap_tables(d: Deck, mx, cols, starred: list) -> list[Slide]:
     # body it ends in "…" here (the notes and the issue slides have it whole).
     heads = [mx.issues[c].name for c in cols]
     heads = [h if head_h(h) <= avail * 0.4 else shorten(h, lambda t: head_h(t) <= avail * 0.4) for h in heads]
+    for c, h in zip(cols, heads):
+        if h != mx.issues[c].name:
+            d.advice.cut(mx.issues[c].name, "a column heading of the stance table")
     header_h = max(head_h(h) for h in heads)
     labels = [p.short for p in mx.parties]
     for size in (18, 16, 14):  # shrink rows before splitting parties across slides
@@ -62,6 +68,11 @@ def _heatmap_tables(d: Deck, mx, cols, starred: list) -> list[Slide]:
         labels = [name if ok(name) else shorten(name, ok) for name in labels]
         row_h = max_row
     per_page = max(1, int((avail - header_h) // row_h))
+    one_line = fit.height([fit.Para("X", size, True)], first_w - 14.4)
+    for p, label in zip(mx.parties, labels):  # cut, or so tall that the table splits over slides
+        tall = per_page < len(mx.parties) and fit.height([fit.Para(p.short, size, True)], first_w - 14.4) > one_line
+        if label != p.short or tall:
+            d.advice.cut(p.short, "the stance table's party column")
     slides = []
     for start in range(0, len(mx.parties), per_page):
         rows = [tuple([TableCell("", hsize, hdr_fill, hdr_text, True)] +
@@ -86,8 +97,30 @@ def _heatmap_tables(d: Deck, mx, cols, starred: list) -> list[Slide]:
         box = Box(BODY.x, BODY.y, sum(widths), sum(heights))
         table = Table(box, widths, heights, tuple(rows), mx.alt_text(), name="Stance heatmap")
         shapes = [table] + _stance_key(d, BODY.y + sum(heights) + 10, starred[0])
+        if leaders:  # the deck introduces its parties here: each with its leader, under the key
+            y = BODY.y + sum(heights) + 10 + key_top
+            shapes.append(replace(leaders, box=replace(leaders.box, y=y)))
         slides.append(d.slide("heatmap", TITLE, shapes, _stance_notes(d, mx)))
     return slides
+
+
+def _leaders(d: Deck, mx) -> Text | None:
+    """"Leaders: Ukraine, President Volodymyr Zelensky; …" in one or two lines (shortened beyond
+    that; the notes name every leader), or None when the content names no leader."""
+    named = [f"{p.short}, {plain(p.leader)}" for p in mx.parties if p.leader]
+    if not named:
+        return None
+    # A left-to-right mark before each "; ": a list of right-to-left names in an English line would
+    # otherwise run together as one right-to-left run, its items in reverse order.
+    text = "Leaders: " + "; ".join(f"\u200e{item}\u200e" for item in named)
+
+    def para(t):
+        return (Paragraph((Run(t),), 12, color=d.muted),)
+    for h in (22.0, 40.0):
+        box = Box(BODY.x, 0, BODY.w, h)
+        if fits(list(para(text)), box):
+            return Text(box, para(text), name="Leaders")
+    return Text(box, para(shorten(text, lambda t: fits(list(para(t)), box))), name="Leaders")
 
 
 def _stance_key(d: Deck, y, starred: bool) -> list:
@@ -124,6 +157,9 @@ def _stance_notes(d: Deck, mx) -> str:
         lines.append(f"Moved since {d.since}: " + "; ".join(
             f"{m.party_name} on {m.issue_name} {present.moved(present.signed(m.old), present.signed(m.new))}"
             for m in d.changes.stances_moved) + ".")
+    leaders = [f"{p.name}: {plain(p.leader)}" for p in mx.parties if p.leader]
+    if leaders:
+        lines.append("Leaders named in the sources: " + "; ".join(leaders) + ".")
     missing = [f"{c.party.short} on {c.issue.name}" for row in mx.rows for c in row if c.score is None]
     if missing:
         lines.append("No stance in the source: " + "; ".join(missing) + ".")
