@@ -1,5 +1,6 @@
-"""Write a test briefing with every text field ten times longer (as tests/memo/test_scripts.py builds
-it), for the gallery's long-content pages.
+"""Write a test briefing with every text field ten times longer, names and titles up to their length
+limit (as tests/memo/test_scripts.py builds it), for the gallery's long-content pages and
+tests/memo/test_scripts_every_edition.py.
     python3 docs/gallery/ten_times.py tests/data/scripts-rtl.yaml OUT.yaml
 """
 from __future__ import annotations
@@ -11,15 +12,19 @@ import yaml
 
 LONGER = ("text", "summary", "body", "title", "subtitle", "name", "conditions", "obstacles", "proposition",
           "likelihood_note", "note", "leader")
+LABELS = ("title", "subtitle", "name", "leader")  # in boxes of fixed size: up to the label length limit
 
 
 def longer(node, key=None):
+    from reportkit.content.limits import MAX_LABEL_CHARS
+
     if isinstance(node, dict):
         return {k: longer(v, k) for k, v in node.items()}
     if isinstance(node, list):
         return [longer(v, key) for v in node]
     if isinstance(node, str) and key in LONGER:
-        return " ".join([node] * 10)
+        text = " ".join([node] * 10)
+        return text[:MAX_LABEL_CHARS].rstrip() if key in LABELS else text
     return node
 
 

@@ -65,7 +65,7 @@ def test_every_audience_builds_clean_with_every_name(name, long, theme, tmp_path
                 assert squash(n) in text, (audience, n)
             else:  # a 10x line may start with a right-to-left run, which pdftotext then reorders with its
                 # neighbours (brackets, and a flag's two letters: 🇺🇳 reads 🇳🇺): every word of the name
-                for word in n.replace("(", " ").replace(")", " ").split():
+                for word in n.replace("(", " ").replace(")", " ").split():  # (10x names are cut at 300 characters)
                     if any(unicodedata.category(c).startswith("L") for c in word):
                         assert squash(word) in text, (audience, word)
         prs = Presentation(str(out / f"{path.stem}-{audience}-deck.pptx"))
