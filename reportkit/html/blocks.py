@@ -39,9 +39,8 @@ class Ctx:
             uses = self.cited.setdefault(n, [])
             ident = f"ref-{n}-{len(uses) + 1}"
             uses.append(ident)
-            grade = label.partition(", ")[2]
-            name = f"Source {n}" + (f", grade {grade}" if grade else "")
-            links.append(f'<a href="#src-{n}" id="{ident}" aria-label="{esc(name)}">{esc(label)}</a>')
+            # the name holds the visible label (WCAG 2.5.3): "Source 1, B2"
+            links.append(f'<a href="#src-{n}" id="{ident}" aria-label="Source {esc(label)}">{esc(label)}</a>')
         return '<sup class="refs">' + esc(m.open) + esc(m.sep).join(links) + esc(m.close) + "</sup>"
 
     def para(self, text: str, cls: str | None = None, refs=(), tag: str = "p") -> str:

@@ -56,6 +56,12 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     big = out / "ten-times.yaml"  # 10x the reference's size, long words and all (benchmarks/synthetic.py)
     big.write_text(synthetic.dump(synthetic.scaled(10)), encoding="utf-8")
     found["10x"] = build(big, out)
+    # analytic standards: ICD 203 terms, graded markers "[1, B2; 2, C3]", a source's web address as a link
+    graded = out / "graded.yaml"
+    graded.write_text((Path(__file__).parents[1] / "standards" / "icd203.yaml").read_text(encoding="utf-8").replace(
+        "{id: wire, title: Wire report,", "{id: wire, title: Wire report, url: 'https://example.org/wire?id=7',"),
+        encoding="utf-8")
+    found["graded"] = build(graded, out)
     return found
 
 
@@ -67,7 +73,7 @@ def axe_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", ["reference", "print", "principals", "staff", "press", "rtl-arabic", "rtl-hebrew", "cjk",
-                                  "10x"])
+                                  "10x", "graded"])
 def test_axe_finds_nothing(browser, pages, tmp_path, name, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     requests = []

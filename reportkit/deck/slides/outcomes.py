@@ -201,9 +201,9 @@ def _term_lines(d: Deck, o, box: Box) -> list:
     rng = analytic.term_range(scale, o.term)
     if o.term != o.likelihood or rng:  # a scale's own term: named, with its range, under the band
         term = analytic.term_word(scale, o.term) + (f" ({rng})" if rng else "")
-        shapes.append(Text(Box(box.x, y, box.w, 24), (Paragraph((Run(term, True, False, d.text),), 14),),
-                           name="Likelihood term"))
-        y += 24
+        shapes.append(Text(Box(box.x, y, box.w, 26), (Paragraph((Run(term, True, False, d.text),), 14),),
+                           name="Likelihood term"))  # 14 pt bold needs a little over 24 pt with the insets
+        y += 26
     shapes.append(Text(Box(box.x, y, box.w, 24), (Paragraph(basis, 13),), name="Likelihood basis"))
     if o.confidence:  # a line of its own: never merged into the likelihood
         shapes.append(Text(Box(box.x, y + 24, box.w, 24),
