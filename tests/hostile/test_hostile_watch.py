@@ -69,7 +69,8 @@ def test_watch_refuses_an_over_limit_save_at_once_and_rebuilds_after_a_good_one(
         _wait_for(lambda: re.search(says, err_path.read_text(encoding="utf-8", errors="replace")),
                   f"located error matching {says!r}", proc, QUICK)
         refused_in = time.monotonic() - t0
-        assert "not rebuilt: fix the problems above" in err_path.read_text(encoding="utf-8", errors="replace")
+        _wait_for(lambda: "not rebuilt: fix the problems above" in err_path.read_text(encoding="utf-8", errors="replace"),
+                  "the 'not rebuilt' line after the error", proc, QUICK)  # written just after the error line
         assert memo.read_bytes() == first, "the last good memo was replaced"
 
         content.write_text(good.replace("  title: U.S.", "  title: Recovered U.S.", 1), encoding="utf-8")
