@@ -187,6 +187,19 @@ class Section(Tagged):
 
 
 @dataclass(frozen=True)
+class Signoff(Tagged):
+    """One line of the clearance block: who drafted or cleared the briefing, their office, when."""
+
+    role: str = "drafted"  # one of SIGNOFF_ROLES
+    name: str = ""
+    office: str = ""
+    date: _dt.date | None = None
+
+
+SIGNOFF_ROLES = ("drafted", "cleared")
+
+
+@dataclass(frozen=True)
 class Briefing:
     meta: Meta
     summary: tuple[Point, ...]
@@ -202,6 +215,7 @@ class Briefing:
     # where the text came from (content.locate.Origin), for warnings that point at file:line:col
     origin: object | None = field(default=None, compare=False, repr=False)
     key_judgments: tuple[KeyJudgment, ...] = ()
+    clearance: tuple[Signoff, ...] = ()  # drafted_by then cleared_by, each in content order
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

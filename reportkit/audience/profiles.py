@@ -13,7 +13,8 @@ from ..errors import InputError, Problem
 from ..model import SENSITIVITIES, Briefing
 
 DETAILS = ("brief", "full")
-PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to", "grades", "confidence_notes")
+PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to", "grades", "confidence_notes",
+                "clearance_block")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Profile:
     to: str | None = None  # the memo's TO line for this audience; None keeps the briefing's memo.to
     grades: bool = True  # source reliability and citation credibility (Admiralty grades)
     confidence_notes: bool = True  # why a confidence is what it is: the analyst's working
+    clearance_block: bool = True  # who drafted and cleared the briefing: names of staff, internal by custom
     builtin: bool = False
 
     def may_see(self, sensitivity: str) -> bool:
@@ -43,7 +45,8 @@ BUILTIN = {
     # Releasable: only public items, no speaker notes (they are the analyst's voice, not for release).
     "press": Profile("press", "Press (releasable)", detail="full", notes=False, clearance="public",
                      disclaimer="Prepared for public release. Not a statement of government policy.",
-                     to="For release", grades=False, confidence_notes=False, builtin=True),  # "TO: Principals" on a released memo would mislead
+                     to="For release", grades=False, confidence_notes=False, clearance_block=False,
+                     builtin=True),  # "TO: Principals" on a released memo would mislead
 }
 
 
@@ -58,7 +61,7 @@ def profile_from_mapping(name: str, spec: Mapping, base: Profile | None = None, 
         problems.append(f"audience {name!r}: detail must be one of {', '.join(DETAILS)}")
     if "clearance" in spec and spec["clearance"] not in SENSITIVITIES:
         problems.append(f"audience {name!r}: clearance must be one of {', '.join(SENSITIVITIES)}")
-    for flag in ("notes", "grades", "confidence_notes"):
+    for flag in ("notes", "grades", "confidence_notes", "clearance_block"):
         if flag in spec and not isinstance(spec[flag], bool):
             problems.append(f"audience {name!r}: {flag} must be true or false")
     if problems:

@@ -22,7 +22,8 @@ from .profiles import Profile
 
 # Report order and the words used for each kind in the one-line report.
 KINDS = ("source", "party", "issue", "stance", "key judgment", "outcome", "position", "reaction", "section", "summary",
-         "next step", "grades", "confidence notes")
+         "next step", "clearance",
+         "grades", "confidence notes")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,13 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
     summary = cited_items("summary", briefing.summary, lambda p, n: str(n))
     next_steps = cited_items("next step", briefing.next_steps, lambda p, n: str(n))
 
+    if profile.clearance_block:  # who drafted and cleared it: the whole block, or each line by its tags
+        clearance = tuple(c for c in briefing.clearance if keep("clearance", c, f"{c.role} {c.name}"))
+    else:
+        clearance = ()
+        if briefing.clearance:
+            out.append(("clearance", "all"))
+
     selected = Briefing(
         meta=_addressed(briefing.meta, profile), summary=summary, parties=parties, issues=issues, stances=stances,
         outcomes=tuple(outcomes), reactions=reactions, sections=sections, next_steps=next_steps,
@@ -124,6 +132,7 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
         audiences={},  # other audiences' profiles are none of this edition's business
         origin=briefing.origin,
         key_judgments=key_judgments,
+        clearance=clearance,
     )
     if not profile.grades and _has_grades(selected):
         selected = _without_grades(selected)

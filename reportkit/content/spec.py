@@ -48,6 +48,15 @@ MEMO = Record("memo header", [
     Field("subject", Text(limits.MAX_LABEL_CHARS), True, "subject line"),
 ], doc="The TO / FROM / SUBJECT block at the top of the memo.")
 
+SIGNOFF = Record("sign-off", [
+    Field("name", Text(), True, "who drafted or cleared the briefing"),
+    Field("office", Text(), doc="their office, e.g. `EUR/RUS`"),
+    Field("date", Date(), doc="when they drafted or cleared it, YYYY-MM-DD"),
+    *TAGS,
+], doc="One line of the clearance block (`briefing.drafted_by`, `briefing.cleared_by`): printed under the memo "
+       "header and on the deck's last slide, as staff memos carry them; an audience profile can withhold the "
+       "whole block (`clearance_block: false`; the press profile does).")
+
 BRIEFING = Record("briefing", [
     Field("title", Text(limits.MAX_LABEL_CHARS), True, "title on the memo and the deck's title slide"),
     Field("subtitle", Text(limits.MAX_LABEL_CHARS), doc="one line under the title"),
@@ -60,6 +69,8 @@ BRIEFING = Record("briefing", [
     Field("likelihood_scale", Choice(tuple(std.SCALES)),
           doc="the likelihood terms outcomes and key judgments use: `three-level` (low, medium, high; the "
               "default), `icd203` or `uk-yardstick` (docs/analytic-standards.md)"),
+    Field("drafted_by", ListOf(SIGNOFF), doc="who drafted the briefing (clearance block), in the order printed"),
+    Field("cleared_by", ListOf(SIGNOFF), doc="who cleared it (clearance block), in the order printed"),
 ], doc="Metadata of the briefing.")
 
 POINT = Record("point", [
@@ -194,6 +205,7 @@ AUDIENCE = Record("audience profile", [
                             "\"For release\")"),
     Field("grades", Boolean(), doc="show source grades (reliability, credibility); default true, press: false"),
     Field("confidence_notes", Boolean(), doc="show confidence notes; default true, press: false"),
+    Field("clearance_block", Boolean(), doc="show who drafted and cleared the briefing; default true, press: false"),
 ], doc="An audience profile; a built-in of the same name is its base.")
 
 CONTENT = Record("content file", [
@@ -214,5 +226,5 @@ CONTENT = Record("content file", [
 ], doc="A reportkit content file (format version 1).")
 
 # Records in the order docs/content-format.md documents them.
-RECORDS = (CONTENT, BRIEFING, MEMO, POINT, KEY_JUDGMENT, PARTY, ISSUE, STANCE, OUTCOME, INDICATOR, REACTION, SECTION,
+RECORDS = (CONTENT, BRIEFING, MEMO, SIGNOFF, POINT, KEY_JUDGMENT, PARTY, ISSUE, STANCE, OUTCOME, INDICATOR, REACTION, SECTION,
            SOURCE, AUDIENCE)

@@ -45,6 +45,11 @@ def _indicator(v: dict) -> m.Indicator:
                        sources=tuple(v.get("sources") or ()))
 
 
+def _signoffs(b: dict) -> tuple[m.Signoff, ...]:
+    return tuple(m.Signoff(role=role, name=v["name"], office=v.get("office", ""), date=_date(v.get("date")), **_tags(v))
+                 for role in m.SIGNOFF_ROLES for v in b.get(f"{role}_by") or ())
+
+
 def _paragraphs(body: str) -> tuple[str, ...]:
     # Blank lines separate paragraphs; single newlines inside a paragraph are spaces.
     paras = [" ".join(line.strip() for line in block.splitlines()).strip() for block in body.split("\n\n")]
@@ -116,4 +121,5 @@ def to_model(data: dict, origin=None) -> m.Briefing:
         ),
         audiences=data.get("audiences") or {},
         key_judgments=tuple(_judgment(k) for k in data.get("key_judgments") or ()),
+        clearance=_signoffs(b),
     )

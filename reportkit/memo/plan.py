@@ -14,7 +14,7 @@ from ..present.chart_data import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
-from ..present import analytic, citations
+from ..present import analytic, citations, clearance
 from ..present.colours import stance_key
 from ..text import plain
 
@@ -462,7 +462,8 @@ def plan(edition) -> MemoPlan:
     blocks: list = [
         TitleBlock(meta.organisation, meta.title, meta.subtitle),
         MemoHeader((("TO", meta.memo.to), ("FROM", meta.memo.from_), ("DATE", date_text(b)),
-                    ("SUBJECT", meta.memo.subject))),
+                    ("SUBJECT", meta.memo.subject))
+                   + tuple((label.upper(), text) for label, text in clearance.lines(b))),  # staff memo style
     ]
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))

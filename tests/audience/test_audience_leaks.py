@@ -54,7 +54,7 @@ def _all_items(b):
 
 def test_every_tagged_section_of_the_model_is_checked():
     assert set(item_kinds()) >= {"summary", "parties", "issues", "stances", "outcomes", "reactions", "sections",
-                                 "next_steps", "sources"}
+                                 "next_steps", "sources", "clearance"}
     from reportkit.content import load
 
     outcome = load(REFERENCE).outcomes[0]
@@ -86,6 +86,7 @@ def press_build(tmp_path_factory):
     data["summary"].append({"text": "Moscow privately signals flexibility on the sequencing of guarantees.",
                             "sources": ["cable"]})
     data["outcomes"][0]["sources"] = ["article", "cable"]
+    data["briefing"]["drafted_by"] = [{"name": "Jordan Example", "office": "Office of Eastern European Affairs"}]
     content = folder / "leaks.yaml"
     content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = run_cli("build", str(content), "--audience", "press", "--out", str(folder / "out"))
@@ -94,10 +95,11 @@ def press_build(tmp_path_factory):
 
     full = load(content)
     shown, withheld = select(full, BUILTIN["press"])
-    assert {"source", "party", "stance", "reaction", "position", "summary"} <= set(withheld.counts())
+    assert {"source", "party", "stance", "reaction", "position", "summary", "clearance"} <= set(withheld.counts())
     assert str(withheld) in r.stdout  # the build reports it
     strings = withheld_strings(full, shown)
     assert any("Embassy cable" in s for s in strings) and any("Offered to mediate" in s for s in strings)
+    assert "Office of Eastern European Affairs" in strings  # the clearance block is checked too
     return folder / "out", strings
 
 
