@@ -177,6 +177,13 @@ class KeyJudgment(Tagged):
     credibility: Credibility = ()
 
 
+# Where a section goes (docs/content-format.md, "Where sections go"): which editions show it, how the
+# deck shows it, and after which fixed part of the briefing.
+SECTION_SHOW_IN = ("both", "memo", "deck")  # "memo": the PDF memo, the Word memo and the web page
+SECTION_DECK = ("context", "slide")  # a bullet on the Context slide, or a slide of its own
+SECTION_AFTER = ("start", "key_judgments", "summary", "changes", "stances", "outcomes", "reactions", "next_steps")
+
+
 @dataclass(frozen=True)
 class Section(Tagged):
     id: str = ""
@@ -184,6 +191,10 @@ class Section(Tagged):
     paragraphs: tuple[str, ...] = ()  # each may hold *italic* and **bold**
     sources: tuple[str, ...] = ()
     credibility: Credibility = ()
+    show_in: str = "both"  # one of SECTION_SHOW_IN
+    deck: str = "context"  # one of SECTION_DECK
+    after: str | None = None  # one of SECTION_AFTER; None: where sections always went (present.placement)
+    brief: bool = False  # also in the brief editions (which otherwise leave sections out)
 
 
 @dataclass(frozen=True)

@@ -168,8 +168,18 @@ SECTION = Record("section", [
     Field("body", Text(), True, "paragraphs separated by blank lines; *italic* and **bold** allowed"),
     _sources(),
     _credibility(),
+    Field("show_in", Choice(m.SECTION_SHOW_IN),
+          doc="which editions show it: `both` (default), `memo` (the PDF memo, Word memo and web page) or `deck`"),
+    Field("deck", Choice(m.SECTION_DECK),
+          doc="how the deck shows it: `context` (default: its opening sentences as a bullet on a Context slide) "
+              "or `slide` (all its text on a slide of its own, continued over more slides when long)"),
+    Field("after", Choice(m.SECTION_AFTER),
+          doc="the fixed part it follows in every edition: `start`, `key_judgments`, `summary`, `changes`, "
+              "`stances`, `outcomes`, `reactions` or `next_steps`; default: after `changes` in the memo, after "
+              "`outcomes` in the deck (see \"Where sections go\")"),
+    Field("brief", Boolean(), doc="also in brief editions (principals), which otherwise show no sections; default false"),
     *TAGS,
-], doc="A narrative section of the memo.")
+], doc="A narrative section: in the memo, and in the deck on the Context slide or a slide of its own.")
 
 SOURCE = Record("source", [
     Field("id", Id("source"), True, "short id that stances, outcomes and points cite"),

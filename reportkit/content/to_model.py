@@ -110,7 +110,9 @@ def to_model(data: dict, origin=None) -> m.Briefing:
         ),
         sections=tuple(
             m.Section(id=s["id"], title=s["title"], paragraphs=_paragraphs(s["body"]),
-                      sources=tuple(s.get("sources") or ()), credibility=_credibility(s), **_tags(s))
+                      sources=tuple(s.get("sources") or ()), credibility=_credibility(s),
+                      show_in=s.get("show_in", "both"), deck=s.get("deck", "context"), after=s.get("after"),
+                      brief=s.get("brief", False), **_tags(s))
             for s in data.get("sections") or ()
         ),
         next_steps=tuple(_point(p) for p in data.get("next_steps") or ()),

@@ -9,23 +9,30 @@ from __future__ import annotations
 
 from .layout import BANNER_H, FOOTER_BOX, fits, shorten
 from .model import SLIDE_W, Box, Chrome, DeckPlan, Paragraph, Run
-from .slides import changes, clearance, closing, issues, opening, outcomes, stances
+from .slides import changes, clearance, closing, issues, opening, outcomes, sections, stances
 from .slides.context import Deck
 
 
 def plan(edition) -> DeckPlan:
     """The whole deck as data: slides with their shapes, notes and alt text, and planner warnings."""
     d = Deck(edition)
-    if edition.detail == "brief":
-        body = (opening.key_judgments(d) + opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d)
-                + issues.brief_charts(d)
-                + outcomes.outcomes_overview(d) + closing.next_steps(d) + closing.sources(d))
+    brief = edition.detail == "brief"
+    parts = [("key_judgments", opening.key_judgments(d)), ("summary", opening.bottom_line(d)),
+             ("changes", changes.what_changed(d))]
+    if brief:
+        parts += [("stances", stances.heatmap(d) + issues.brief_charts(d)), ("outcomes", outcomes.outcomes_overview(d))]
+    else:
+        parts += [("stances", stances.heatmap(d) + stances.divides(d) + issues.issue_slides(d)),
+                  ("outcomes", outcomes.outcomes_overview(d) + outcomes.outcome_slides(d)),
+                  ("reactions", closing.reactions(d))]
+    parts.append(("next_steps", closing.next_steps(d)))
+    # The analyst's sections (a Context slide, slides of their own) after the part each names:
+    # present.placement, the rule the memo follows too. By default: the Context slide after the outcomes.
+    placed = sections.placed(d, brief, [name for name, _ in parts])
+    body = placed.get("start", []) + [s for name, part in parts for s in part + placed.get(name, [])] + closing.sources(d)
+    if brief:
         slides = [opening.title_slide(d)] + body
     else:
-        body = (opening.key_judgments(d) + opening.bottom_line(d) + changes.what_changed(d) + stances.heatmap(d)
-                + stances.divides(d)
-                + issues.issue_slides(d) + outcomes.outcomes_overview(d) + outcomes.outcome_slides(d)
-                + closing.context(d) + closing.reactions(d) + closing.next_steps(d) + closing.sources(d))
         agenda = opening.agenda(d, body, 3)  # after the title slide and a one-slide agenda
         if len(agenda) > 1:
             agenda = opening.agenda(d, body, 2 + len(agenda))

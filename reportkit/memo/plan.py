@@ -14,7 +14,7 @@ from ..present.chart_data import DivergingChart, StanceMatrix
 from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
-from ..present import analytic, citations, clearance
+from ..present import analytic, citations, clearance, placement
 from ..present.colours import stance_key
 from ..text import plain
 
@@ -360,9 +360,9 @@ def _points(b: Briefing, points) -> tuple[Item, ...]:
     return tuple(Item(p.text, _refs(b, p.sources, p.credibility)) for p in points)
 
 
-def _narrative(b: Briefing) -> list:
+def _narrative(b: Briefing, sections=None) -> list:
     blocks: list = []
-    for s in b.sections:
+    for s in b.sections if sections is None else sections:
         if not s.paragraphs:
             continue
         blocks.append(Heading(f"section-{s.id}", s.title))
@@ -468,22 +468,26 @@ def plan(edition) -> MemoPlan:
     if edition.disclaimer:
         blocks.append(Notice(edition.disclaimer))
     inside = edition.theme.get("memo.key_judgments", "before") == "inside"
-    if not inside:
-        blocks += _key_judgments(b, brief)
-    blocks.append(Heading("bluf", "Bottom line up front"))
-    if inside:  # the bottom line's section opens with them, then its own points
-        blocks += _key_judgments(b, brief, level=1)
-    blocks.append(BottomLine(_points(b, b.summary)) if b.summary
-                  else Text(present.words.EMPTY["summary"], style="note"))
-    blocks += _what_changed(edition)
     changes = _meaningful(edition)
+    parts = [("key_judgments", [] if inside else _key_judgments(b, brief)),
+             ("summary", [Heading("bluf", "Bottom line up front")]
+              + (_key_judgments(b, brief, level=1) if inside else [])  # the bottom line opens with them
+              + [BottomLine(_points(b, b.summary)) if b.summary
+                 else Text(present.words.EMPTY["summary"], style="note")]),
+             ("changes", _what_changed(edition))]
     if brief:
-        blocks += _outcomes(b, brief, changes) + _stances(edition, brief)
+        parts += [("outcomes", _outcomes(b, brief, changes)), ("stances", _stances(edition, brief))]
     else:
-        blocks += _narrative(b) + _stances(edition, brief) + _outcomes(b, brief, changes) + _reactions(b)
-    blocks.append(Heading("next-steps", "Next steps"))
-    blocks.append(Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
-                  else Text(present.words.EMPTY["next_steps"], style="note"))
+        parts += [("stances", _stances(edition, brief)), ("outcomes", _outcomes(b, brief, changes)),
+                  ("reactions", _reactions(b))]
+    parts.append(("next_steps", [Heading("next-steps", "Next steps"),
+                                 Bullets(_points(b, b.next_steps), numbered=True) if b.next_steps
+                                 else Text(present.words.EMPTY["next_steps"], style="note")]))
+    # The analyst's sections after the part each names (present.placement: the rule every edition shares).
+    placed = placement.place(b, "memo", brief, [name for name, _ in parts])
+    blocks += _narrative(b, placed.get("start", ()))
+    for name, part in parts:
+        blocks += part + _narrative(b, placed.get(name, ()))
     if b.sources:
         blocks += _sources(b, blocks)
 

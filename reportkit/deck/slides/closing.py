@@ -21,8 +21,9 @@ def lead_sentences(text: str, words: int = 25) -> str:
     return out
 
 
-def context(d: Deck) -> list[Slide]:
-    secs = [s for s in d.b.sections if s.paragraphs]
+def context(d: Deck, sections=None) -> list[Slide]:
+    """The sections' opening sentences as bullets (``sections``: those placed here; default: all)."""
+    secs = [s for s in (d.b.sections if sections is None else sections) if s.paragraphs]
     if not secs:
         return []
 

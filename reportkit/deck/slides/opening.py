@@ -7,7 +7,7 @@ from ... import present
 from ...present import analytic
 from ...text import plain
 from .. import fit
-from ..layout import COVER_SIZES, COVER_SUBTITLE, COVER_TITLE, LOGO_BOX, fit_title, fits, shorten, shorten_title
+from ..layout import _PART, COVER_SIZES, COVER_SUBTITLE, COVER_TITLE, LOGO_BOX, fit_title, fits, shorten, shorten_title
 from ..model import INSET, Box, Paragraph, Rect, Run, Slide, Text
 from .context import Deck, runs
 
@@ -60,7 +60,7 @@ def title_slide(d: Deck) -> Slide:
 def agenda(d: Deck, later: list[Slide], first_number: int) -> list[Slide]:
     seen, entries = set(), []
     for n, s in enumerate(later, first_number):
-        group = AGENDA_GROUP.get(s.kind)
+        group = AGENDA_GROUP.get(s.kind) or (_PART.sub("", s.title) if s.kind == "section" else None)  # its title
         if group and group not in seen:
             seen.add(group)
             entries.append((group, n))
