@@ -166,6 +166,7 @@ class Slide:
     title_size: float
     shapes: tuple = ()
     notes: str | None = None
+    cites: tuple[str, ...] = ()  # ids of the sources of the facts it shows: its source line (sources_line)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ def _is_title(el) -> bool:
 
 
 CHROME = ("Classification (top)", "Classification (bottom)", "Footer", "Slide number")
+FOOTER_ZONE = ("Source line",)  # planned into the footer zone on purpose (deck/slides/source_line.py)
 
 
 def _past_the_body(n: int, slide, right: int, proxy) -> list[Overflow]:
@@ -143,7 +144,7 @@ def _past_the_body(n: int, slide, right: int, proxy) -> list[Overflow]:
     out = []
     for el in shapes:
         name = _name(el)
-        if name in CHROME or _is_title(el):
+        if name in CHROME or name in FOOTER_ZONE or _is_title(el):
             continue
         left, top, width, height = _box(el, proxy)
         bottom = top + height

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .layout import BANNER_H, FOOTER_BOX, fits, shorten
 from .model import SLIDE_W, Box, Chrome, DeckPlan, Paragraph, Run
-from .slides import changes, clearance, closing, issues, opening, outcomes, sections, stances
+from .slides import changes, clearance, closing, issues, opening, outcomes, sections, source_line, stances
 from .slides.context import Deck
 
 
@@ -38,7 +38,9 @@ def plan(edition) -> DeckPlan:
             agenda = opening.agenda(d, body, 2 + len(agenda))
         slides = [opening.title_slide(d)] + agenda + body
     slides = clearance.on_last_slide(d, slides)  # "Drafted: …", "Cleared: …", as staff memos end
-    return DeckPlan(tuple(slides), _chrome(d), d.b.meta.title, d.b.meta.author, d.b.meta.memo.subject,
+    chrome = _chrome(d)
+    slides = source_line.add(d, slides, chrome)  # "Source: [1] …" on every slide that states a fact
+    return DeckPlan(tuple(slides), chrome, d.b.meta.title, d.b.meta.author, d.b.meta.memo.subject,
                     d.b.meta.language, d.b.meta.date, tuple(d.warnings) + tuple(d.advice.warnings))
 
 

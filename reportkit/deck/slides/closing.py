@@ -32,7 +32,7 @@ def context(d: Deck, sections=None) -> list[Slide]:
         return [d.item(lead_sentences(plain(s.paragraphs[0])), size, lead=f"{plain(s.title)}: ", lead_color=d.primary,
                        gap=0 if first else size * 0.6)]
     notes = "\n\n".join(f"{plain(s.title)}.\n" + "\n".join(plain(p) for p in s.paragraphs) for s in secs)
-    return d.list_slides("context", "Context", make, len(secs), notes)
+    return d.list_slides("context", "Context", make, len(secs), notes, cites=lambda i: secs[i].sources)
 
 
 def reactions(d: Deck) -> list[Slide]:
@@ -54,7 +54,7 @@ def reactions(d: Deck) -> list[Slide]:
     notes = "Reactions.\n" + "\n".join(f"{name_of(r.party)} ({present.tone_word(r.tone)}): {plain(r.text)}"
                                        for r in rs)
     return d.list_slides("reactions", "International reactions", make, len(rs), notes,
-                         sizes=(20, 19, 18, 17, 16, 15, 14))
+                         sizes=(20, 19, 18, 17, 16, 15, 14), cites=lambda i: (rs[i].source,))
 
 
 def next_steps(d: Deck) -> list[Slide]:
@@ -65,7 +65,7 @@ def next_steps(d: Deck) -> list[Slide]:
     def make(i, size, first):
         return [Paragraph(runs(st[i].text), size, f"{i + 1}.", 30.0, 0 if first else size * 0.6)]
     notes = "Next steps.\n" + "\n".join(f"{n}. {plain(p.text)}" for n, p in enumerate(st, 1))
-    return d.list_slides("next_steps", "Next steps", make, len(st), notes)
+    return d.list_slides("next_steps", "Next steps", make, len(st), notes, cites=lambda i: st[i].sources)
 
 
 def sources(d: Deck) -> list[Slide]:

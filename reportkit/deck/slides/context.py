@@ -17,6 +17,10 @@ def runs(text: str, bold: bool = False, color: str | None = None) -> tuple[Run, 
     return tuple(Run(s.text, bold or s.bold, s.italic, color) for s in spans(text)) or (Run(""),)
 
 
+def _unique(ids) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
 class Deck:
     """One deck being planned. Slide families are functions of this context; it collects warnings."""
 
@@ -35,14 +39,14 @@ class Deck:
         self.since = digest(c).since if self.changes else ""
         self.since_short = dates.day_month(c.old_date, self.language) if self.changes else ""  # year: title slide
 
-    def slide(self, kind, title, shapes, notes, layout="content") -> Slide:
+    def slide(self, kind, title, shapes, notes, layout="content", cites=()) -> Slide:
         short = shorten_title(title, TITLE_BOX if layout != "title" else COVER_TITLE,
                               TITLE_SIZES[-1] if layout != "title" else COVER_SIZES[-1])
         if short != title:
             self.warnings.append(f"slide title shortened to fit (full title in the notes): {short}")
             notes = notes if notes and title in notes else f"{title}\n\n{notes}" if notes else title
         notes = notes if self.e.speaker_notes else None
-        return Slide(kind, layout, short, TITLE_BOX, fit_title(short), tuple(shapes), notes)
+        return Slide(kind, layout, short, TITLE_BOX, fit_title(short), tuple(shapes), notes, _unique(cites))
 
     def item(self, text, size, bullet="•", lead: str | None = None, lead_color=None, gap=None) -> Paragraph:
         lead_runs = (Run(lead, True, False, lead_color),) if lead else ()
@@ -79,13 +83,17 @@ class Deck:
             start = end
         return pages
 
-    def list_slides(self, kind, title, make, count, notes, box=BODY, sizes=(22, 20, 18, 16, 14)) -> list[Slide]:
+    def list_slides(self, kind, title, make, count, notes, box=BODY, sizes=(22, 20, 18, 16, 14),
+                    cites=None) -> list[Slide]:
+        """Items 0..count-1 over as many slides as they need; ``cites(i)``: the source ids of item i
+        (each slide's source line names those of the items it shows)."""
         pages = self.paginate(make, count, box, sizes)
         out = []
         for n, (size, start, end) in enumerate(pages, 1):
             paras = tuple(p for i in range(start, end) for p in make(i, size, i == start))
             t = title if len(pages) == 1 else f"{title} ({n}/{len(pages)})"
-            out.append(self.slide(kind, t, [Text(box, paras, name=f"{title} text")], notes))
+            shown = [sid for i in range(start, end) for sid in cites(i)] if cites else ()
+            out.append(self.slide(kind, t, [Text(box, paras, name=f"{title} text")], notes, cites=shown))
         return out
 
     def note_slide(self, kind, title, message: str, notes=None) -> Slide:

@@ -12,6 +12,7 @@ from .. import fit
 from ..layout import BODY, fits, shorten
 from ..model import Box, Chart, Paragraph, Run, Slide, Text
 from .context import Deck, runs
+from .stances import stance_sources
 
 
 LABEL_SHARE = 0.3  # of a chart's width: a longer category label is wrapped or dropped by PowerPoint
@@ -103,7 +104,8 @@ def issue_slides(d: Deck) -> list[Slide]:
         else:
             paras = tuple(p for i in range(len(chart.bars)) for p in make(i, size, i == 0))
             shapes.append(Text(panel, paras, name="What the parties say"))
-        out.append(d.slide("issue", issue.name, shapes, "\n".join(notes)))
+        out.append(d.slide("issue", issue.name, shapes, "\n".join(notes),
+                           cites=stance_sources(d, ((p.id, issue.id) for p in d.b.parties))))
     return out
 
 
@@ -131,4 +133,6 @@ def brief_charts(d: Deck) -> list[Slide]:
         notes.append(f"{c.title}: " + "; ".join(
             f"{b.label} {present.signed(b.score)} ({b.basis}{', ' + was if was else ''}), {plain(b.summary)}"
             for b, was in zip(c.bars, _was(d, c))))
-    return [d.slide("issue", "Where the parties are furthest apart", shapes, "\n".join(notes))]
+    shown = [i for i, c in zip(d.b.issues, d.e.charts.by_issue) if c in picked]
+    return [d.slide("issue", "Where the parties are furthest apart", shapes, "\n".join(notes),
+                    cites=stance_sources(d, ((p.id, i.id) for i in shown for p in d.b.parties)))]

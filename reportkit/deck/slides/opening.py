@@ -84,7 +84,7 @@ def key_judgments(d: Deck) -> list[Slide]:
 
     def make(i, size, first):
         return [d.item(texts[i], size, gap=0 if first else None)]
-    return d.list_slides("key_judgments", "Key judgments", make, len(texts), notes)
+    return d.list_slides("key_judgments", "Key judgments", make, len(texts), notes, cites=lambda i: kjs[i].sources)
 
 
 def bottom_line(d: Deck) -> list[Slide]:
@@ -95,4 +95,4 @@ def bottom_line(d: Deck) -> list[Slide]:
 
     def make(i, size, first):
         return [d.item(pts[i].text, size, gap=0 if first else None)]
-    return d.list_slides("bottom_line", "Bottom line", make, len(pts), notes)
+    return d.list_slides("bottom_line", "Bottom line", make, len(pts), notes, cites=lambda i: pts[i].sources)

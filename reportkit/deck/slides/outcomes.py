@@ -99,7 +99,7 @@ def outcomes_overview(d: Deck) -> list[Slide]:
                 shapes.append(Text(lbox, lpara, name="Likelihood scale"))
                 legend = None
         title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
-        out.append(d.slide("outcomes", title, shapes, notes))
+        out.append(d.slide("outcomes", title, shapes, notes, cites=[s for o, _ in page for s in o.sources]))
     return out
 
 
@@ -152,8 +152,15 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
         paras = [p for i in range(start, end) for p in make(i, size, i == start)]
         title = o.title if len(pages) == 1 else f"{o.title} ({n}/{len(pages)})"
         shapes = fixed + [Text(mid, tuple(paras), name="Conditions and obstacles")]
-        slides.append(d.slide("outcome", title, shapes, "\n".join(notes)))
+        shown = [s for i in range(start, end) if items[i][0] == "Indicators" and items[i][1] is not None
+                 for s in o.indicators[_indicator_index(items, i)].sources]
+        slides.append(d.slide("outcome", title, shapes, "\n".join(notes), cites=[*o.sources, *shown]))
     return slides
+
+
+def _indicator_index(items, i: int) -> int:
+    """Which indicator item ``i`` of the slide's flowing list is (they come last, after their heading)."""
+    return i - next(k for k, (head, text) in enumerate(items) if head == "Indicators") - 1
 
 
 def _likelihood_scale(d: Deck, o, box: Box) -> list:

@@ -100,7 +100,9 @@ def _heatmap_tables(d: Deck, mx, cols, starred: list) -> list[Slide]:
         if leaders:  # the deck introduces its parties here: each with its leader, under the key
             y = BODY.y + sum(heights) + 10 + key_top
             shapes.append(replace(leaders, box=replace(leaders.box, y=y)))
-        slides.append(d.slide("heatmap", TITLE, shapes, _stance_notes(d, mx)))
+        shown = [mx.cell(r, c) for r in range(start, min(start + per_page, len(mx.parties))) for c in cols]
+        slides.append(d.slide("heatmap", TITLE, shapes, _stance_notes(d, mx),
+                              cites=stance_sources(d, ((x.party.id, x.issue.id) for x in shown))))
     return slides
 
 
@@ -166,6 +168,11 @@ def _stance_notes(d: Deck, mx) -> str:
     return "\n".join(lines)
 
 
+def stance_sources(d: Deck, pairs) -> list[str]:
+    """The sources of the stances a slide shows, for its source line: (party id, issue id) pairs."""
+    return [s.source for s in (d.b.stance(p, i) for p, i in pairs) if s is not None]
+
+
 def divides(d: Deck) -> list[Slide]:
     """Every issue on one scale: where the parties cluster and where they split. Drawn with native
     shapes placed here (editable, no matplotlib); ``deck.pictures: matplotlib`` draws a picture."""
@@ -205,5 +212,6 @@ def divides(d: Deck) -> list[Slide]:
                                         for b in c.bars) or "no stances in the source") for c in some)
         figure = (Group(box, dots.shapes(chunk), alt, strip, name="Stance dots") if native
                   else Picture(box, strip, alt, name="Stance strip"))
-        out.append(d.slide("divides", title, [figure, key], notes))
+        out.append(d.slide("divides", title, [figure, key], notes,
+                           cites=stance_sources(d, ((p.id, d.b.issues[i].id) for i in chunk for p in d.b.parties))))
     return out
