@@ -16,7 +16,7 @@ pytest.importorskip("pptx")
 from pptx import Presentation  # noqa: E402
 
 from reportkit.deck import fit  # noqa: E402
-from reportkit.deck.overflow import CHROME, DEFAULT_SIZE, EMU_PER_PT, Overflow, check_presentation  # noqa: E402
+from reportkit.deck.overflow import CHROME, DEFAULT_SIZE, FOOTER_ZONE, EMU_PER_PT, Overflow, check_presentation  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = [ROOT / "content" / "us-russia-talks.yaml", ROOT / "tests" / "data" / "wordy.yaml",
@@ -58,7 +58,7 @@ def _past_the_body(n, slide):
     right = slide.part.package.presentation_part.presentation.slide_width
     out = []
     for shape in slide.shapes:
-        if shape.name in CHROME or shape.is_placeholder and shape.placeholder_format.idx == 0:
+        if shape.name in CHROME or shape.name in FOOTER_ZONE or shape.is_placeholder and shape.placeholder_format.idx == 0:
             continue
         bottom = shape.top + shape.height
         if bottom > floor + EMU_PER_PT // 2 or shape.left + shape.width > right + EMU_PER_PT // 2:
