@@ -43,3 +43,35 @@ def layout_free(s: str) -> str:
     s = unicodedata.normalize("NFKC", s)
     return "".join(c for c in s if not c.isspace() and c not in "-\u00ad\ufffd" and unicodedata.category(c) != "Cf"
                    and unicodedata.bidirectional(c) not in ("R", "AL", "NSM"))
+
+
+def write_yaml(path: Path, data) -> Path:
+    """A content file written from ``data`` as a user would keep it: UTF-8, keys in their order."""
+    import yaml
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def walk_shapes(shapes):
+    """Every shape of a slide, group members in place of their group (shape type 6)."""
+    for shape in shapes:
+        if shape.shape_type == 6:
+            yield from walk_shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def wait_for(predicate, what: str, proc: subprocess.Popen, timeout: float = 90):
+    """The first truthy ``predicate()``; fails the test if ``proc`` (a watch or preview) exits or
+    ``timeout`` seconds pass first."""
+    import time
+    import pytest
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        if proc.poll() is not None:
+            pytest.fail(f"the process exited early (code {proc.returncode}) while waiting for {what}")
+        time.sleep(0.05)
+    pytest.fail(f"timed out after {timeout} s waiting for {what}")

@@ -17,6 +17,7 @@ from pptx import Presentation  # noqa: E402
 
 from reportkit.deck import fit  # noqa: E402
 from reportkit.deck.overflow import CHROME, DEFAULT_SIZE, FOOTER_ZONE, EMU_PER_PT, Overflow, check_presentation  # noqa: E402
+from helpers import walk_shapes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = [ROOT / "content" / "us-russia-talks.yaml", ROOT / "tests" / "data" / "wordy.yaml",
@@ -43,12 +44,6 @@ def _inner(width, height, holder):
             (height - holder.margin_top - holder.margin_bottom) / EMU_PER_PT)
 
 
-def _walk(shapes):
-    for shape in shapes:
-        if shape.shape_type == 6:
-            yield from _walk(shape.shapes)
-        else:
-            yield shape
 
 
 def _past_the_body(n, slide):
@@ -71,7 +66,7 @@ def REFERENCE_CHECK(prs):
     found = []
     for n, slide in enumerate(prs.slides, 1):
         found += _past_the_body(n, slide)
-        for shape in _walk(slide.shapes):
+        for shape in walk_shapes(slide.shapes):
             if shape.has_text_frame and shape.text_frame.text.strip():
                 tf = shape.text_frame
                 w, h = _inner(shape.width, shape.height, tf)

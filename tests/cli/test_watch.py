@@ -14,21 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import wait_for
 
 
 TIMEOUT = 90  # seconds for any one expected change; a rebuild takes well under one
 
 
-def _wait_for(predicate, what: str, proc: subprocess.Popen, timeout: float = TIMEOUT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        if proc.poll() is not None:
-            pytest.fail(f"watch exited early (code {proc.returncode}) while waiting for {what}")
-        time.sleep(0.05)
-    pytest.fail(f"timed out after {timeout} s waiting for {what}")
 
 
 def _pdf_text(data: bytes) -> str:
@@ -65,7 +56,7 @@ def test_watch_rebuilds_on_save_keeps_last_good_output_and_recovers(project):
             [sys.executable, "-m", "reportkit", "watch", "brief.yaml", "--out", "out", "--format", "memo", "--theme", "house"],
             cwd=folder, stdout=out, stderr=err)
     try:
-        first = _wait_for(lambda: _changed(memo, b""), "the first memo", proc)
+        first = wait_for(lambda: _changed(memo, b""), "the first memo", proc)
         assert "Zanzibar" not in _pdf_text(first)
         time.sleep(0.5)  # the watch is armed before the first build, but give the observer a moment
 
@@ -74,7 +65,7 @@ def test_watch_rebuilds_on_save_keeps_last_good_output_and_recovers(project):
             "    subject: U.S. and Russia", "    subject: Zanzibar report, U.S. and Russia", 1)
         assert edited != original
         content.write_text(edited, encoding="utf-8")
-        second = _wait_for(lambda: _changed(memo, first), "the memo rebuilt after the title changed", proc)
+        second = wait_for(lambda: _changed(memo, first), "the memo rebuilt after the title changed", proc)
         assert "Zanzibar" in _pdf_text(second)
 
         # 2. A broken save: a located error on stderr, and the last good memo stays byte-identical.
@@ -83,20 +74,20 @@ def test_watch_rebuilds_on_save_keeps_last_good_output_and_recovers(project):
         lines[bad_line - 1] = lines[bad_line - 1].replace("score: 2,", "score: 9,", 1)
         content.write_text("".join(lines), encoding="utf-8")
         located = re.compile(rf"brief\.yaml:{bad_line}:\d+: .*score")
-        _wait_for(lambda: located.search(err_path.read_text(encoding="utf-8", errors="replace")),
+        wait_for(lambda: located.search(err_path.read_text(encoding="utf-8", errors="replace")),
                   f"a located error for line {bad_line} on stderr", proc)
         assert memo.read_bytes() == second
         assert not list(memo.parent.glob(".*.tmp")), "a failed build left a temporary file behind"
 
         # 3. The fix: rebuilt again, with the text of the fixed file.
         content.write_text(edited.replace("  title: Zanzibar U.S.", "  title: Zanzibar Two U.S.", 1), encoding="utf-8")
-        third = _wait_for(lambda: _changed(memo, second), "the memo rebuilt after the fix", proc)
+        third = wait_for(lambda: _changed(memo, second), "the memo rebuilt after the fix", proc)
         assert "Two" in _pdf_text(third)
 
         # 4. The theme is watched too: a new primary colour changes the memo's bytes.
         theme = folder / "house.yaml"
         theme.write_text(theme.read_text(encoding="utf-8").replace("#1F3A5F", "#7A1F5F"), encoding="utf-8")
-        _wait_for(lambda: _changed(memo, third), "the memo rebuilt after the theme changed", proc)
+        wait_for(lambda: _changed(memo, third), "the memo rebuilt after the theme changed", proc)
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)  # Ctrl-C

@@ -19,7 +19,7 @@ from reportkit.workarounds.pptx import alt_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root holds benchmarks/
 from benchmarks import synthetic  # noqa: E402
-from helpers import run_cli
+from helpers import run_cli, walk_shapes
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +34,6 @@ def ten_x_deck(ten_x):
     return render(make_edition(ten_x, load_theme())).data
 
 
-def _walk(shapes):
-    for shape in shapes:
-        if shape.shape_type == 6:
-            yield from _walk(shape.shapes)
-        else:
-            yield shape
 
 
 def test_ten_times_content_overflows_nowhere(ten_x, ten_x_deck):
@@ -96,9 +90,9 @@ def test_divides_is_native_shapes_with_alt_text_by_default(deck_from_reference):
     assert len(groups) == 1 and not [s for s in slide.shapes if s.shape_type == 13]  # no picture
     group = groups[0]
     assert alt_text(group).startswith("Dot plot of every party's score")
-    texts = " ".join(s.text_frame.text for s in _walk(group.shapes) if s.has_text_frame)
+    texts = " ".join(s.text_frame.text for s in walk_shapes(group.shapes) if s.has_text_frame)
     assert "Sovereignty and territory" in texts and "strongly supports" in texts
-    dots = [s for s in _walk(group.shapes) if s.name.startswith("Dot ")]
+    dots = [s for s in walk_shapes(group.shapes) if s.name.startswith("Dot ")]
     assert len(dots) >= 10
 
 

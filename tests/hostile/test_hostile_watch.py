@@ -14,20 +14,11 @@ import pytest
 import yaml
 
 from conftest import REFERENCE
+from helpers import wait_for
 
 QUICK = 60  # seconds: a refusal needs no build; generous for the busy 2-core machine
 
 
-def _wait_for(predicate, what: str, proc: subprocess.Popen, timeout: float):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        if proc.poll() is not None:
-            pytest.fail(f"watch exited (code {proc.returncode}) while waiting for {what}")
-        time.sleep(0.05)
-    pytest.fail(f"watch hung: no {what} after {timeout} s")
 
 
 def _over_counts(text: str) -> str:
@@ -59,22 +50,22 @@ def test_watch_refuses_an_over_limit_save_at_once_and_rebuilds_after_a_good_one(
         proc = subprocess.Popen([sys.executable, "-m", "reportkit", "watch", "brief.yaml", "--out", "out",
                                  "--format", "memo"], cwd=tmp_path, stdout=out, stderr=err)
     try:
-        _wait_for(lambda: memo.is_file() and (tmp_path / "stdout.txt").read_text().count("rebuilt in"),
+        wait_for(lambda: memo.is_file() and (tmp_path / "stdout.txt").read_text().count("rebuilt in"),
                   "first build", proc, 180)
         first = memo.read_bytes()
         time.sleep(0.5)
 
         content.write_text(spoil(good), encoding="utf-8")
         t0 = time.monotonic()
-        _wait_for(lambda: re.search(says, err_path.read_text(encoding="utf-8", errors="replace")),
+        wait_for(lambda: re.search(says, err_path.read_text(encoding="utf-8", errors="replace")),
                   f"located error matching {says!r}", proc, QUICK)
         refused_in = time.monotonic() - t0
-        _wait_for(lambda: "not rebuilt: fix the problems above" in err_path.read_text(encoding="utf-8", errors="replace"),
+        wait_for(lambda: "not rebuilt: fix the problems above" in err_path.read_text(encoding="utf-8", errors="replace"),
                   "the 'not rebuilt' line after the error", proc, QUICK)  # written just after the error line
         assert memo.read_bytes() == first, "the last good memo was replaced"
 
         content.write_text(good.replace("  title: U.S.", "  title: Recovered U.S.", 1), encoding="utf-8")
-        _wait_for(lambda: memo.read_bytes() != first, "rebuild after the good save", proc, 180)
+        wait_for(lambda: memo.read_bytes() != first, "rebuild after the good save", proc, 180)
         print(f"{spoil.__name__}: refused in {refused_in:.1f} s")
     finally:
         if proc.poll() is None:

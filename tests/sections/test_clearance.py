@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import compact, run_cli, squash
+from helpers import compact, run_cli, squash, write_yaml
 
 DRAFTED = {"name": "Jordan Example", "office": "Office of Eastern European Affairs", "date": "2026-11-25"}
 CLEARED = [{"name": "Casey Sample", "office": "Policy Planning Staff", "date": "2026-11-26"},
@@ -31,8 +31,7 @@ def _content(folder, drafted=None, cleared=None, audiences=None):
     if audiences:
         data["audiences"] = audiences
     path = folder / "cleared.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return write_yaml(path, data)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import compact, run_cli
+from helpers import compact, run_cli, write_yaml
 
 LONG = " ".join(f"Sentence {n} of the long note says the talks may take *many* rounds before any text is agreed."
                  for n in range(60))  # about ten times a long section
@@ -49,8 +49,7 @@ def content(tmp_path_factory):
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["sections"] = SECTIONS
     path = folder / "routed.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return write_yaml(path, data)
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +194,7 @@ def test_unknown_place_is_a_located_error(tmp_path):
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["sections"][0]["after"] = "outcome"
     path = tmp_path / "bad.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_yaml(path, data)
     r = run_cli("validate", path)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert re.search(r"bad\.yaml:\d+:\d+: unknown after 'outcome'; did you mean 'outcomes'\?", r.stderr), r.stderr

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE
-from helpers import run_cli
+from helpers import run_cli, write_yaml
 
 WIRE = {"id": "wire", "title": "Wire report on the Geneva contacts", "publisher": "Example Wire",
         "date": "2026-11-24"}
@@ -30,7 +30,7 @@ def _content(folder):
     data["sections"].append({"id": "own", "title": "A section on a slide of its own", "deck": "slide",
                              "sources": ["cable"], "body": "Reported through embassy channels."})
     path = folder / "cited.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_yaml(path, data)
     return path, data
 
 
