@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     opts = replace(opts, force=args.force, **{k: v for k, v in flags.items() if v is not None})
     if opts.theme:
         _check_theme(opts.theme, args.paths, from_flag=args.theme is not None)
+    _check_audiences(opts.audiences, args.paths, from_flag=args.audiences is not None)
     tty = sys.stderr.isatty()
     progress = Quiet() if args.quiet else Progress(sys.stderr if tty else sys.stdout, tty)
     result = run_batch(args.paths, opts, executor_for(args.scheduler, args.workers), progress)
@@ -100,3 +101,49 @@ def _check_theme(name: str, paths: list[Path], from_flag: bool) -> None:
 
     line, col = load_yaml(Path(CONFIG_NAME), CONFIG_NAME).where(("theme",))
     raise InputError(Problem(CONFIG_NAME, line, col, message))
+
+
+def _check_audiences(names: tuple[str, ...], paths: list[Path], from_flag: bool) -> None:
+    """An audience a briefing of the batch has no profile for is the command line's mistake (or the
+    batch config's, at its item), said once with a did-you-mean before any job starts, not once per
+    job. Built-in profiles exist in every briefing, so only other names cost a read of the briefings."""
+    from ..audience import profiles
+    from ..audience.profiles import BUILTIN
+    from ..batch.plan import CONFIG_NAME, FULL, find_content
+    from ..content import load
+    from ..errors import InputError, Problem, command_line, did_you_mean
+
+    asked = [n for n in names if n not in (FULL, "all") and n not in BUILTIN]
+    if not asked:
+        return
+    known: dict[Path, list[str]] = {}
+    for content in find_content(paths):
+        try:
+            known[content] = list(profiles(load(content), where=str(content)))
+        except InputError:  # a briefing that does not load: its own job reports that
+            continue
+    everywhere = list(dict.fromkeys(n for names_ in known.values() for n in names_)) or list(BUILTIN)
+    problems = []
+    for i, name in enumerate(names):
+        lacking = [str(c) for c, ns in known.items() if name not in ns] if name in asked else []
+        if not lacking:
+            continue
+        if len(lacking) == len(known):
+            message = f"unknown audience {name!r}{did_you_mean(name, everywhere)}; known: {', '.join(everywhere)}"
+        else:
+            message = f"audience {name!r} is not defined in {', '.join(lacking)}"
+        if from_flag:
+            problems.append(command_line("--audiences", message, "reportkit batch"))
+        else:
+            problems.append(Problem(CONFIG_NAME, *_config_item("audiences", i), message))
+    if problems:
+        raise InputError(problems)
+
+
+def _config_item(key: str, index: int) -> tuple[int, int]:
+    """Where item ``index`` of a list setting (or the setting itself, written as one name) is."""
+    from ..batch.plan import CONFIG_NAME
+    from ..content import load_yaml
+
+    doc = load_yaml(Path(CONFIG_NAME), CONFIG_NAME)
+    return doc.where((key, index) if isinstance(doc.data.get(key), list) else (key,))

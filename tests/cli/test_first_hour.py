@@ -42,6 +42,8 @@ def test_first_hour_mistake(case, tmp_path):
     lines = [ln for ln in r.stderr.splitlines() if case["says"] in ln]
     assert lines, f"no stderr line says {case['says']!r}:\n{r.stderr}"
     line = lines[0]
+    if case["at"] == "command line" or case["at"].startswith("config "):
+        assert len(lines) == 1, f"said more than once (once per job?):\n{r.stderr}"
     if case["at"] == "command line":
         assert line.startswith("reportkit"), line
         assert str(path) not in line and not re.search(r":\d+:\d+:", line), line
