@@ -295,7 +295,7 @@ def _outcome_rows(b: Briefing, changes=None) -> tuple[OutcomeRow, ...]:
             confidence=analytic.confidence_phrase(o.confidence) or None,
             confidence_note=o.confidence_note,
         )
-        for o in b.outcomes
+        for o in analytic.likelihood_order(b.meta.likelihood_scale, b.outcomes)
     )
 
 
@@ -314,27 +314,30 @@ def _key_judgments(b: Briefing, brief: bool, level: int = 0) -> list:
 def _indicators(b: Briefing) -> list:
     """Each outcome's signposts, as one list: what to watch for, and whether it has been seen."""
     items = tuple(Item(f"{o.title}: {analytic.indicator_text(i, b.meta.language)}", _refs(b, i.sources))
-                  for o in b.outcomes for i in o.indicators)
+                  for o in analytic.likelihood_order(b.meta.likelihood_scale, b.outcomes) for i in o.indicators)
     return [Heading("indicators", "Indicators to watch", level=1), Bullets(items)] if items else []
 
 
-def _endnote_text(s, language: str) -> str:
-    grade = analytic.reliability_text(s.reliability)
+def _endnote_text(s, language: str, ratings=()) -> str:
+    grade = analytic.source_grade_text(s, ratings)
     return present.citation(s, language) + (f" {grade}" if grade else "") + (f" {s.note}" if s.note else "")
 
 
-def _endnote(n: int, s, language: str) -> Endnote:
+def _endnote(n: int, s, language: str, ratings=()) -> Endnote:
     """One source in the list; its web address located in the text (``present.citation`` ends with it)."""
     if not s.url:
-        return Endnote(n, _endnote_text(s, language))
-    return Endnote(n, _endnote_text(s, language), s.url, len(present.citation(s, language)) - len(s.url))
+        return Endnote(n, _endnote_text(s, language, ratings))
+    return Endnote(n, _endnote_text(s, language, ratings), s.url, len(present.citation(s, language)) - len(s.url))
 
 
 def _sources(b: Briefing, blocks: list) -> list:
     """The list of sources, after the key to the grades printed beside the markers (when any are)."""
-    key = citations.grade_key(any(refs_graded(blocks, letter=True)), any(refs_graded(blocks, letter=False)))
+    ratings = analytic.ratings_by_source(b)  # stances' too: the memo prints no marker for them
+    key = citations.grade_key(any(refs_graded(blocks, letter=True)),
+                              any(refs_graded(blocks, letter=False)) or any(ratings.values()))
     return ([Heading("sources", "Sources")] + ([Text(key, style="note")] if key else [])
-            + [Endnotes(tuple(_endnote(n, s, b.meta.language) for n, s in enumerate(b.sources, 1)))])
+            + [Endnotes(tuple(_endnote(n, s, b.meta.language, ratings.get(s.id, ()))
+                               for n, s in enumerate(b.sources, 1)))])
 
 
 def refs_graded(blocks, letter: bool):
@@ -409,16 +412,17 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
 
 
 def _positions(b: Briefing):
+    outcomes = analytic.likelihood_order(b.meta.likelihood_scale, b.outcomes)  # as the outcomes table
     names = tuple(p.short or p.name for p in b.parties)
     if len(names) <= MAX_POSITION_COLUMNS:  # one grid: every party's column, "Not stated" included
         rows = []
-        for o in b.outcomes:
+        for o in outcomes:
             stated = {x.party: x.position for x in o.positions}  # one lookup per cell, not a scan
             rows.append((o.title, tuple(stated.get(p.id, "unknown") for p in b.parties)))
         return PositionTable(names, tuple(rows), present.balanced_chunks(len(names), MAX_POSITION_COLUMNS))
     order = {p.id: k for k, p in enumerate(b.parties)}
     rows = []
-    for o in b.outcomes:
+    for o in outcomes:
         by: dict[str, list[int]] = {}
         for x in o.positions:
             if x.position != "unknown" and x.party in order:

@@ -31,6 +31,16 @@ def scale_steps(scale: str, term: str) -> tuple[int, int]:
     return s.rank(term) + 1, len(s.terms)
 
 
+def likelihood_order(scale: str, outcomes) -> list:
+    """``outcomes`` from most to least likely on the scale, content order kept for ties: the one order
+    of every outcome table, chart, badge list and outcome slide. Places are compared as fractions of
+    the scale (a band term of another scale sits where its three-level step does)."""
+    def place(o) -> float:
+        step, of = scale_steps(scale, o.term)
+        return (step - 1) / (of - 1) if of > 1 else 0.0
+    return sorted(outcomes, key=place, reverse=True)  # sorted() is stable: ties keep content order
+
+
 def step_terms(scale: str) -> tuple[str, ...]:
     """The scale's terms, least to most likely (what each step of a badge stands for)."""
     s = std.SCALES.get(scale) or std.SCALES[std.DEFAULT_SCALE]
@@ -72,6 +82,36 @@ def scale_legend(scale: str) -> str | None:
 def reliability_text(reliability: str | None) -> str:
     """"Reliability B (usually reliable)." or ""."""
     return f"Reliability {reliability} ({std.RELIABILITY[reliability]})." if reliability else ""
+
+
+def credibility_text(ratings) -> str:
+    """"Information cited rated 2 (probably true), 3 (possibly true)." for the credibility ratings
+    an edition gives a source's citations (ascending, each once), or ""."""
+    rs = sorted(set(ratings))
+    if not rs:
+        return ""
+    return "Information cited rated " + ", ".join(f"{r} ({std.CREDIBILITY[r]})" for r in rs) + "."
+
+
+def ratings_by_source(briefing) -> dict[str, tuple[int, ...]]:
+    """Every credibility (1–6) the briefing gives a citation, per cited source id: what the sources
+    list explains beside each source's reliability, stances and reactions included."""
+    out: dict[str, list[int]] = {}
+    for item in (*briefing.summary, *briefing.key_judgments, *briefing.outcomes, *briefing.sections,
+                 *briefing.next_steps, *briefing.stances, *briefing.reactions):
+        cred = getattr(item, "credibility", None)
+        if isinstance(cred, int) and getattr(item, "source", ""):
+            out.setdefault(item.source, []).append(cred)
+        elif isinstance(cred, tuple):
+            for sid, n in cred:
+                out.setdefault(sid, []).append(n)
+    return {sid: tuple(sorted(set(ns))) for sid, ns in out.items()}
+
+
+def source_grade_text(source, ratings=()) -> str:
+    """What the sources list says of a source's grades: "Reliability B (usually reliable). Information
+    cited rated 2 (probably true)." (either part may be absent)."""
+    return " ".join(p for p in (reliability_text(source.reliability), credibility_text(ratings)) if p)
 
 
 def grade(briefing, source_id: str, credibility: int | None = None) -> str:

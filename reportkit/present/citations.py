@@ -102,6 +102,13 @@ def markers(refs) -> Markers:
     return Markers("", labels, ",", "")
 
 
+def bracketed(refs) -> str:
+    """The markers of a place with no superscripts (a slide): "[1, B2; 2, C]" when any citation is
+    graded, else "" (an ungraded slide keeps its source line as the pointer to the endnotes)."""
+    m = markers(refs)
+    return m.text if m.open else ""
+
+
 def cited(briefing, ids, credibility=()) -> tuple[Ref, ...]:
     """Endnote references for the cited source ids, in order, without repeats (unknown ids are
     skipped), each with its grade: the source's reliability and this citation's credibility.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...diff.digest import digest
 from ...present import dates
+from ...present.citations import bracketed, cited
 from ...present.names import NameAdvice
 from ...text import plain, spans
 from ..layout import BODY, BULLET_INDENT, COVER_SIZES, COVER_TITLE, TITLE_BOX, TITLE_SIZES, fit_title, fits, \
@@ -17,8 +18,9 @@ def runs(text: str, bold: bool = False, color: str | None = None) -> tuple[Run, 
     return tuple(Run(s.text, bold or s.bold, s.italic, color) for s in spans(text)) or (Run(""),)
 
 
-def _unique(ids) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in ids if i))
+def _unique(cites) -> tuple:
+    """Source ids or graded ``Ref``s, each once (a Ref is its number: its grade keeps two apart)."""
+    return tuple({(c, getattr(c, "grade", None)): c for c in cites if c}.values())
 
 
 class Deck:
@@ -47,6 +49,16 @@ class Deck:
             notes = notes if notes and title in notes else f"{title}\n\n{notes}" if notes else title
         notes = notes if self.e.speaker_notes else None
         return Slide(kind, layout, short, TITLE_BOX, fit_title(short), tuple(shapes), notes, _unique(cites))
+
+    def refs(self, ids, credibility=()) -> tuple:
+        """The graded endnote references of a citation (``present.citations.cited``)."""
+        return cited(self.b, ids, credibility)
+
+    def marker(self, ids, credibility=()) -> str:
+        """" [1, B2]" to print after a cited text when the citation is graded, else "" (the slide's
+        source line then is the pointer to the endnotes)."""
+        m = bracketed(self.refs(ids, credibility))
+        return f" {m}" if m else ""
 
     def item(self, text, size, bullet="•", lead: str | None = None, lead_color=None, gap=None) -> Paragraph:
         lead_runs = (Run(lead, True, False, lead_color),) if lead else ()
@@ -85,8 +97,8 @@ class Deck:
 
     def list_slides(self, kind, title, make, count, notes, box=BODY, sizes=(22, 20, 18, 16, 14),
                     cites=None) -> list[Slide]:
-        """Items 0..count-1 over as many slides as they need; ``cites(i)``: the source ids of item i
-        (each slide's source line names those of the items it shows)."""
+        """Items 0..count-1 over as many slides as they need; ``cites(i)``: the source ids (or graded
+        ``Ref``s) of item i (each slide's source line names those of the items it shows)."""
         pages = self.paginate(make, count, box, sizes)
         out = []
         for n, (size, start, end) in enumerate(pages, 1):

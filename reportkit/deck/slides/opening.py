@@ -79,12 +79,14 @@ def key_judgments(d: Deck) -> list[Slide]:
     if not kjs:
         return []
     scale = d.b.meta.likelihood_scale
-    texts = [analytic.judgment_text(k, scale, d.e.detail != "brief") for k in kjs]
+    texts = [analytic.judgment_text(k, scale, d.e.detail != "brief") + d.marker(k.sources, k.credibility)
+             for k in kjs]
     notes = "Key judgments.\n" + "\n".join(f"- {plain(t)}" for t in texts)
 
     def make(i, size, first):
         return [d.item(texts[i], size, gap=0 if first else None)]
-    return d.list_slides("key_judgments", "Key judgments", make, len(texts), notes, cites=lambda i: kjs[i].sources)
+    return d.list_slides("key_judgments", "Key judgments", make, len(texts), notes,
+                         cites=lambda i: d.refs(kjs[i].sources, kjs[i].credibility))
 
 
 def bottom_line(d: Deck) -> list[Slide]:
@@ -94,5 +96,6 @@ def bottom_line(d: Deck) -> list[Slide]:
         return [d.note_slide("bottom_line", "Bottom line", present.words.EMPTY["summary"], notes)]
 
     def make(i, size, first):
-        return [d.item(pts[i].text, size, gap=0 if first else None)]
-    return d.list_slides("bottom_line", "Bottom line", make, len(pts), notes, cites=lambda i: pts[i].sources)
+        return [d.item(pts[i].text + d.marker(pts[i].sources, pts[i].credibility), size, gap=0 if first else None)]
+    return d.list_slides("bottom_line", "Bottom line", make, len(pts), notes,
+                         cites=lambda i: d.refs(pts[i].sources, pts[i].credibility))

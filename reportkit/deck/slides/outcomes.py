@@ -39,8 +39,18 @@ def _notes_basis(o) -> str:
     return present.likelihood_basis_word(o.likelihood_basis).lower()
 
 
+def ordered(d: Deck) -> list:
+    """The outcomes most likely first, as every edition orders them (``analytic.likelihood_order``)."""
+    return analytic.likelihood_order(d.b.meta.likelihood_scale, d.b.outcomes)
+
+
+def _summary(d: Deck, o) -> str:
+    """What the outcome would mean, with its graded endnote markers when graded."""
+    return plain(o.summary) + d.marker(o.sources, o.credibility)
+
+
 def outcomes_overview(d: Deck) -> list[Slide]:
-    outs = d.b.outcomes
+    outs = ordered(d)
     if not outs:
         return [d.note_slide("outcomes", "Possible outcomes", present.words.EMPTY["outcomes"])]
     hdr_fill, hdr_text = d.t.color("table.header.fill"), d.t.color("table.header.text")
@@ -49,7 +59,7 @@ def outcomes_overview(d: Deck) -> list[Slide]:
 
     def row_h(o):
         return max(fit.height([fit.Para(plain(o.title), size, True)], widths[0] - 14.4),
-                   fit.height([fit.Para(plain(o.summary), size)], widths[2] - 14.4)) + 7.2 + 6
+                   fit.height([fit.Para(_summary(d, o), size)], widths[2] - 14.4)) + 7.2 + 6
     header = (TableCell("Outcome", 14, hdr_fill, hdr_text, True),
               TableCell("Likelihood", 14, hdr_fill, hdr_text, True, "center"),
               TableCell("What it would mean", 14, hdr_fill, hdr_text, True))
@@ -84,7 +94,7 @@ def outcomes_overview(d: Deck) -> list[Slide]:
             if direction:
                 lik = replace(lik, text=f"{present.words.direction_mark(direction)} {lik.text}")
             rows.append((TableCell(plain(o.title), size, None, d.text, True), lik,
-                         TableCell(plain(o.summary), size, None, d.text)))
+                         TableCell(_summary(d, o), size, None, d.text)))
         heights = (header_h,) + tuple(rh for _, rh in page)
         alt = "Table of possible outcomes: " + "; ".join(
             f"{plain(o.title)}, likelihood {present.likelihood_word(o.likelihood).lower()}" for o, _ in page) + "."
@@ -99,12 +109,12 @@ def outcomes_overview(d: Deck) -> list[Slide]:
                 shapes.append(Text(lbox, lpara, name="Likelihood scale"))
                 legend = None
         title = "Possible outcomes" + (f" ({n}/{len(pages)})" if len(pages) > 1 else "")
-        out.append(d.slide("outcomes", title, shapes, notes, cites=[s for o, _ in page for s in o.sources]))
+        out.append(d.slide("outcomes", title, shapes, notes, cites=[r for o, _ in page for r in d.refs(o.sources, o.credibility)]))
     return out
 
 
 def outcome_slides(d: Deck) -> list[Slide]:
-    return [s for o in d.b.outcomes for s in outcome_slide(d, o)]
+    return [s for o in ordered(d) for s in outcome_slide(d, o)]
 
 
 def outcome_slide(d: Deck, o) -> list[Slide]:
@@ -114,7 +124,7 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
     fixed = _likelihood_scale(d, o, left)
     y0 = max(left.y + 100, max(sh.box.y + sh.box.h for sh in fixed) + 12)
     summ_box = Box(left.x, y0, left.w, left.y + left.h - y0)
-    spara = Paragraph(runs(o.summary), 16, color=d.text)
+    spara = Paragraph(runs(o.summary + d.marker(o.sources, o.credibility)), 16, color=d.text)
     ssize = next((s for s in (16, 15, 14, 13, 12) if fits([replace(spara, size=s)], summ_box)), None)
     if ssize is None:
         d.warnings.append(f"{o.title}: summary moved to the speaker notes (too long for the slide)")
@@ -125,7 +135,8 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
     items = [("Conditions", None)] + [("Conditions", c) for c in o.conditions or (present.NONE_STATED,)]
     items += [("Obstacles", None)] + [("Obstacles", c) for c in o.obstacles or (present.NONE_STATED,)]
     if o.indicators:
-        items += [("Indicators", None)] + [("Indicators", analytic.indicator_text(i, d.language)) for i in o.indicators]
+        items += [("Indicators", None)] + [("Indicators", analytic.indicator_text(i, d.language) + d.marker(i.sources))
+                                           for i in o.indicators]
 
     def make(i, size, first):
         head, text = items[i]
@@ -153,8 +164,9 @@ def outcome_slide(d: Deck, o) -> list[Slide]:
         title = o.title if len(pages) == 1 else f"{o.title} ({n}/{len(pages)})"
         shapes = fixed + [Text(mid, tuple(paras), name="Conditions and obstacles")]
         shown = [s for i in range(start, end) if items[i][0] == "Indicators" and items[i][1] is not None
-                 for s in o.indicators[_indicator_index(items, i)].sources]
-        slides.append(d.slide("outcome", title, shapes, "\n".join(notes), cites=[*o.sources, *shown]))
+                 for s in d.refs(o.indicators[_indicator_index(items, i)].sources)]
+        slides.append(d.slide("outcome", title, shapes, "\n".join(notes),
+                              cites=[*d.refs(o.sources, o.credibility), *shown]))
     return slides
 
 

@@ -43,7 +43,7 @@ def own_slides(d: Deck, section) -> list[Slide]:
         return [Paragraph(pieces[i], size, space_before=0 if first else size * 0.5)]
     notes = f"{plain(section.title)}.\n" + "\n".join(plain(p) for p in section.paragraphs)
     return d.list_slides("section", plain(section.title), make, len(pieces), notes, sizes=SIZES,
-                         cites=lambda i: section.sources)
+                         cites=lambda i: d.refs(section.sources, section.credibility))
 
 
 def _fits(text: str, size: float) -> bool:

@@ -168,9 +168,9 @@ def _stance_notes(d: Deck, mx) -> str:
     return "\n".join(lines)
 
 
-def stance_sources(d: Deck, pairs) -> list[str]:
-    """The sources of the stances a slide shows, for its source line: (party id, issue id) pairs."""
-    return [s.source for s in (d.b.stance(p, i) for p, i in pairs) if s is not None]
+def stance_sources(d: Deck, pairs) -> list:
+    """The sources of the stances a slide shows, graded, for its source line: (party id, issue id) pairs."""
+    return [r for s in (d.b.stance(p, i) for p, i in pairs) if s is not None for r in d.refs((s.source,), s.credibility)]
 
 
 def divides(d: Deck) -> list[Slide]:
