@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .. import present
+from ..present import analytic
 from ..memo import plan as mp
 from ..registry import BuildWarning
 from ..text import plain, spans
@@ -556,6 +557,8 @@ def _likelihood(w: Writer, cell, r: mp.OutcomeRow, with_note: bool) -> None:
     par = w.cell(cell, "", "Table Text")
     word = r.term or present.likelihood_word(r.likelihood)  # the scale's own term, as the memo's badge
     w.run(par, f" {word} ", bold=True, color=w.ink(fill), size=Pt(8), shade=fill)
+    if r.steps:  # the scale's steps filled up to the term's place, as the memo's badge draws them
+        w.run(par, " " + analytic.step_marks(r.steps), size=Pt(8))  # text colour: a light band fill would fail contrast
     if r.likelihood_range:
         w.cell(cell, r.likelihood_range, "Table Text", markup=False)
     if r.change_text:  # "▲ up from low"

@@ -5,6 +5,7 @@ endnotes with back-links. One function per block type; each returns safe HTML.
 from __future__ import annotations
 
 from .. import present
+from ..present import analytic
 from ..memo import plan as p
 from ..present import INFERRED_MARK, NO_STANCE, signed
 from ..text import plain
@@ -143,6 +144,10 @@ def _chart(x: Ctx, b: p.ChartBlock) -> str:
 
 def _likelihood(x: Ctx, r: p.OutcomeRow, with_note: bool) -> str:
     out = el("span", x.w.ui(r.term or present.likelihood_word(r.likelihood)), class_=f"badge l-{r.likelihood}")
+    if r.steps:  # the scale's steps filled up to the term's place, as the memo's badge draws them
+        out += el("span", "".join(el("span", class_=f"l-{r.likelihood}" if k < r.steps[0] else None)
+                                  for k in range(r.steps[1])),
+                  class_="lsteps", role="img", aria_label=analytic.steps_label(r.steps))
     if r.likelihood_range:
         out += el("div", x.w.ui(r.likelihood_range), class_="small")
     if r.change_text:

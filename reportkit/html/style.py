@@ -151,6 +151,8 @@ table{table-layout:fixed}
 .outcomes .title{font-weight:700;display:block}
 .outcomes ul,.cell-list{margin:0;padding-inline-start:1rem}
 .small{font-size:.85rem}
+.lsteps{display:inline-flex;gap:2px;margin-inline-start:.4rem;vertical-align:middle}
+.lsteps span{width:.45rem;height:.8rem;border:1px solid var(--rule)}.lsteps span:not([class]){background:var(--page)}
 .muted{color:var(--muted)}
 .changes dt{font-weight:700;color:var(--primary)}
 .changes dd{margin:0 0 .6rem}
@@ -208,6 +210,7 @@ DARK = """
 FORCED = """
 @media (forced-colors:active){
 .grid td,.swatch,.badge{border:1px solid CanvasText}
+.lsteps span{forced-color-adjust:none;border-color:CanvasText}.lsteps span[class]{background:CanvasText}
 .chart text{fill:CanvasText}
 .chart .axis{stroke:CanvasText}
 .chart .bar{forced-color-adjust:none;stroke:CanvasText}

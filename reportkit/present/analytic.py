@@ -41,6 +41,16 @@ def likelihood_order(scale: str, outcomes) -> list:
     return sorted(outcomes, key=place, reverse=True)  # sorted() is stable: ties keep content order
 
 
+def steps_label(steps: tuple[int, int]) -> str:
+    """What a badge's steps say to a reader who cannot see them: "Step 5 of 7 of the scale"."""
+    return f"Step {steps[0]} of {steps[1]} of the scale"
+
+
+def step_marks(steps: tuple[int, int]) -> str:
+    """The steps as text, filled up to the term's place ("■■■■■□□"): for editions that draw no shapes."""
+    return "\u25a0" * steps[0] + "\u25a1" * (steps[1] - steps[0])
+
+
 def step_terms(scale: str) -> tuple[str, ...]:
     """The scale's terms, least to most likely (what each step of a badge stands for)."""
     s = std.SCALES.get(scale) or std.SCALES[std.DEFAULT_SCALE]

@@ -60,7 +60,7 @@ def test_badges_place_outcomes_on_the_scale(name, scale_len):
     b = prepared.edition.briefing
     scale = b.meta.likelihood_scale
     rows = next(x for x in memo_plan.plan(prepared.for_format("memo")).blocks if isinstance(x, memo_plan.OutcomeTable)).rows
-    for o, row in zip(b.outcomes, rows):
+    for o, row in zip(analytic.likelihood_order(scale, b.outcomes), rows, strict=True):
         assert row.steps == (analytic.step_terms(scale).index(o.term) + 1, scale_len)
     # the deck's outcome slide: one step per term, only the judged one named so
     shapes = deck_shapes(prepared)
