@@ -97,7 +97,7 @@ def test_press_gets_citations_without_grades_or_confidence_notes():
     press, withheld = select(b, get_profile("press", b))
     assert not any(s.reliability for s in press.sources)
     assert not any(o.credibility or o.confidence_note for o in press.outcomes)
-    assert [o.confidence for o in press.outcomes] == ["moderate", "low"]  # confidence itself stays
+    assert [o.confidence for o in press.outcomes] == ["moderate", "low", "moderate", "low"]  # confidence itself stays
     assert ("grades", "all") in withheld.items and ("confidence notes", "all") in withheld.items
     staff, withheld = select(b, get_profile("staff", b))
     assert staff.sources[0].reliability == "B" and staff.outcomes[0].confidence_note

@@ -66,3 +66,42 @@ def test_four_editions_print_the_same_standards(name):
         text = " ".join(extract(fmt, REGISTRY[fmt].render(prepared.for_format(fmt)).data).split())
         missing = sorted(p for p in phrases if p not in text)
         assert not missing, f"{fmt} lacks {missing}"
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("name", ["icd203", "uk-yardstick"])
+def test_four_editions_print_the_same_grades(name):
+    """Every graded citation's marker ("[1, B2; 2, C3]", the deck's too), the key to the letter and the
+    digit, and each source's reliability and credibility ratings with their meanings (the stance's
+    credibility included, which only the sources list and the deck's source line carry)."""
+    from reportkit.present import citations
+
+    prepared = prepare(read_source(HERE / f"{name}.yaml"))
+    b = prepared.edition.briefing
+    cited = [(p.sources, p.credibility) for p in (*b.summary, *b.key_judgments, *b.outcomes)]
+    cited += [((r.source,), r.credibility) for r in b.reactions]
+    marks = {citations.markers(citations.cited(b, ids, cred)).text for ids, cred in cited}
+    assert "[1, B2; 2, C3]" in marks and "[1, B3]" in marks  # per-citation credibility, not per source
+    ratings = analytic.ratings_by_source(b)
+    assert ratings["ministry"] == (2, 3)  # 2 is the stance's: printed nowhere else in the memo
+    phrases = marks | {citations.grade_key(True, True)}
+    phrases |= {analytic.source_grade_text(s, ratings.get(s.id, ())) for s in b.sources}
+    assert "Reliability C (fairly reliable). Information cited rated 2 (probably true), 3 (possibly true)." in phrases
+    for fmt in ("memo", "deck", "docx", "html"):
+        text = "".join(extract(fmt, REGISTRY[fmt].render(prepared.for_format(fmt)).data).split())
+        missing = sorted(p for p in phrases if "".join(p.split()) not in text)  # the web page links each number
+        assert not missing, f"{fmt} lacks {missing}"
+
+
+def test_the_deck_source_line_carries_the_grades():
+    """The source line names each source with the grades of the slide's citations of it: the stance
+    slides carry the stance's credibility (ministry C2), the reactions slide the reaction's (B3)."""
+    from pptx import Presentation
+
+    prepared = prepare(read_source(HERE / "icd203.yaml"))
+    deck = Presentation(io.BytesIO(REGISTRY["deck"].render(prepared.for_format("deck")).data))
+    lines = {s.shapes.title.text_frame.text: sh.text_frame.text for s in deck.slides for sh in s.shapes
+             if sh.name == "Source line"}
+    assert lines["Bottom line"] == "Sources: [1, B2] Wire report; [2, C3] Ministry statement"
+    assert lines["Where the parties stand"] == "Sources: [1, B] Wire report; [2, C2] Ministry statement"
+    assert lines["International reactions"] == "Source: [1, B3] Wire report"

@@ -83,3 +83,45 @@ def test_the_three_level_scale_keeps_its_three_labelled_steps():
     labels = [sh.text_frame.text for _, sh in shapes if sh.has_text_frame and sh.name.startswith("Likelihood ")
               and sh.text_frame.text in ("Low", "Medium", "High")]
     assert labels[:3] == ["Low", "Medium", "High"]
+
+
+ORDER = ["An inspection deal", "The old deal is extended", "Talks drag on", "The talks collapse"]
+
+
+def test_the_ordering_rule_is_most_likely_first_and_stable():
+    from types import SimpleNamespace as O
+
+    outs = [O(term=t, n=k) for k, t in enumerate(["unlikely", "likely", "almost certain", "likely", "medium"])]
+    ordered = analytic.likelihood_order("icd203", outs)
+    assert [o.n for o in ordered] == [2, 1, 3, 4, 0]  # the tie keeps content order; the band sits mid-scale
+    three = [O(term=t, n=k) for k, t in enumerate(["low", "high", "medium", "high"])]
+    assert [o.n for o in analytic.likelihood_order("three-level", three)] == [1, 3, 2, 0]
+
+
+def _order_in(text: str) -> list[str]:
+    found = {t: text.find(t) for t in ORDER}
+    assert all(v >= 0 for v in found.values()), found
+    return sorted(ORDER, key=found.get)
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("name", ["icd203", "uk-yardstick"])
+def test_every_edition_orders_outcomes_by_the_scale(name):
+    """The golden file lists its outcomes out of the scale's order; the memo's table, indicators and
+    positions, the deck's overview and outcome slides, the Word table and the web page all print them
+    most likely first, the tie (two "likely") in content order."""
+    from test_four_editions import extract
+
+    prepared = prepare(read_source(HERE / f"{name}.yaml"))
+    assert [o.title for o in prepared.edition.briefing.outcomes] != ORDER  # the content's own order differs
+    for fmt in ("memo", "docx", "html"):
+        text = " ".join(extract(fmt, REGISTRY[fmt].render(prepared.for_format(fmt)).data).split())
+        at = text.rindex("Potential outcomes")  # the heading (the web page's contents name it first)
+        assert _order_in(text[at:]) == ORDER, fmt
+        positions = text[text.index("Party positions on each outcome", at):]
+        assert _order_in(positions) == ORDER, fmt
+    shapes = deck_shapes(prepared)
+    table = next(sh for _, sh in shapes if getattr(sh, "has_table", False) and sh.name == "Outcomes")
+    assert [r.cells[0].text for r in list(table.table.rows)[1:]] == ORDER
+    titles = [sh.text_frame.text for s, sh in shapes if sh == s.shapes.title and sh.text_frame.text in ORDER]
+    assert titles == ORDER
