@@ -20,6 +20,7 @@ from pptx import Presentation
 
 from conftest import REFERENCE, require_tool
 from reportkit import present
+from reportkit.present import analytic
 from reportkit.build import render
 from reportkit.diff.digest import digest
 from reportkit.pipeline import load_edition
@@ -186,10 +187,11 @@ def test_positions(built):
     b = edition.briefing
     words = "|".join(WORDS["positions"])
     lines = memo.lines_between("Party positions on each outcome", "International reactions")
+    outcomes = analytic.likelihood_order(b.meta.likelihood_scale, b.outcomes)  # the order every edition prints
     starts = [next(k for k, line in enumerate(lines) if line.strip().startswith(o.title.split(" ")[0] + " ")
-                   and o.title.split()[1] in line) for o in b.outcomes]
+                   and o.title.split()[1] in line) for o in outcomes]
     memo_rows = {}
-    for o, start, end in zip(b.outcomes, starts, starts[1:] + [len(lines)]):
+    for o, start, end in zip(outcomes, starts, starts[1:] + [len(lines)]):
         memo_rows[o.title] = re.findall(rf"\b(?:{words})\b", "\n".join(lines[start:end]))
     deck_rows = {}
     for o in b.outcomes:
