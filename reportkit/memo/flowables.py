@@ -42,25 +42,32 @@ class LikelihoodBadge(Flowable):
         self.height = size + 6
 
     def wrap(self, aw, ah):
-        self.width = min(aw, self.pill_w + 6 + self.steps[1] * self.step)
+        pill_h = self.size + 6
+        steps_w = self.steps[1] * self.step
+        # a long term ("Roughly even chance") leaves no room beside it: the steps go under the pill
+        self.below = self.pill_w + 6 + steps_w > aw
+        self.width = min(aw, max(self.pill_w, steps_w) if self.below else self.pill_w + 6 + steps_w)
+        self.height = pill_h + (pill_h - 4 if self.below else 0)
         return self.width, self.height
 
     def draw(self):
         c, t = self.canv, self.theme
         fill = colours.fill_for(t, "likelihood", self.likelihood)
+        pill_h = self.size + 6
+        base = self.height - pill_h  # the pill's bottom: above the steps when they go under it
         c.saveState()
         c.setFillColor(HexColor(fill))
-        c.roundRect(0, 0, self.pill_w, self.height, 3, stroke=0, fill=1)
+        c.roundRect(0, base, self.pill_w, pill_h, 3, stroke=0, fill=1)
         c.setFillColor(HexColor(present.text_on(fill, t)))
         c.setFont(self.font, self.size)
-        c.drawCentredString(self.pill_w / 2, 3.6, self.word)
+        c.drawCentredString(self.pill_w / 2, base + 3.6, self.word)
         place, count = self.steps
-        if self.width >= self.pill_w + 6 + count * self.step:
+        x0, y0 = (0, 1) if self.below else (self.pill_w + 6, 3)
+        if self.width >= x0 + count * self.step - 2:
             for k in range(count):
-                x = self.pill_w + 6 + k * self.step
                 c.setStrokeColor(HexColor(fill if k < place else t.color("color.rule")))
                 c.setFillColor(HexColor(fill if k < place else t.color("color.page")))
-                c.rect(x, 3, self.step - 2, self.height - 6, stroke=1, fill=1)
+                c.rect(x0 + k * self.step, y0, self.step - 2, pill_h - 6, stroke=1, fill=1)
         c.restoreState()
 
 
