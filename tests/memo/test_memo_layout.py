@@ -15,6 +15,7 @@ from reportkit.content import load
 from reportkit.edition import make_edition
 from reportkit.memo import plan_memo, render
 from reportkit.memo import plan as p
+from reportkit.present.analytic import likelihood_order
 from reportkit.text import plain
 from reportkit.theme import load_theme
 
@@ -192,7 +193,7 @@ def test_many_parties_get_position_lists_not_a_grid(big_edition, big_pages):
     block = next(x for x in plan_memo(big_edition).blocks if isinstance(x, (p.PositionList, p.PositionTable)))
     assert isinstance(block, p.PositionList)
     short = {x.id: x.short or x.name for x in b.parties}
-    for o, row in zip(b.outcomes, block.rows, strict=True):
+    for o, row in zip(likelihood_order(b.meta.likelihood_scale, b.outcomes), block.rows, strict=True):
         stated = {pos: sorted(short[x.party] for x in o.positions if x.position == pos) for pos in p.LISTED_POSITIONS}
         assert {pos: sorted(names) for pos, names in row.named} == stated
         assert row.silent == len(b.parties) - sum(len(v) for v in stated.values())
@@ -210,7 +211,8 @@ def test_a_few_parties_keep_the_grid(reference):
     block = next(x for x in plan_memo(_edition(REFERENCE)).blocks if isinstance(x, (p.PositionList, p.PositionTable)))
     assert isinstance(block, p.PositionTable)
     assert len(block.parties) == len(reference.parties)
-    for o, (title, row) in zip(reference.outcomes, block.rows, strict=True):
+    outcomes = likelihood_order(reference.meta.likelihood_scale, reference.outcomes)  # most likely first
+    for o, (title, row) in zip(outcomes, block.rows, strict=True):
         assert title == o.title and row == tuple(o.position_of(x.id) for x in reference.parties)
 
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from reportkit.present import signed
+from reportkit.present.analytic import likelihood_order
 from reportkit.edition import make_edition
 from reportkit.memo import plan as p
 from reportkit.model import Source
@@ -116,7 +117,7 @@ def test_wide_matrices_are_split_into_column_groups(reference, theme):
 
 def test_likelihood_is_labelled_as_judgement(reference, theme):
     (table,) = blocks_of(p.plan(make_edition(reference, theme)), p.OutcomeTable)
-    for row, o in zip(table.rows, reference.outcomes):
+    for row, o in zip(table.rows, likelihood_order(reference.meta.likelihood_scale, reference.outcomes), strict=True):
         assert row.likelihood == o.likelihood
         assert row.likelihood_label == ("Analyst judgement" if o.likelihood_basis == "judgement"
                                         else "Stated in the source")

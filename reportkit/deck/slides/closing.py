@@ -32,7 +32,8 @@ def context(d: Deck, sections=None) -> list[Slide]:
         return [d.item(lead_sentences(plain(s.paragraphs[0])), size, lead=f"{plain(s.title)}: ", lead_color=d.primary,
                        gap=0 if first else size * 0.6)]
     notes = "\n\n".join(f"{plain(s.title)}.\n" + "\n".join(plain(p) for p in s.paragraphs) for s in secs)
-    return d.list_slides("context", "Context", make, len(secs), notes, cites=lambda i: d.refs(secs[i].sources, secs[i].credibility))
+    return d.list_slides("context", "Context", make, len(secs), notes,
+                         cites=lambda i: d.refs(secs[i].sources, secs[i].credibility))
 
 
 def reactions(d: Deck) -> list[Slide]:

@@ -170,7 +170,8 @@ def _stance_notes(d: Deck, mx) -> str:
 
 def stance_sources(d: Deck, pairs) -> list:
     """The sources of the stances a slide shows, graded, for its source line: (party id, issue id) pairs."""
-    return [r for s in (d.b.stance(p, i) for p, i in pairs) if s is not None for r in d.refs((s.source,), s.credibility)]
+    stances = [s for s in (d.b.stance(p, i) for p, i in pairs) if s is not None]
+    return [r for s in stances for r in d.refs((s.source,), s.credibility)]
 
 
 def divides(d: Deck) -> list[Slide]:
