@@ -13,12 +13,10 @@ import time
 import pytest
 import yaml
 
-from conftest import REFERENCE
+from conftest import REFERENCE, require_tool
 from helpers import wait_for
 
 QUICK = 60  # seconds: a refusal needs no build; generous for the busy 2-core machine
-
-
 
 
 def _over_counts(text: str) -> str:
@@ -77,3 +75,61 @@ def test_watch_refuses_an_over_limit_save_at_once_and_rebuilds_after_a_good_one(
             raise
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     assert code == 0 and "Traceback" not in stderr, stderr
+
+
+def _titled(text: str, title: str) -> str:
+    old = "  title: 'Synthetic Talks: 60 Parties, 60 Issues, 100 Outcomes'"
+    assert text.count(old) == 1
+    return text.replace(old, f"  title: '{title}'")
+
+
+def _memo_title(memo) -> str:
+    r = subprocess.run(["pdftotext", "-l", "1", str(memo), "-"], capture_output=True, text=True, check=True)
+    return r.stdout
+
+
+def test_watch_on_the_largest_briefing_coalesces_saves_and_stops_mid_rebuild(tmp_path):
+    """The largest valid briefing takes seconds to rebuild (memo and deck, one after the other: watch
+    has threads, so it does not fork). A burst of saves during a rebuild gives one more rebuild, of the
+    last save, not one per save; Ctrl-C in the middle of a rebuild stops at once, keeps the last good
+    outputs whole and leaves no temporary file."""
+    from hostile import largest_briefing
+
+    require_tool("pdftotext")
+    content = largest_briefing(tmp_path)
+    good = content.read_text(encoding="utf-8")
+    out_dir = tmp_path / "out"
+    stdout, err_path = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with open(err_path, "wb") as err, open(stdout, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "reportkit", "watch", content.name, "--out", "out",
+                                 "--format", "memo,deck"], cwd=tmp_path, stdout=out, stderr=err)
+    rebuilds = lambda: stdout.read_text().count("rebuilt in")  # noqa: E731
+    try:
+        wait_for(lambda: rebuilds() == 1, "first build", proc, 600)
+        for i in range(5):  # the first starts a rebuild; the other four arrive while it runs
+            content.write_text(_titled(good, f"Save {i}"), encoding="utf-8")
+            time.sleep(0.3)
+        memo = out_dir / "largest-memo.pdf"
+        wait_for(lambda: "Save 4" in _memo_title(memo), "the memo of the last save", proc, 600)
+        settled = rebuilds()
+        time.sleep(5)  # a rebuild per save would still be running or starting now
+        assert rebuilds() == settled <= 3, stdout.read_text()  # the first build, then at most two
+
+        before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+        content.write_text(_titled(good, "Stopped"), encoding="utf-8")
+        time.sleep(2)  # the rebuild has started (it takes several seconds)
+        assert rebuilds() == settled, "the rebuild finished before Ctrl-C: the test proves nothing"
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=QUICK)
+        stopped_in = time.monotonic() - t0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    assert code == 0 and "Traceback" not in stderr, stderr[-2000:]
+    assert "stopped watching" in stdout.read_text()
+    assert stopped_in < 10, f"Ctrl-C took {stopped_in:.1f} s"
+    after = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+    assert after == before, "a file was added, removed or replaced by the interrupted rebuild"
