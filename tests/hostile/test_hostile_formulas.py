@@ -32,14 +32,15 @@ def test_no_unsafe_link_or_active_content(hostile_outputs, name):
     assert unsafe_links(name, hostile_outputs[name]) == []
 
 
-def test_the_deck_workbooks_hold_the_names_as_quoted_text(hostile_outputs, tmp_path):
-    """The check above can fail: the deck embeds workbooks, and the hostile names are in them, each a
-    plain string, the formula-looking ones with Excel's quote prefix (they edit as text)."""
+@pytest.mark.parametrize("edition", ["deck", "docx"])
+def test_the_chart_workbooks_hold_the_names_as_quoted_text(hostile_outputs, tmp_path, edition):
+    """The check above can fail: the deck and the Word memo embed workbooks, and the hostile names are
+    in them, each a plain string, the formula-looking ones with Excel's quote prefix (they edit as text)."""
     import openpyxl
 
-    rest = render_every_edition(hostile_content(tmp_path, FORMULA_NAMES[6:]), ["deck"])["deck"]
-    books = [*embedded_workbooks(hostile_outputs["deck"]).values(), *embedded_workbooks(rest).values()]
-    assert books, "the deck has no chart workbook"
+    rest = render_every_edition(hostile_content(tmp_path, FORMULA_NAMES[6:]), [edition])[edition]
+    books = [*embedded_workbooks(hostile_outputs[edition]).values(), *embedded_workbooks(rest).values()]
+    assert books, f"the {edition} has no chart workbook"
     seen = {}
     for xlsx in books:
         ws = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
