@@ -43,13 +43,46 @@ def sanitised(path: Path):
 def open_template(theme, path: Path | None = None, removed: list[str] | None = None):
     """The template as a Presentation with no slides (a template's sample slides are removed).
     What sanitising removed from it is appended to ``removed``."""
-    clean = sanitised(path or template_path(theme))
+    path = path or template_path(theme)
+    clean = sanitised(path)
     if removed is not None:
         removed.extend(f"deck template: removed {line}" for line in clean.removed)
-    prs = open_presentation(clean.data)
-    for slide in list(prs.slides):
-        delete_slide(prs, slide)
+    try:
+        prs = readable(open_presentation(clean.data))
+        for slide in list(prs.slides):
+            delete_slide(prs, slide)
+    except Exception as e:  # noqa: BLE001 - python-pptx on a package whose parts are broken
+        raise unreadable(theme, path, e) from None
     return prs
+
+
+def readable(prs):
+    """``prs``, after reading every part a build uses (python-pptx reads relationships lazily: a
+    template without a master's theme or a layout's master would fail halfway through a build).
+    ``check-template`` reads the same, so it rejects what a build cannot use."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    _ = prs.slide_width, prs.slide_height, len(prs.slides)
+    for master in prs.slide_masters:
+        master.part.part_related_by(RT.THEME)
+        for layout in master.slide_layouts:
+            _ = layout.name, layout.slide_master, [ph.placeholder_format.type for ph in layout.placeholders]
+    return prs
+
+
+def unreadable(theme, path: Path, error: Exception):
+    """A template that passed the zip checks but that PowerPoint cannot read: an input error at the
+    theme's ``deck.template`` line (the chain's first file that names it), exit 2, not an internal one."""
+    from ..content import load_yaml
+    from ..errors import InputError, Problem
+
+    message = (f"deck.template: {path.name} cannot be read as a presentation ({type(error).__name__}: {error}); "
+               "expected a .pptx or .potx file (reportkit check-template FILE says more)")
+    for file in getattr(theme, "files", ()):
+        doc = load_yaml(Path(file), str(file))
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("deck"), dict) and "template" in doc.data["deck"]:
+            return InputError(Problem(str(file), *doc.where(("deck", "template")), message))
+    return InputError(Problem(str(path), 1, 1, message))
 
 
 def all_layouts(prs):
@@ -166,7 +199,7 @@ class TemplateReport:
 
 def inspect(path: Path, theme) -> TemplateReport:
     clean = sanitised(path)
-    prs = open_presentation(clean.data)
+    prs = readable(open_presentation(clean.data))
     sample_slides = len(prs.slides)
     masters = tuple(tuple(layout.name for layout in m.slide_layouts) for m in prs.slide_masters)
     master_of = {layout.part.partname: n for n, m in enumerate(prs.slide_masters, 1) for layout in m.slide_layouts}

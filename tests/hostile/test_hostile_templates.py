@@ -249,3 +249,42 @@ def test_a_bomb_is_refused_before_it_is_expanded():
     with pytest.raises(ZipRefused, match="zip member size limit"):
         open_zip(bytes(data), "bomb.pptx")
     assert time.perf_counter() - t0 < 1
+
+
+# --- damaged templates: check-template refuses them, and so does a build (exit 2 at the theme line) ----
+
+def _members(prefix: str) -> dict[str, None]:
+    return {n: None for n in zipfile.ZipFile(io.BytesIO(BASE)).namelist() if n.startswith(prefix)}
+
+
+def _cut(member: str, keep: int | None = None, body: bytes | None = None) -> bytes:
+    data = read(BASE, member)
+    return repack(BASE, {member: body if body is not None else data[: keep if keep is not None else len(data) // 2]})
+
+
+DAMAGED = {  # each made python-pptx fail inside the build: "internal error", exit 1
+    "no-package-relationships": lambda: repack(BASE, {"_rels/.rels": None}),
+    "no-presentation-relationships": lambda: repack(BASE, {"ppt/_rels/presentation.xml.rels": None}),
+    "no-slide-master": lambda: repack(BASE, _members("ppt/slideMasters/")),
+    "no-slide-layouts": lambda: repack(BASE, _members("ppt/slideLayouts/")),
+    "no-theme": lambda: repack(BASE, _members("ppt/theme/")),  # check-template called this one usable
+    "malformed-presentation": lambda: _cut("ppt/presentation.xml"),
+    "malformed-master": lambda: _cut("ppt/slideMasters/slideMaster1.xml", body=b"<p:sldMaster"),
+    "malformed-layout": lambda: _cut("ppt/slideLayouts/slideLayout1.xml", keep=100),
+    "malformed-content-types": lambda: _cut("[Content_Types].xml", body=b"<Types"),
+    "master-relationship-to-nothing": lambda: repack(BASE, {"ppt/_rels/presentation.xml.rels": read(
+        BASE, "ppt/_rels/presentation.xml.rels").replace(b"slideMasters/slideMaster1.xml", b"slideMasters/gone.xml")}),
+    "wrong-root-element": lambda: _cut("ppt/presentation.xml", body=b'<?xml version="1.0"?><foo/>'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_a_damaged_template_is_refused_by_check_template_and_by_a_build_at_the_theme_line(tmp_path, name):
+    folder = project(tmp_path, DAMAGED[name]())
+    r = check(folder / "house.pptx")
+    assert r.returncode == 2 and "Traceback" not in r.stderr, (r.stdout, r.stderr)
+    assert r.stderr.startswith(f"{folder / 'house.pptx'}:1:1: PowerPoint cannot read this template"), r.stderr
+    r = build(folder)
+    assert r.returncode == 2 and "internal error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"{folder / 'default.yaml'}:4:13: deck.template: house.pptx cannot be read"), r.stderr
+    assert not (folder / "out").exists() or not list((folder / "out").iterdir())
