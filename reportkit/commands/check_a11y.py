@@ -3,16 +3,20 @@
 A PDF: tagged (structure tree, marked content, artifacts), figures with alt text, tables with
 header cells, language, title, PDF/UA metadata, fonts embedded. A deck: slide titles (present,
 unique, first in reading order), alt text, table header rows, language, contrast. Prints every
-problem as ``FILE:WHERE: message``. Exit 0 when every file is clean; 2 when a problem is found or a
-file cannot be read (the file, not reportkit, needs fixing; exit 1 stays for reportkit's own failures).
+problem as ``FILE:WHERE: message``. Exit 0 when every file is clean, 1 when problems were found, 2
+when a file cannot be read (it wins over 1: not every file was checked), 3 when reportkit itself
+failed (as ``diff``: a failure never reads as "problems found").
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+INTERNAL_ERROR_EXIT = 3  # exit 1 means "problems found" here (cli.main reads this)
 
 def configure(p: argparse.ArgumentParser) -> None:
+    p.epilog = ("exit status: 0 no problems, 1 problems found, 2 a file cannot be read, 3 reportkit failed "
+                "(see docs/accessibility.md)")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="a .pdf or .pptx to check")
 
 
@@ -45,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(unreadable)
     if found:
         print(f"{found} accessibility problem(s)")
-        return 2
+        return 1
     return 0

@@ -1,4 +1,5 @@
-"""``reportkit check-a11y``: problems printed with where they are; exit 0 clean, 2 problems or unreadable."""
+"""``reportkit check-a11y``: problems printed with where they are; exit 0 clean, 1 problems found, 2 unreadable,
+3 reportkit failed."""
 from __future__ import annotations
 
 import subprocess
@@ -24,7 +25,7 @@ def test_the_built_memo_is_clean(tmp_path):
     assert "no accessibility problems found" in r.stdout
 
 
-def test_an_untagged_pdf_is_reported_page_by_page_with_exit_2(tmp_path):
+def test_an_untagged_pdf_is_reported_page_by_page_with_exit_1(tmp_path):
     from reportlab.pdfgen.canvas import Canvas
 
     path = tmp_path / "plain.pdf"
@@ -34,7 +35,7 @@ def test_an_untagged_pdf_is_reported_page_by_page_with_exit_2(tmp_path):
     c.drawString(72, 720, "again")
     c.save()
     r = check(path)
-    assert r.returncode == 2
+    assert r.returncode == 1, r.stderr
     assert f"{path}:catalog: no structure tree" in r.stdout
     assert f"{path}:page 2: 1 content operator(s) neither tagged nor marked as artifacts" in r.stdout
     assert "Traceback" not in r.stderr
@@ -58,3 +59,34 @@ def test_the_built_deck_is_clean_and_both_files_are_checked_at_once(tmp_path):
     r = check(memo, deck)
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.count("no accessibility problems found") == 2
+
+
+def test_an_unreadable_file_wins_over_problems_found(tmp_path):
+    """Problems in one file and another unreadable: 2, since not everything was checked."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = tmp_path / "plain.pdf"
+    c = Canvas(str(plain))
+    c.drawString(72, 720, "Hello")
+    c.save()
+    r = check(plain, tmp_path / "missing.pdf")
+    assert r.returncode == 2
+    assert f"{plain}:catalog: no structure tree" in r.stdout and "missing.pdf:1:1: cannot read" in r.stderr
+
+
+FAILING_CHECK = """
+import sys
+import reportkit.a11y
+class Broken:  # a finding that cannot be printed: a bug in reportkit, not in the file checked
+    def __str__(self):
+        raise RuntimeError("checker broke")
+reportkit.a11y.check_bytes = lambda data, name: [Broken()]
+from reportkit.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_failure_of_reportkit_itself_exits_3_never_1(tmp_path):
+    r = subprocess.run([sys.executable, "-c", FAILING_CHECK, "check-a11y", str(build(tmp_path))],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 3 and "internal error: RuntimeError: checker broke" in r.stderr, r.stderr
