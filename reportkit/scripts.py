@@ -7,6 +7,7 @@ licences; each is read only when the content needs it (the reference briefing ne
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +62,74 @@ def is_rtl(ch: str) -> bool:
 def is_wide(ch: str) -> bool:
     """An East Asian character: a line may break before or after it (no spaces between words)."""
     return script(ch) in EAST_ASIAN
+
+
+_ISOLATES = {"\u2066": 1, "\u2067": 1, "\u2068": 1, "\u2069": -1}  # LRI RLI FSI open, PDI closes
+
+
+def first_strong(text: str) -> str | None:
+    """``"rtl"`` or ``"ltr"`` by the first strong character of ``text`` (UAX #9, rules P2 and P3:
+    letters of class L, R or AL; text inside isolates skipped), None when it has none."""
+    import unicodedata
+
+    depth = 0
+    for c in text:
+        step = _ISOLATES.get(c)
+        if step:
+            depth = max(0, depth + step)
+            continue
+        if depth:
+            continue
+        kind = unicodedata.bidirectional(c)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def is_rtl_paragraph(text: str) -> bool:
+    """The rule every edition follows for a paragraph's direction: a paragraph whose first strong
+    character is right-to-left is a right-to-left paragraph (right-aligned, its lines laid out right
+    to left, bullets on the right); any other paragraph, such as "Zarif (محمد جواد ظریف)", stays left
+    to right with its right-to-left runs inside. Emphasis markers (``*``) are neutral, so content text
+    can be passed as it is."""
+    return first_strong(text) == "rtl"
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    rtl: bool
+
+
+def _strong_ltr(ch: str) -> bool:
+    return ch.isalpha() and not is_rtl(ch)
+
+
+def segments(text: str) -> list[Segment]:
+    """Left-to-right and right-to-left runs of ``text``, in logical order: a right-to-left run spans
+    from its first right-to-left letter to the last one before the next left-to-right letter, with the
+    spaces, digits and punctuation between (so "Zarif (محمد جواد ظریف)" keeps its brackets outside the
+    run). The memo shapes these runs; Word marks them ``w:rtl``."""
+    out: list[Segment] = []
+    n, i, start = len(text), 0, 0
+    while i < n:
+        if not is_rtl(text[i]):
+            i += 1
+            continue
+        end = last = i  # a run: up to the last RTL letter before the next strong LTR letter
+        while end < n and not _strong_ltr(text[end]):
+            if is_rtl(text[end]):
+                last = end
+            end += 1
+        if i > start:
+            out.append(Segment(text[start:i], False))
+        out.append(Segment(text[i : last + 1], True))
+        start = i = last + 1
+    if start < n:
+        out.append(Segment(text[start:], False))
+    return out
 
 
 def has_rtl(text: str) -> bool:

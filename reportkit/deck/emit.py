@@ -11,6 +11,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..present import score_cell
+from ..scripts import is_rtl_paragraph
 from ..present.chart_data import SCORE_FORMAT
 from ..workarounds import pptx as wa
 from . import a11y
@@ -108,7 +109,8 @@ class Emitter:
             para = Paragraph((Run(c.classification, True),), c.classification_size, align="center", color=c.banner_text)
             self.text(slide, Text(Box(0, y, SLIDE_W, BANNER_H), (para,), name=name, fill=c.banner_fill, anchor="middle"))
         if c.footer:
-            self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), c.footer_size, color=c.muted),), name="Footer",
+            self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), c.footer_size, color=c.muted, mirror=False),),
+                                  name="Footer",
                                   anchor="middle"))
         self.text(slide, Text(NUMBER_BOX, (Paragraph((Run(str(number)),), 10, align="right", color=c.muted),),
                               name="Slide number", anchor="middle"))
@@ -131,6 +133,9 @@ class Emitter:
         """(paragraph properties, runs) as wa.set_text_body takes them."""
         text_color = self._text_color
         props = {"algn": ALIGN_XML[para.align], "before": int(round(para.space_before * 100))}
+        if is_rtl_paragraph(para.text):  # laid out right to left, its bullet on the right; centred stays centred
+            props["rtl"] = True
+            props["algn"] = "r" if para.align == "left" and para.mirror else ALIGN_XML[para.align]
         if para.bullet or para.indent:
             props["marL"], props["indent"] = _emu(para.indent), -_emu(para.indent) if para.bullet else 0
             props["bullet"] = para.bullet

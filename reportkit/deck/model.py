@@ -45,6 +45,9 @@ class Paragraph:
     space_before: float = 0.0
     align: str = "left"  # left | center | right
     color: str | None = None
+    # a right-to-left paragraph (scripts.is_rtl_paragraph) is laid out right to left and a left-aligned
+    # one moves to the right edge; False keeps it where the layout put it (the footer, left of the source line)
+    mirror: bool = True
 
     @property
     def text(self) -> str:

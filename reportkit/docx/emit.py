@@ -16,6 +16,7 @@ from .. import present
 from ..present import analytic
 from ..memo import plan as mp
 from ..registry import BuildWarning
+from ..scripts import first_strong, has_rtl, segments
 from ..text import plain, spans
 from ..workarounds import docx as wa
 from . import plan as dp
@@ -196,7 +197,14 @@ class Writer:
     def run(self, par, text: str, *, bold=None, italic=None, size=None, color=None, superscript=False, shade=None):
         """Append a run to ``par`` and return its w:r. Built as XML in the schema's order (python-docx's
         run properties look each child up on every set); complex scripts read their own bold and size
-        (w:bCs, w:szCs), right-to-left text is marked w:rtl."""
+        (w:bCs, w:szCs), right-to-left text is marked w:rtl. A text with both directions becomes one run
+        per direction (``scripts.segments``): w:rtl on "Zarif (محمد جواد ظریف)" as a whole would make
+        Word and LibreOffice lay out its Latin brackets as right-to-left text (docs/docx.md)."""
+        parts = segments(text) if has_rtl(text) else ()
+        if len(parts) > 1:
+            runs = [self.run(par, s.text, bold=bold, italic=italic, size=size, color=color,
+                             superscript=superscript, shade=shade) for s in parts]
+            return runs[-1]
         r = _el("w:r")
         rpr = _el("w:rPr")
         if bold is not None:
@@ -215,7 +223,12 @@ class Writer:
             rpr.append(_el("w:shd", w_val="clear", w_color="auto", w_fill=shade.lstrip("#")))
         if superscript:
             rpr.append(_el("w:vertAlign", w_val="superscript"))
-        if dp.is_rtl(text):
+        if _in_rtl_paragraph(par):  # in a right-to-left paragraph only Latin text is a left-to-right run
+            if first_strong(text) == "ltr":
+                text = wa.keep_brackets_ltr(text)  # LibreOffice draws the brackets unmirrored otherwise
+            else:
+                rpr.append(_el("w:rtl"))
+        elif has_rtl(text):  # one direction (see above): a right-to-left run
             rpr.append(_el("w:rtl"))
         if len(rpr):
             r.append(rpr)
@@ -379,6 +392,11 @@ class Writer:
         drawing.append(inline)
         run = par.add_run()
         run._r.append(drawing)
+
+
+def _in_rtl_paragraph(par) -> bool:
+    ppr = par._p.pPr
+    return ppr is not None and ppr.find(qn("w:bidi")) is not None
 
 
 def dp_span(text: str):
@@ -694,10 +712,12 @@ def _web_link(w: Writer, par, url: str, shown: str) -> None:
 
     link = _el("w:hyperlink", r_id=w.doc.part.relate_to(url, RT.HYPERLINK, is_external=True), w_history="1")
     par._p.append(link)
-    r = w.run(par, shown, color=w.theme.color("color.accent"))
-    rpr = r.find(qn("w:rPr"))
-    rpr.insert(list(rpr).index(rpr.find(qn("w:color"))) + 1, _el("w:u", w_val="single"))
-    link.append(r)  # moves the run from the paragraph into the link
+    at = len(par._p)
+    w.run(par, shown, color=w.theme.color("color.accent"))
+    for r in list(par._p)[at:]:  # one run per direction (Writer.run)
+        rpr = r.find(qn("w:rPr"))
+        rpr.insert(list(rpr).index(rpr.find(qn("w:color"))) + 1, _el("w:u", w_val="single"))
+        link.append(r)  # moves the run from the paragraph into the link
 
 
 EMITTERS = {

@@ -51,15 +51,10 @@ def base_language(tag: str) -> str:
 
 
 def is_rtl(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left (Unicode bidi classes
-    R and AL): such a paragraph is laid out right to left in Word (w:bidi)."""
-    for c in text:
-        kind = unicodedata.bidirectional(c)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    """A right-to-left paragraph (w:bidi): the rule every edition follows (``scripts.is_rtl_paragraph``)."""
+    from ..scripts import is_rtl_paragraph
+
+    return is_rtl_paragraph(text)
 
 
 def has_east_asian(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..text import plain, tagged
-from .scripts import first_strong, is_rtl_script, runs
+from .scripts import is_rtl_script, runs
 
 
 def esc(s: str) -> str:
@@ -75,7 +75,9 @@ class Writer:
     def dir_for(self, s: str) -> str | None:
         """``auto`` for a block whose text starts in a script of the other direction than the page's,
         so it is laid out (aligned, its punctuation placed) in its own direction."""
-        first = first_strong(plain(s))
+        from ..scripts import first_strong as direction  # the rule every edition follows (UAX #9 P2/P3)
+
+        first = direction(plain(s))
         if first is None:
             return None
-        return "auto" if is_rtl_script(first) != is_rtl_script(self.home) else None
+        return "auto" if (first == "rtl") != self.rtl else None

@@ -116,10 +116,3 @@ def runs(text: str) -> list[Run]:
         out.append(Run("".join(pending), None))
     return out
 
-
-def first_strong(text: str) -> str | None:
-    for ch in text:
-        s = _script(ch)
-        if s is not None:
-            return s
-    return None

@@ -114,7 +114,7 @@ class MemoFonts:
         whose lines reportlab breaks and ``workarounds.reportlab_bidi`` shows in visual order."""
         if all(ord(c) in self.covered or c in "\n\t" for c in text):
             return [(text, None)]
-        from .shaping import segments
+        from ..scripts import segments
 
         out: list[tuple[str, str | None]] = []
         for s in segments(text):

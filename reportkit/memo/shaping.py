@@ -22,7 +22,6 @@ unjoined. So each right-to-left run is turned into what the page must show befor
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from ..scripts import is_rtl
 from ..workarounds.reportlab import EXTRA_TO_UNICODE
@@ -36,38 +35,6 @@ _DIGITS = set("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\
               "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
 _PUA = 0xF0000  # supplementary private use area A: no shipped font uses it
 _codes: dict[tuple, int] = {}  # (font, glyph id, text, width) -> private code point
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    rtl: bool
-
-
-def _strong_ltr(ch: str) -> bool:
-    return ch.isalpha() and not is_rtl(ch)
-
-
-def segments(text: str) -> list[Segment]:
-    """Left-to-right and right-to-left runs of ``text``, in logical order."""
-    out: list[Segment] = []
-    n, i, start = len(text), 0, 0
-    while i < n:
-        if not is_rtl(text[i]):
-            i += 1
-            continue
-        end = last = i  # a run: up to the last RTL letter before the next strong LTR letter
-        while end < n and not _strong_ltr(text[end]):
-            if is_rtl(text[end]):
-                last = end
-            end += 1
-        if i > start:
-            out.append(Segment(text[start:i], False))
-        out.append(Segment(text[i : last + 1], True))
-        start = i = last + 1
-    if start < n:
-        out.append(Segment(text[start:], False))
-    return out
 
 
 def _pieces(word: str) -> list[tuple[str, bool]]:

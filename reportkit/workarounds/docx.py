@@ -51,3 +51,22 @@ def fix_zoom(doc) -> None:
     for zoom in doc.settings.element.findall(qn("w:zoom")):
         if zoom.get(qn("w:percent")) is None:
             zoom.set(qn("w:percent"), "100")
+
+
+LRM = "\u200e"
+
+
+def keep_brackets_ltr(text: str) -> str:
+    """Left-to-right text inside a right-to-left paragraph (``w:bidi``) with invisible left-to-right
+    marks around it, so the brackets and punctuation at its edges belong to it.
+
+    Not a python-docx issue: LibreOffice (7.4 here) resolves such a bracket to the paragraph's
+    direction, as the Unicode bidi algorithm says, but then draws it without mirroring: "الخلفية
+    (Background, 2024)" showed as ")Background, 2024( الخلفية", whether or not the runs carry
+    ``w:rtl``. Between two marks the brackets are left-to-right text and read right in LibreOffice and
+    Word alike (docs/docx.md, "Right-to-left text"). Spaces at the edges stay outside the marks."""
+    core = text.strip(" ")
+    if not core or not any(not c.isalnum() and not c.isspace() for c in (core[0], core[-1])):
+        return text
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    return f"{lead}{LRM}{core}{LRM}{text[len(lead) + len(core):]}"

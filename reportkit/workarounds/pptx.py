@@ -273,7 +273,7 @@ def group_shape(parent, shape_id: int, name: str, alt_text: str, x: int, y: int,
 
 def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
     """Replace a ``<p:txBody>``/``<a:txBody>``'s paragraphs. ``paragraphs``: (props, runs) with props
-    {algn, before (1/100 pt), marL, indent (EMU), bullet} and runs (text, size (1/100 pt), bold,
+    {algn, before (1/100 pt), marL, indent (EMU), bullet, rtl} and runs (text, size (1/100 pt), bold,
     italic, "RRGGBB", typeface). Wraps, never autofits, single line spacing, no space after."""
     from lxml import etree
 
@@ -290,6 +290,8 @@ def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
     for props, runs in paragraphs:
         p = etree.SubElement(body, _a("p"))
         p_pr = etree.SubElement(p, _a("pPr"), algn=props["algn"])
+        if props.get("rtl"):
+            p_pr.set("rtl", "1")
         bullet = props.get("bullet", False)
         if "marL" in props:
             p_pr.set("marL", str(props["marL"]))

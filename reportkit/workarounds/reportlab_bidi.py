@@ -85,6 +85,28 @@ def visual_order(dirs: list[str]) -> list[int]:
     return order
 
 
+def visual_order_rtl(dirs: list[str]) -> list[int]:
+    """``visual_order`` for a line of a right-to-left paragraph: each left-to-right span (from a
+    left-to-right item to the last one before the next right-to-left item) keeps its order, and the
+    line as a whole is reversed (UAX #9 L2 at paragraph level 1)."""
+    flipped = ["R" if d == "L" else "L" if d == "R" else d for d in dirs]
+    return visual_order(flipped)[::-1]
+
+
+def first_strong(texts) -> str | None:
+    """``"R"`` or ``"L"`` by the first strong glyph of a paragraph's texts in logical order (UAX #9
+    P2/P3 on what reportlab will draw: shaped glyphs count as right to left, reportkit's invisible
+    marks are skipped), None when there is none."""
+    for text in texts:
+        for c in text:
+            cp = ord(c)
+            if cp in RTL_GLYPHS:
+                return "R"
+            if cp not in LTR_MARKS and c.isalpha() and cp < 0xF0000:
+                return "R" if _is_rtl_letter(c) else "L"
+    return None
+
+
 def tokens(text: str) -> list[str]:
     """A neutral fragment inside a right-to-left span, cut where the span's reversal may reorder it:
     digit groups (kept left to right, with the separators inside a number) and every other character."""
@@ -118,20 +140,17 @@ def _width(f) -> float:
     return stringWidth(f.text, f.fontName, f.fontSize) if hasattr(f, "fontName") else 0.0
 
 
-def strong_ltr(text: str) -> bool:
-    """Whether ``text`` has a left-to-right letter (not counting reportkit's invisible marks)."""
-    return any(c.isalpha() and ord(c) < 0xF0000 and not _is_rtl_letter(c) for c in text)
-
 
 def reorder_line(words: list, rtl: bool = False) -> list | None:
     """A line's fragments (logical order) with their texts ``Placed`` so that, drawn in this order,
     each lands where the visual order puts it; None when the line has no right-to-left text.
-    ``rtl``: a right-to-left paragraph (no left-to-right letters at all): the whole line is
-    reversed, digit groups kept left to right, so a sentence's full stop and endnote marker end it
-    on the left; trailing spaces stay at the right end."""
+    ``rtl``: a right-to-left paragraph (its first strong letter is right to left,
+    ``scripts.is_rtl_paragraph``): the line is reversed as a whole, left-to-right words and digit
+    groups kept left to right, so a sentence's full stop and endnote marker end it on the left;
+    trailing spaces stay at the right end."""
     if not any(getattr(f, "text", "") and direction(f.text) == "R" for f in words if not hasattr(f, "cbDefn")):
         return None
-    if rtl:  # no left-to-right text to keep apart: the invisible marks after each run go (a zero-width
+    if rtl:  # the line's own direction keeps neutrals apart: the invisible marks after each run go (a zero-width
         # glyph at the line's left end, drawn after the glyph there, makes poppler split it off)
         words = [f if hasattr(f, "cbDefn") or not any(ord(c) in LTR_MARKS for c in f.text)
                  else f.clone(text="".join(c for c in f.text if ord(c) not in LTR_MARKS)) for f in words]
@@ -144,6 +163,15 @@ def reorder_line(words: list, rtl: bool = False) -> list | None:
             for t in tokens(f.text):
                 items.append(f.clone(text=t))
                 item_dirs.append("N")
+        elif rtl and d == "L" and f.text.strip(" ") != f.text and f.text.strip(" "):
+            # spaces at the edge of a left-to-right run take the paragraph's direction (UAX #9 N1/N2):
+            # "المتحدة (UN)" shows "(UN) المتحدة", the space between them
+            core = f.text.strip(" ")
+            lead = len(f.text) - len(f.text.lstrip(" "))
+            for t, dd in ((f.text[:lead], "N"), (core, "L"), (f.text[lead + len(core):], "N")):
+                if t:
+                    items.append(f.clone(text=t))
+                    item_dirs.append(dd)
         else:
             items.append(f)
             item_dirs.append(d)
@@ -156,7 +184,7 @@ def reorder_line(words: list, rtl: bool = False) -> list | None:
         end = len(items)
         while end and not hasattr(items[end - 1], "cbDefn") and not items[end - 1].text.strip():
             end -= 1  # trailing spaces: drawn at the right end, as on any line
-        order = list(range(end))[::-1] + list(range(end, len(items)))
+        order = visual_order_rtl(item_dirs[:end]) + list(range(end, len(items)))
     else:
         order = visual_order(item_dirs)
     widths = [_width(f) for f in items]
@@ -174,6 +202,39 @@ def reorder_line(words: list, rtl: bool = False) -> list | None:
     return out
 
 
+def _mirrored(para, draw_para, debug):
+    """Draw a right-to-left paragraph mirrored: right-aligned (a left-aligned or justified style; a
+    centred one stays centred), its indents swapped, its bullet or number at the right edge. The
+    lines were broken for the same width, so they still fit."""
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    style, bullet = para.style, para.bulletText
+    if style.alignment not in (TA_LEFT, TA_JUSTIFY) and not bullet:
+        return draw_para(para, debug)
+    para.style = ParagraphStyle(style.name + "-rtl", style, leftIndent=style.rightIndent,
+                                rightIndent=style.leftIndent,
+                                alignment=TA_RIGHT if style.alignment in (TA_LEFT, TA_JUSTIFY) else style.alignment)
+    if bullet:  # first, as reportlab does: the structure tagging (reportlab_tags) reads it as the item's Lbl
+        _right_bullet(para, bullet, style)
+    para.bulletText = None
+    try:
+        return draw_para(para, debug)
+    finally:
+        para.style, para.bulletText = style, bullet
+
+
+def _right_bullet(para, bullet, style) -> None:
+    """The bullet (or "3.") of a right-to-left list item, ``bulletIndent`` in from the right edge, on
+    the first line's baseline: reportlab's own bullet drawing, in its right-to-left mode."""
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    bl = para.blPara
+    first = bl.lines[0] if bl.kind else bl
+    y = para.height - getattr(first, "ascent", style.fontSize)
+    rl_paragraph._drawBullet(para.canv, 0, y, bullet, style, rtl=(para.width - style.rightIndent,))
+
+
 def install() -> None:
     """Patch reportlab once (idempotent): see the module docstring."""
     from reportlab.pdfbase.pdfmetrics import getFont
@@ -187,16 +248,19 @@ def install() -> None:
 
     def bidi_draw_para(self, debug=0):
         bl = getattr(self, "blPara", None)
-        if bl is None or not bl.kind:
+        if bl is None:
             return draw_para(self, debug)
-        rtl = not any(strong_ltr(f.text) for line in bl.lines for f in line.words if not hasattr(f, "cbDefn"))
+        if not bl.kind:  # one font: lines are (extra space, [words])
+            rtl = first_strong(w for line in bl.lines for w in line[1]) == "R"
+            return _mirrored(self, draw_para, debug) if rtl else draw_para(self, debug)
+        rtl = first_strong(f.text for line in bl.lines for f in line.words if not hasattr(f, "cbDefn")) == "R"
         lines = [reorder_line(line.words, rtl) for line in bl.lines]
-        if not any(lines):
+        if not any(lines) and not rtl:
             return draw_para(self, debug)
         self.blPara = bl.clone(lines=[line if new is None else line.clone(words=new)
                                       for line, new in zip(bl.lines, lines)])
         try:
-            return draw_para(self, debug)
+            return _mirrored(self, draw_para, debug) if rtl else draw_para(self, debug)
         finally:
             self.blPara = bl
 
