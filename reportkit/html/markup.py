@@ -73,11 +73,14 @@ class Writer:
         return self.text(plain(s))
 
     def dir_for(self, s: str) -> str | None:
-        """``auto`` for a block whose text starts in a script of the other direction than the page's,
-        so it is laid out (aligned, its punctuation placed) in its own direction."""
+        """``rtl`` (``ltr``) for a block whose text starts in a script of the other direction than the
+        page's, so it is laid out (aligned, its punctuation placed) in its own direction. Explicit, not
+        ``auto``: the browser's ``auto`` skips the text inside a child with its own ``dir`` (every
+        right-to-left run is one), so it would find no right-to-left letter and lay the block out left
+        to right."""
         from ..scripts import first_strong as direction  # the rule every edition follows (UAX #9 P2/P3)
 
         first = direction(plain(s))
-        if first is None:
+        if first is None or (first == "rtl") == self.rtl:
             return None
-        return "auto" if (first == "rtl") != self.rtl else None
+        return first

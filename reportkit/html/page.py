@@ -50,7 +50,8 @@ def page(edition, extra_head: str = "", extra_body: str = "") -> str:
     banner = el("p", w.text(meta.classification.upper()), class_="banner")
     nav = ""
     if toc:
-        items = "".join(el("li", el("a", w.name(title) if ident.startswith("section-") else w.ui(title), href=f"#{ident}")) for ident, title in toc)
+        items = "".join(el("li", el("a", w.name(title) if ident.startswith("section-") else w.ui(title), href=f"#{ident}"),
+                           dir=w.dir_for(title) if ident.startswith("section-") else None) for ident, title in toc)
         nav = el("nav", el("h2", w.ui("Contents"), id="contents") + el("ol", items), class_="toc",
                  aria_labelledby="contents")
     description = plain(meta.memo.subject or meta.subtitle)

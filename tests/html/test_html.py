@@ -220,7 +220,7 @@ def test_other_scripts_get_lang_and_dir(tmp_path, name):
         assert {"lang": "ar"} in marked  # the Arabic quotation inside Hebrew text (both right to left)
     if direction == "rtl":  # Latin runs in right-to-left text are isolated left to right
         assert any(a.get("dir") == "ltr" and "lang" not in a for a in marked) or any(
-            a.get("dir") == "auto" for _, a in page.elements)
+            a.get("dir") == "ltr" for _, a in page.elements)
 
 
 def test_script_runs():
