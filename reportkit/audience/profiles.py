@@ -13,6 +13,15 @@ from ..errors import InputError, Problem
 from ..model import SENSITIVITIES, Briefing
 
 DETAILS = ("brief", "full")
+# What a brief edition promises to stay within (None: no budget). The memo's is its plan's
+# ``max_pages``; the deck's is here: title, bottom line, stance table, the two most divided issues,
+# outcomes, next steps, sources (docs/deck.md). Over it, the build warns (``present.budget``).
+SLIDE_BUDGET = {"brief": 8, "full": None}
+
+
+def slide_budget(detail: str) -> int | None:
+    """The most slides an edition of this detail level promises (``"brief"``: 8), or None."""
+    return SLIDE_BUDGET.get(detail)
 PROFILE_KEYS = ("label", "theme", "detail", "notes", "disclaimer", "clearance", "to", "grades", "confidence_notes",
                 "clearance_block")
 

@@ -7,6 +7,7 @@ does not fit its box. The edition's theme is already the deck's view of it (``th
 from __future__ import annotations
 
 from ..registry import BuildWarning, Rendered
+from .budget import over_budget
 from .plan import plan
 
 
@@ -19,9 +20,11 @@ def render(edition) -> Rendered:
     emitter = Emitter(deck, edition.theme)
     data = emitter.render()
     found = [f"accessibility: {m}" for m in check_plan(deck, edition.theme)]
+    origin = edition.briefing.origin
     return Rendered(data, tuple(w if isinstance(w, BuildWarning) else BuildWarning(str(w))
                                 for w in (*deck.warnings, *emitter.warnings, *found))
-                    + tuple(overflow_warnings(getattr(emitter, "overflows", ()), edition.briefing.origin)))
+                    + tuple(overflow_warnings(getattr(emitter, "overflows", ()), origin))
+                    + tuple(over_budget(deck, edition.detail, origin)))
 
 
 def overflow_warnings(overflows, origin) -> list[BuildWarning]:
