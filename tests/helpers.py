@@ -77,13 +77,15 @@ def wait_for(predicate, what: str, proc: subprocess.Popen, timeout: float = 90):
     pytest.fail(f"timed out after {timeout} s waiting for {what}")
 
 
-def pdftotext_order(line: str) -> str:
-    """How pdftotext returns a one-line ``line`` from a page of mostly left-to-right text: poppler
-    takes one direction per page, so a right-to-left paragraph with Latin inside ("حصص المياه (water
-    quotas)", which the memo shows as "(water quotas) حصص المياه", as a browser does) comes back in its
-    visual order, its runs reversed. Any other line comes back as written."""
+def pdftotext_readings(line: str) -> set[str]:
+    """How pdftotext may return a one-line ``line`` from a page of mostly left-to-right text: as
+    written, and, when the line is a right-to-left paragraph with Latin inside ("حصص المياه (water
+    quotas)", which the memo then shows as "(water quotas) حصص المياه", as a browser does), in that
+    visual order, its runs reversed: poppler takes one direction per page. The memo prints such a name
+    both ways (a table cell of its own: right to left; "Name: proposition": the proposition's way)."""
     from reportkit.scripts import is_rtl_paragraph, segments
 
-    if not is_rtl_paragraph(line):
-        return line
-    return "".join(s.text for s in reversed(segments(line)))
+    out = {line}
+    if is_rtl_paragraph(line):
+        out.add("".join(s.text for s in reversed(segments(line))))
+    return out

@@ -18,6 +18,7 @@ from .. import present
 from ..present import colours, signed
 from ..present.names import NameAdvice
 from ..registry import BuildWarning, Rendered
+from ..scripts import is_rtl_paragraph
 from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
@@ -298,10 +299,18 @@ def _matrix(x: Ctx, b: p.MatrixBlock):
         line = "; ".join(f"{x.fonts.runs(name)}, {x.fonts.runs(leader)}" for name, leader in leaders)
         tables[-1].append(Paragraph(f"<b>Leaders:</b> {line}", x.styles["note"]))
     props = ParagraphStyle("props", x.styles["small"], spaceAfter=2, leftIndent=10, firstLineIndent=-10)
-    prop_paras = [Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props) for name, prop in b.propositions]
+    prop_paras = [_led(Paragraph(f"<b>{x.fonts.runs(name)}:</b> {x.m(prop)}", props), prop)
+                  for name, prop in b.propositions]
     head = Paragraph("What each score measures (a positive score supports the proposition)",
                      ParagraphStyle("ph", x.styles["small"], fontName=x.fonts.bold, spaceBefore=4, spaceAfter=3))
     return [*(Keep(t) for t in tables), Keep([head, *prop_paras])]
+
+
+def _led(para, text: str):
+    """A "Name: text" paragraph takes its direction from its text, not its label (as the web page,
+    where they are two blocks): "حصص المياه (water quotas): Each state …" stays left to right."""
+    para.direction = "rtl" if is_rtl_paragraph(text) else "ltr"
+    return para
 
 
 def _chart(x: Ctx, b: p.ChartBlock):

@@ -250,10 +250,12 @@ def install() -> None:
         bl = getattr(self, "blPara", None)
         if bl is None:
             return draw_para(self, debug)
+        given = getattr(self, "direction", None)  # "rtl"/"ltr": set by the memo where a label leads its text
         if not bl.kind:  # one font: lines are (extra space, [words])
-            rtl = first_strong(w for line in bl.lines for w in line[1]) == "R"
+            rtl = given == "rtl" if given else first_strong(w for line in bl.lines for w in line[1]) == "R"
             return _mirrored(self, draw_para, debug) if rtl else draw_para(self, debug)
-        rtl = first_strong(f.text for line in bl.lines for f in line.words if not hasattr(f, "cbDefn")) == "R"
+        rtl = given == "rtl" if given else first_strong(
+            f.text for line in bl.lines for f in line.words if not hasattr(f, "cbDefn")) == "R"
         lines = [reorder_line(line.words, rtl) for line in bl.lines]
         if not any(lines) and not rtl:
             return draw_para(self, debug)

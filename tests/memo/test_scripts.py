@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import require_tool
-from helpers import pdftotext_order
+from helpers import pdftotext_readings
 from reportkit.pipeline import load_edition
 
 DATA = Path(__file__).parents[1] / "data"
@@ -63,7 +63,7 @@ def test_every_name_extracts_as_written(memos, path, tmp_path):
     text = squash(pdftotext(out.data, tmp_path))
     assert "\ufffd" not in text
     for name in names(path):
-        assert squash(pdftotext_order(name)) in text, name
+        assert any(squash(r) in text for r in pdftotext_readings(name)), name
 
 
 def test_a_mixed_line_reads_in_logical_order(memos, tmp_path):
