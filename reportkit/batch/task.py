@@ -63,11 +63,18 @@ def local(name: str) -> Path:
 
 
 def preload(formats=None) -> None:
-    """Import the renderers (and their libraries) once per worker, before the first job."""
+    """Import the renderers (and their libraries) once per worker, before the first job. Then move
+    everything imported so far out of the garbage collector's sight (``gc.freeze``): those objects
+    live as long as the worker, and each collection would scan them again (about 6 % of a warm job).
+    Forked workers also keep sharing those pages with the parent (nothing writes their GC headers)."""
+    import gc
+
     from ..registry import REGISTRY
 
     for name in formats or REGISTRY:
         REGISTRY[name].preload()
+    gc.collect()
+    gc.freeze()
 
 
 def run_task(task: Task) -> TaskResult:

@@ -1,12 +1,15 @@
 """DeckPlan -> .pptx bytes: only python-pptx calls; every decision was made in the plan."""
 from __future__ import annotations
 
+import copy
 import io
 
+from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -19,10 +22,13 @@ from .model import INSET, SLIDE_H, SLIDE_W, Box, Chart, Group, Image, Picture, R
 from .layout import BANNER_H, FOOTER_BOX, NUMBER_BOX
 from .template import find_layout, open_template
 
+wa.fast_oxml()  # before any proxy is used
+
 
 ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
 _P_TXBODY = qn("p:txBody")
+_C_SER, _C_CAT, _C_VAL = qn("c:ser"), qn("c:cat"), qn("c:val")
 
 
 def _emu(points: float) -> int:
@@ -194,9 +200,7 @@ class Emitter:
 
     def _mark_inferred(self, plot, c: Chart, order) -> None:
         """Inferred scores as the memo marks them: the bar outlined with a dashed line and "+1†" as its
-        label (per point: python-pptx #650), and the legend entry of the empty last series saying so."""
-        if not c.inferred_name:
-            return
+        label (per point: python-pptx #650). Data, so done on every chart, after its style."""
         bars = c.chart.bars
         for series, ((level, _, _), color, label_color) in zip(plot.series, order):
             for i, bar in enumerate(bars):
@@ -212,11 +216,6 @@ class Emitter:
                 label.text_frame.text = score_cell(bar.score, bar.basis)
                 font = label.text_frame.paragraphs[0].runs[0].font
                 font.size, font.bold, font.color.rgb = Pt(c.font_size), True, _rgb(label_color)
-        key = plot.series[-1]
-        key.format.fill.background()
-        key.format.line.color.rgb, key.format.line.width = _rgb(c.inferred_color), Pt(1.5)
-        key.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        key.data_labels.show_value = False
 
     def chart(self, slide, c: Chart) -> None:
         data = wa.plain_workbook(CategoryChartData(number_format=SCORE_FORMAT))  # no formulas or links from names
@@ -235,11 +234,39 @@ class Emitter:
         # Clustered bars at overlap 100 draw like the stacked ones (one value per category and score
         # series) but do not add the previous series onto the bars: it is drawn over them, an outline.
         kind = XL_CHART_TYPE.BAR_CLUSTERED if c.previous else XL_CHART_TYPE.BAR_STACKED
-        frame = slide.shapes.add_chart(kind,
-                                       *(Pt(v) for v in (c.box.x, c.box.y, c.box.w, c.box.h)), data)
+        space = self._styled(data, kind, c, order)
+        if c.inferred_name and any(bar.basis == "inferred" for bar in c.chart.bars):
+            chart = PptxChart(space, None)
+            self._mark_inferred(chart.plots[0], c, order)
+            wa.keep_negative_bars_coloured(chart)  # the points just given their own format
+            a11y.set_language(space, self.plan.language)  # and their labels' runs
+        frame = wa.add_chart_space(slide.shapes, space, data, *(Pt(v) for v in (c.box.x, c.box.y, c.box.w, c.box.h)))
         frame.name = c.name
         wa.set_alt_text(frame, c.alt_text)
-        chart = frame.chart
+
+    def _styled(self, data, kind, c: Chart, order):
+        """The chart's ``c:chartSpace`` with its style. Styling through python-pptx's proxies cost about
+        15 ms a chart; every chart with the same series, colours, fonts and language is styled alike,
+        so the first one is styled and later ones (this deck's and, in a batch worker or ``watch``,
+        later decks') take a copy of its XML with their own categories and values (``c:cat``/``c:val``
+        of each series): the same bytes as styling each (tests/batch/test_chart_style_cache.py)."""
+        space = parse_xml(data.xml_bytes(kind))
+        key = (kind, tuple((label, color, ink) for (_, label, _), color, ink in order), c.previous_name,
+               c.previous_color if c.previous else None, c.inferred_name, c.inferred_color if c.inferred_name else None,
+               self.font, c.font_size, self.plan.language,
+               *(self.theme.color(k) for k in ("color.text", "color.muted", "color.rule")))
+        styled = _STYLED.get(key)
+        if styled is None:
+            self._style(PptxChart(space, None), c, order)
+            _STYLED[key] = copy.deepcopy(space)
+            return space
+        out = copy.deepcopy(styled)
+        for ser, fresh in zip(out.iter(_C_SER), space.iter(_C_SER)):
+            for tag in (_C_CAT, _C_VAL):
+                ser.replace(ser.find(tag), fresh.find(tag))
+        return out
+
+    def _style(self, chart, c: Chart, order) -> None:
         chart.font.name, chart.font.size = self.font, Pt(c.font_size)
         chart.font.color.rgb = _rgb(self.theme.color("color.text"))
         chart.has_title = False
@@ -259,7 +286,12 @@ class Emitter:
             own.position = XL_LABEL_POSITION.INSIDE_BASE
             own.font.size, own.font.bold = Pt(c.font_size), True
             own.font.color.rgb = _rgb(label_color)
-        self._mark_inferred(plot, c, order)
+        if c.inferred_name:  # the legend entry of the empty last series explains the dashed outline
+            key = plot.series[-1]
+            key.format.fill.background()
+            key.format.line.color.rgb, key.format.line.width = _rgb(c.inferred_color), Pt(1.5)
+            key.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            key.data_labels.show_value = False
         if c.previous:
             ghost = plot.series[len(order)]
             ghost.format.fill.background()
@@ -290,6 +322,9 @@ class Emitter:
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
         chart.legend.font.size = Pt(max(10, c.font_size - 3))
         a11y.set_language(chart._chartSpace, self.plan.language)
+
+
+_STYLED: dict = {}  # style key -> a styled c:chartSpace (Emitter._styled), per process
 
 
 def _title_para(planned, theme):

@@ -109,6 +109,57 @@ def plain_workbook(chart_data):
     return chart_data
 
 
+def add_chart_space(shapes, space, chart_data, x: int, y: int, cx: int, cy: int):
+    """``shapes.add_chart`` for a ``c:chartSpace`` already made and styled (``deck.emit``): python-pptx
+    only makes a chart from ``ChartData``'s own XML and styles it through proxies afterwards. The same
+    steps as ``SlidePart.add_chart_part`` and ``_BaseGroupShapes.add_chart``: the chart part, its
+    embedded workbook, the relationship, the graphic frame."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.chart import ChartPart
+
+    slide_part = shapes.part
+    package = slide_part.package
+    chart_part = ChartPart(package.next_partname(ChartPart.partname_template), CT.DML_CHART, package, space)
+    chart_part.chart_workbook.update_from_xlsx_blob(chart_data.xlsx_blob)
+    frame = shapes._add_chart_graphicFrame(slide_part.relate_to(chart_part, RT.CHART), x, y, cx, cy)
+    shapes._recalculate_extents()
+    return shapes._shape_factory(frame)
+
+
+def fast_oxml() -> None:
+    """Make python-pptx's element lookups cheaper, with the same results: ``qn("a:rPr")`` builds a
+    ``NamespacePrefixedTag`` object per call (13,000 calls in a reference deck) and every
+    ``BaseOxmlElement.xpath`` compiles its expression again; both are pure functions of a few dozen
+    strings, so they are cached. The proxies (placeholders, tables, charts, notes) run on these (#478,
+    #644: no fast API upstream). Idempotent; applied when the deck emitter is imported."""
+    import functools
+    import sys
+
+    from lxml import etree
+    from pptx.oxml import ns, xmlchemy
+
+    if getattr(ns.qn, "_reportkit_cached", False):
+        return
+    slow = ns.qn
+    fast = functools.lru_cache(maxsize=None)(slow)
+    fast._reportkit_cached = True
+    for name, module in list(sys.modules.items()):  # modules that bound qn by name when imported
+        if (name == "pptx" or name.startswith("pptx.")) and getattr(module, "qn", None) is slow:
+            module.qn = fast
+    ns.qn = fast
+    compiled: dict = {}
+    nsmap = ns._nsmap
+
+    def xpath(self, xpath_str: str):
+        query = compiled.get(xpath_str)
+        if query is None:
+            query = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=nsmap)
+        return query(self)
+
+    xmlchemy.BaseOxmlElement.xpath = xpath
+
+
 def set_alt_text(shape, text: str) -> None:
     """Alt text is the ``descr`` attribute of the shape's cNvPr; python-pptx has no API for it (#508)
     and ``add_picture`` fills it with the image's file name."""
