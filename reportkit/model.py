@@ -135,6 +135,7 @@ class Outcome(Tagged):
     confidence_note: str | None = None
     indicators: tuple[Indicator, ...] = ()
     credibility: Credibility = ()
+    figure: str | None = None  # id of a Figure shown with the outcome
 
     @property
     def term(self) -> str:
@@ -195,6 +196,36 @@ class Section(Tagged):
     deck: str = "context"  # one of SECTION_DECK
     after: str | None = None  # one of SECTION_AFTER; None: where sections always went (present.placement)
     brief: bool = False  # also in the brief editions (which otherwise leave sections out)
+    figure: str | None = None  # id of a Figure shown after the section's text
+
+
+@dataclass(frozen=True)
+class FigureImage:
+    """The checked bytes of a figure's file (content/figures.py): PNG or JPEG, decoded once to prove it
+    whole. Renderers embed ``data`` as is; ``digest`` names it, so an image used twice is embedded once."""
+
+    kind: str  # "png" | "jpeg"
+    data: bytes = field(repr=False)
+    width_px: int
+    height_px: int
+    digest: str  # sha256 of data, hex
+    path: str = field(default="", compare=False)  # the file read (for watch), not part of the content
+
+
+@dataclass(frozen=True)
+class Figure(Tagged):
+    """An image with its caption, alt text and source, placed where a section or outcome names it,
+    else on its own (present/figures.py)."""
+
+    id: str = ""
+    file: str = ""  # as written in the content file, relative to its folder
+    caption: str = ""
+    alt: str = ""
+    source: str | None = None
+    date: _dt.date | None = None
+    credit: str = ""
+    width: int | None = None  # percent of the text column; None = the whole column
+    image: FigureImage | None = field(default=None, repr=False)  # None: a version read without its folder (git:)
 
 
 @dataclass(frozen=True)
@@ -227,6 +258,7 @@ class Briefing:
     origin: object | None = field(default=None, compare=False, repr=False)
     key_judgments: tuple[KeyJudgment, ...] = ()
     clearance: tuple[Signoff, ...] = ()  # drafted_by then cleared_by, each in content order
+    figures: tuple[Figure, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -235,6 +267,7 @@ class Briefing:
         idx["issue"] = {i.id: i for i in self.issues}
         idx["source"] = {s.id: s for s in self.sources}
         idx["outcome"] = {o.id: o for o in self.outcomes}
+        idx["figure"] = {f.id: f for f in self.figures}
         idx["stance"] = {(s.party, s.issue): s for s in self.stances}
         idx["source_number"] = {s.id: n for n, s in enumerate(self.sources, start=1)}
 
@@ -250,6 +283,10 @@ class Briefing:
 
     def outcome(self, outcome_id: str) -> Outcome:
         return self._index["outcome"][outcome_id]
+
+    def figure(self, figure_id: str | None) -> Figure | None:
+        """The figure of that id in this edition, or None (no id, or withheld)."""
+        return self._index["figure"].get(figure_id) if figure_id else None
 
     def stance(self, party_id: str, issue_id: str) -> Stance | None:
         """The stance of a party on an issue, or None where the content gives none."""

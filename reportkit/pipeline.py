@@ -213,7 +213,8 @@ def load_edition(path: Path, audience: str | None = None, theme_name: str | None
 
 def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
     """The files a build of ``content`` reads that a user may edit: the content file, the theme's
-    ``extends`` chain, and the project's own logo, deck template and fonts (not reportkit's built-ins).
+    ``extends`` chain, the project's own logo, deck template and fonts (not reportkit's built-ins), and
+    the figures' image files.
 
     Without an edition (the content does not load yet) only the content file is known.
     """
@@ -224,6 +225,7 @@ def input_files(content: Path, edition: Edition | None = None) -> set[Path]:
     files.update(Path(f).resolve() for f in theme.files)
     assets = [theme.asset("logo"), theme.asset("deck.template"), theme.asset("docx.template"), *theme.fonts.values()]
     files.update(p.resolve() for p in assets if p is not None and not _bundled(p))
+    files.update(Path(f.image.path) for f in edition.briefing.figures if f.image is not None and f.image.path)
     return files
 
 

@@ -6,6 +6,7 @@ briefing that mentions nothing withheld:
 
 - a withheld party takes its stances, reactions and outcome positions with it;
 - a withheld issue takes its stances;
+- a withheld figure leaves the section or outcome that showed it (the text stays);
 - a withheld source is dropped from every citation; an item that cited *only* withheld sources is
   withheld too (its claim rests on material this audience may not see, and an unsourced claim in a
   released product would invite the question where it came from).
@@ -21,7 +22,8 @@ from ..model import Briefing, Tagged
 from .profiles import Profile
 
 # Report order and the words used for each kind in the one-line report.
-KINDS = ("source", "party", "issue", "stance", "key judgment", "outcome", "position", "reaction", "section", "summary",
+KINDS = ("source", "party", "issue", "stance", "key judgment", "outcome", "position", "reaction", "section", "figure",
+         "summary",
          "next step", "clearance",
          "grades", "confidence notes")
 
@@ -80,6 +82,13 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
         remaining = tuple(s for s in item.sources if s in source_ids)
         return remaining, bool(remaining) or not item.sources
 
+    figures = tuple(f for f in briefing.figures
+                    if keep("figure", f, f.id, f.source is None or f.source in source_ids))
+    figure_ids = {f.id for f in figures}
+
+    def shown_figure(item):
+        return item if item.figure is None or item.figure in figure_ids else dataclasses.replace(item, figure=None)
+
     stances = tuple(
         s for s in briefing.stances
         if keep("stance", s, f"{s.party}/{s.issue}",
@@ -96,7 +105,7 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
             positions = tuple(p for p in o.positions if p.party in party_ids)
             indicators = tuple(dataclasses.replace(i, sources=tuple(s for s in i.sources if s in source_ids))
                                for i in o.indicators)
-            outcomes.append(dataclasses.replace(o, positions=positions, sources=remaining, indicators=indicators,
+            outcomes.append(dataclasses.replace(shown_figure(o), positions=positions, sources=remaining, indicators=indicators,
                                                 credibility=_kept(o.credibility, remaining)))
 
     reactions = tuple(
@@ -114,7 +123,7 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
 
     key_judgments = cited_items("key judgment", briefing.key_judgments, lambda k, n: str(n))
 
-    sections = cited_items("section", briefing.sections, lambda s, n: s.id)
+    sections = tuple(shown_figure(s) for s in cited_items("section", briefing.sections, lambda s, n: s.id))
     summary = cited_items("summary", briefing.summary, lambda p, n: str(n))
     next_steps = cited_items("next step", briefing.next_steps, lambda p, n: str(n))
 
@@ -133,6 +142,7 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
         origin=briefing.origin,
         key_judgments=key_judgments,
         clearance=clearance,
+        figures=figures,
     )
     if not profile.grades and _has_grades(selected):
         selected = _without_grades(selected)

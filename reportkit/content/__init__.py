@@ -30,24 +30,42 @@ def load(path: str | Path, warnings: list | None = None) -> Briefing:
 
 
 def load_text(text: str | bytes, filename: str) -> Briefing:
-    """The briefing in ``text`` (e.g. ``git show`` output); ``filename`` is used in messages."""
-    return document_briefing(load_yaml(text, filename, strict=False))
+    """The briefing in ``text`` (e.g. ``git show`` output); ``filename`` is used in messages. Its
+    figures' files are not read (there is no folder to read them from): ``Figure.image`` is None."""
+    return document_briefing(load_yaml(text, filename, strict=False), project=None)
 
 
 def problems(source: str | bytes | Path, filename: str | None = None) -> list[Problem]:
     """Every problem with a content file or text, sorted by position; empty when it is valid."""
     try:
-        return validate(load_yaml(source, filename, strict=False))
+        doc = load_yaml(source, filename, strict=False)
+        found = validate(doc)
+        if not found and isinstance(source, Path):
+            document_briefing(doc)  # the figure files too
+        return found
     except InputError as e:
         return sorted(e.problems)
 
 
-def document_briefing(doc: Document) -> Briefing:
-    """The briefing in a document ``load_yaml(..., strict=False)`` read; every problem raised at once."""
+_BESIDE = object()
+
+
+def document_briefing(doc: Document, project: Path | None | object = _BESIDE) -> Briefing:
+    """The briefing in a document ``load_yaml(..., strict=False)`` read; every problem raised at once.
+    Figure files are read from ``project`` (default: the content file's folder; None: not read)."""
     found = validate(doc)
     if found:
         raise InputError(found)
     from .locate import Origin
     from .to_model import to_model
 
-    return to_model(doc.data, origin=Origin(doc))
+    if project is _BESIDE:
+        project = Path(doc.filename).parent if Path(doc.filename).is_file() else None
+    images = {}
+    if project is not None and doc.data.get("figures"):
+        from .figures import load_images
+
+        images, refused = load_images(doc.data, project)
+        if refused:
+            raise InputError(sorted(doc.problem(path, message) for path, message in refused))
+    return to_model(doc.data, origin=Origin(doc), images=images)

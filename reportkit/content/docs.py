@@ -32,6 +32,10 @@ _LIMITS = [
      f"{limits.MAX_SOURCES}", "at most N items"),
     ("an outcome's conditions / obstacles / indicators; key judgments", f"{limits.MAX_ITEM_LIST} each",
      "at most N items"),
+    ("figures; a figure's alt text", f"{limits.MAX_FIGURES}; {limits.MAX_ALT_CHARS:,} characters",
+     "at most N items; label length limit"),
+    ("a figure's file", f"{limits.MAX_FIGURE_BYTES:,} bytes, {limits.MAX_FIGURE_PIXELS:,} pixels (read from the "
+     "header before decoding)", "figure size limit; decompression bomb limit"),
     ("a Unicode noncharacter (U+FFFE, U+FDD0 ...) in text", "refused", "noncharacter"),
     ("bidi controls U+202A-202E, U+2066-2069 in text", "removed, with a warning", "bidi control character(s)"),
 ]

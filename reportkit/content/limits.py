@@ -24,3 +24,8 @@ MAX_SECTIONS = 50
 MAX_NEXT_STEPS = 100
 MAX_SOURCES = 300
 MAX_ITEM_LIST = 50  # an outcome's conditions, obstacles or indicators; the key judgments
+MAX_FIGURES = 50
+MAX_ALT_CHARS = 1_000  # alt text: a few sentences; screen readers read it whole
+# A figure file (docs/figures.md): PNG or JPEG, read whole into memory and embedded in every edition.
+MAX_FIGURE_BYTES = 20_000_000  # a 300 dpi full-page photo is a few MB
+MAX_FIGURE_PIXELS = 40_000_000  # checked from the file's header before decoding (decompression bombs)

@@ -150,6 +150,7 @@ OUTCOME = Record("outcome", [
     Field("indicators", ListOf(INDICATOR, 0, limits.MAX_ITEM_LIST), doc="signposts that would show the outcome coming"),
     _sources(),
     _credibility(),
+    Field("figure", Ref("figure"), doc="id of a figure shown with the outcome (docs/figures.md)"),
     *TAGS,
 ], doc="A potential outcome of the negotiation.")
 
@@ -178,6 +179,7 @@ SECTION = Record("section", [
               "`stances`, `outcomes`, `reactions` or `next_steps`; default: after `changes` in the memo, after "
               "`outcomes` in the deck (see \"Where sections go\")"),
     Field("brief", Boolean(), doc="also in brief editions (principals), which otherwise show no sections; default false"),
+    Field("figure", Ref("figure"), doc="id of a figure shown after the section's text (docs/figures.md)"),
     *TAGS,
 ], doc="A narrative section: in the memo, and in the deck on the Context slide or a slide of its own.")
 
@@ -193,6 +195,27 @@ SOURCE = Record("source", [
               "analyst's grade unless the source grades itself"),
     *TAGS,
 ], doc="A source; endnotes are numbered in this order.")
+
+FIGURE = Record("figure", [
+    Field("id", Id("figure"), True, "short id that sections and outcomes name (`figure: ID`)"),
+    Field("file", Text(limits.MAX_LABEL_CHARS), True,
+          "the image: a PNG or JPEG file inside the project, relative to the content file's folder (SVG is "
+          "refused: docs/figures.md says why)"),
+    Field("caption", Text(limits.MAX_LABEL_CHARS), True, "printed under the image after \"Figure N:\"; the deck's "
+                                                          "figure slide takes it as its title"),
+    Field("alt", Text(limits.MAX_ALT_CHARS), True,
+          "alt text: what the image shows, for a reader who cannot see it (the PDF's Figure tag, the deck "
+          "picture's description, Word's and the web page's alt text)"),
+    Field("source", Ref("source"), doc="id of the source the image comes from or rests on: its endnote number "
+                                       "and source line under the caption"),
+    Field("date", Date(), doc="when the image was made or shows, YYYY-MM-DD"),
+    Field("credit", Text(limits.MAX_LABEL_CHARS), doc="who made the image and its licence, e.g. `Drawn by "
+                                                      "the analyst (CC0)`"),
+    Field("width", Integer(20, 100), doc="width in percent of the text column (memo, Word, web); default 100. "
+                                         "Never taller than the page allows: the image is scaled to fit"),
+    *TAGS,
+], doc="A figure: an image with its caption, alt text and source. Shown where a section or an outcome names "
+       "it (`figure: ID`), else on its own after the outcomes (docs/figures.md).")
 
 KEY_JUDGMENT = Record("key judgment", [
     Field("text", Text(), True, "the judgement, one or two sentences"),
@@ -229,6 +252,7 @@ CONTENT = Record("content file", [
     Field("outcomes", ListOf(OUTCOME, 0, limits.MAX_OUTCOMES), doc="potential outcomes"),
     Field("reactions", ListOf(REACTION, 0, limits.MAX_REACTIONS), doc="international reactions"),
     Field("sections", ListOf(SECTION, 0, limits.MAX_SECTIONS), doc="narrative sections of the memo"),
+    Field("figures", ListOf(FIGURE, 0, limits.MAX_FIGURES), doc="images with captions (docs/figures.md)"),
     Field("next_steps", ListOf(TextOr(POINT), 0, limits.MAX_NEXT_STEPS), doc="next steps / path forward"),
     Field("sources", ListOf(SOURCE, 1, limits.MAX_SOURCES), True, "the sources, in endnote order"),
     Field("audiences", MapOf(AUDIENCE, KeyName()),
@@ -237,4 +261,4 @@ CONTENT = Record("content file", [
 
 # Records in the order docs/content-format.md documents them.
 RECORDS = (CONTENT, BRIEFING, MEMO, SIGNOFF, POINT, KEY_JUDGMENT, PARTY, ISSUE, STANCE, OUTCOME, INDICATOR, REACTION, SECTION,
-           SOURCE, AUDIENCE)
+           FIGURE, SOURCE, AUDIENCE)

@@ -56,7 +56,14 @@ def _paragraphs(body: str) -> tuple[str, ...]:
     return tuple(p for p in paras if p)
 
 
-def to_model(data: dict, origin=None) -> m.Briefing:
+def _figure(v: dict, images: dict) -> m.Figure:
+    return m.Figure(id=v["id"], file=v["file"], caption=v["caption"], alt=v["alt"], source=v.get("source"),
+                    date=_date(v.get("date")), credit=v.get("credit", ""), width=v.get("width"),
+                    image=images.get(v["id"]), **_tags(v))
+
+
+def to_model(data: dict, origin=None, images: dict | None = None) -> m.Briefing:
+    """``images``: figure id -> ``model.FigureImage`` (content/figures.py), read beside the content file."""
     b = data["briefing"]
     memo = b["memo"]
     meta = m.Meta(
@@ -99,7 +106,7 @@ def to_model(data: dict, origin=None) -> m.Briefing:
                 positions=tuple(m.Position(k, v) for k, v in (o.get("positions") or {}).items()),
                 sources=tuple(o.get("sources") or ()), confidence=o.get("confidence"),
                 confidence_note=o.get("confidence_note"), indicators=tuple(_indicator(i) for i in o.get("indicators") or ()),
-                credibility=_credibility(o), **_tags(o),
+                credibility=_credibility(o), figure=o.get("figure"), **_tags(o),
             )
             for o in data.get("outcomes") or ()
         ),
@@ -112,7 +119,7 @@ def to_model(data: dict, origin=None) -> m.Briefing:
             m.Section(id=s["id"], title=s["title"], paragraphs=_paragraphs(s["body"]),
                       sources=tuple(s.get("sources") or ()), credibility=_credibility(s),
                       show_in=s.get("show_in", "both"), deck=s.get("deck", "context"), after=s.get("after"),
-                      brief=s.get("brief", False), **_tags(s))
+                      brief=s.get("brief", False), figure=s.get("figure"), **_tags(s))
             for s in data.get("sections") or ()
         ),
         next_steps=tuple(_point(p) for p in data.get("next_steps") or ()),
@@ -124,4 +131,5 @@ def to_model(data: dict, origin=None) -> m.Briefing:
         audiences=data.get("audiences") or {},
         key_judgments=tuple(_judgment(k) for k in data.get("key_judgments") or ()),
         clearance=_signoffs(b),
+        figures=tuple(_figure(f, images or {}) for f in data.get("figures") or ()),
     )

@@ -32,6 +32,8 @@ def _check_references(ck: Checker, data: dict) -> None:
     known = {kind: set(ids) for kind, ids in ck.defined.items()}
     audiences = data.get("audiences")
     known["audience"] = set(BUILTIN_AUDIENCES) | (set(audiences) if isinstance(audiences, dict) else set())
+    if "figures" not in data:  # optional list: naming a figure without one is an unknown id, not "already reported"
+        known["figure"] = set()
     for kind, value, path, is_key in ck.references:
         if kind not in known:
             continue  # the list that defines them is missing or broken, and already reported

@@ -54,7 +54,7 @@ def _all_items(b):
 
 def test_every_tagged_section_of_the_model_is_checked():
     assert set(item_kinds()) >= {"summary", "parties", "issues", "stances", "outcomes", "reactions", "sections",
-                                 "next_steps", "sources", "clearance"}
+                                 "next_steps", "sources", "clearance", "figures"}
     from reportkit.content import load
 
     outcome = load(REFERENCE).outcomes[0]
@@ -87,6 +87,16 @@ def press_build(tmp_path_factory):
                             "sources": ["cable"]})
     data["outcomes"][0]["sources"] = ["article", "cable"]
     data["briefing"]["drafted_by"] = [{"name": "Jordan Example", "office": "Office of Eastern European Affairs"}]
+    # a figure resting on the restricted cable, shown with the first section: its caption, alt text and
+    # credit must not reach the press (the section's text does)
+    data.setdefault("figures", []).append({
+        "id": "cable-map", "file": "cable-map.png", "caption": "Channels named in the embassy cable",
+        "alt": "Diagram of the back channels the cable describes", "credit": "Drawn from cable 4471 by the desk",
+        "source": "cable"})
+    data["sections"][0]["figure"] = "cable-map"
+    from PIL import Image
+
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(folder / "cable-map.png")
     content = folder / "leaks.yaml"
     content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = run_cli("build", str(content), "--audience", "press", "--out", str(folder / "out"))
@@ -95,11 +105,12 @@ def press_build(tmp_path_factory):
 
     full = load(content)
     shown, withheld = select(full, BUILTIN["press"])
-    assert {"source", "party", "stance", "reaction", "position", "summary", "clearance"} <= set(withheld.counts())
+    assert {"source", "party", "stance", "reaction", "position", "summary", "clearance", "figure"} <= set(withheld.counts())
     assert str(withheld) in r.stdout  # the build reports it
     strings = withheld_strings(full, shown)
     assert any("Embassy cable" in s for s in strings) and any("Offered to mediate" in s for s in strings)
     assert "Office of Eastern European Affairs" in strings  # the clearance block is checked too
+    assert "Diagram of the back channels the cable describes" in strings  # and figures
     return folder / "out", strings
 
 
