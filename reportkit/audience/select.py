@@ -6,7 +6,8 @@ briefing that mentions nothing withheld:
 
 - a withheld party takes its stances, reactions and outcome positions with it;
 - a withheld issue takes its stances;
-- a withheld figure leaves the section or outcome that showed it (the text stays);
+- a withheld figure leaves the section or outcome that showed it (the text stays); a figure named
+  only by withheld sections or outcomes is withheld with them;
 - a withheld source is dropped from every citation; an item that cited *only* withheld sources is
   withheld too (its claim rests on material this audience may not see, and an unsourced claim in a
   released product would invite the question where it came from).
@@ -126,6 +127,15 @@ def select(briefing: Briefing, profile: Profile) -> tuple[Briefing, Withheld]:
     sections = tuple(shown_figure(s) for s in cited_items("section", briefing.sections, lambda s, n: s.id))
     summary = cited_items("summary", briefing.summary, lambda p, n: str(n))
     next_steps = cited_items("next step", briefing.next_steps, lambda p, n: str(n))
+
+    # A figure goes with what shows it: one named only by withheld sections or outcomes goes too
+    # (it would otherwise surface on its own, present.figures.on_their_own).
+    named = {x.figure for x in (*briefing.sections, *briefing.outcomes) if x.figure}
+    still = {x.figure for x in (*sections, *outcomes) if x.figure}
+    for f in figures:
+        if f.id in named and f.id not in still:
+            out.append(("figure", f.id))
+    figures = tuple(f for f in figures if f.id not in named or f.id in still)
 
     if profile.clearance_block:  # who drafted and cleared it: the whole block, or each line by its tags
         clearance = tuple(c for c in briefing.clearance if keep("clearance", c, f"{c.role} {c.name}"))

@@ -19,6 +19,7 @@ from ..registry import BuildWarning
 from ..scripts import first_strong, has_rtl, segments
 from ..text import plain, spans
 from ..workarounds import docx as wa
+from . import figure
 from . import plan as dp
 from .oxml import child
 from .template import choose, style_names
@@ -725,7 +726,7 @@ EMITTERS = {
     mp.Text: _text, mp.Bullets: _bullets, mp.BottomLine: _bottom_line, mp.MatrixBlock: _matrix,
     mp.ChartBlock: _chart, mp.OutcomeTable: _outcome_table, mp.PositionTable: _position_table,
     mp.PositionList: _position_list, mp.ReactionTable: _reaction_table, mp.Endnotes: _endnotes,
-    mp.WhatChanged: _what_changed,
+    mp.WhatChanged: _what_changed, mp.FigureBlock: figure.emit,
 }
 
 

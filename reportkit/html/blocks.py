@@ -12,6 +12,7 @@ from ..text import plain
 from .markup import Writer, attrs, el, esc
 from .style import score_class
 from .svg import chart_svg
+from . import figure
 
 
 
@@ -259,6 +260,7 @@ EMITTERS = {
     p.Bullets: _bullets, p.BottomLine: _bottom_line, p.MatrixBlock: _matrix, p.ChartBlock: _chart,
     p.OutcomeTable: _outcome_table, p.PositionTable: _position_table, p.PositionList: _position_list,
     p.ReactionTable: _reaction_table, p.WhatChanged: _what_changed, p.Endnotes: _endnotes,
+    p.FigureBlock: figure.emit,
 }
 
 

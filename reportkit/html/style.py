@@ -141,6 +141,11 @@ table{table-layout:fixed}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(19rem,1fr));gap:1rem 1.5rem;margin:.6rem 0}
 .charts figure{margin:0;border-bottom:1px solid var(--rule);padding-bottom:.5rem}
 .charts figcaption{font-size:.9rem}
+.content-figure{margin:.8rem 0 1.2rem}
+.content-figure img{display:block;height:auto;margin:0 auto .4rem}
+.content-figure figcaption span{display:block}
+.figure-caption{font-weight:700}
+.figure-note{font-size:.85rem;color:var(--muted)}
 .chart-title{display:block;color:var(--primary);font-size:1rem;font-weight:700}
 .chart-sub{display:block;font-style:italic}
 .chart{width:100%;max-width:30rem;height:auto;display:block;margin-top:.3rem}

@@ -23,7 +23,7 @@ from ..text import plain
 from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_class, stamp_date,
                                      table, to_unicode_beyond_bmp)
 from . import plan as p
-from . import budget, tagging
+from . import budget, figure, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
 from .fonts import MemoFonts, memo_fonts
 
@@ -509,6 +509,7 @@ EMITTERS = {
     p.ChartBlock: _chart, p.OutcomeTable: _outcome_table, p.PositionTable: _position_table,
     p.PositionList: _position_list,
     p.ReactionTable: _reaction_table, p.Endnotes: _endnotes, p.WhatChanged: _what_changed,
+    p.FigureBlock: figure.flowables,
 }
 
 

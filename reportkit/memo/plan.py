@@ -15,6 +15,7 @@ from ..diff.digest import chart_previous, digest
 from ..model import SCORE_LABELS, SCORES, Briefing
 from ..present import INFERRED_MARK, NO_STANCE, signed
 from ..present import analytic, citations, clearance, placement
+from ..present import figures as figs
 from ..present.colours import stance_key
 from ..text import plain
 
@@ -195,6 +196,16 @@ class Endnotes:
 
 
 @dataclass(frozen=True)
+class FigureBlock:
+    """A figure (present.figures): the image scaled to the frame, its caption, source line and credit
+    under it, never split from them. ``shown`` is None until the plan numbers it (``_numbered``)."""
+
+    id: str
+    shown: figs.Shown | None = None
+    source_line: str | None = None
+
+
+@dataclass(frozen=True)
 class Logo:
     """The theme's logo, drawn in the memo header at its own aspect ratio."""
 
@@ -372,7 +383,19 @@ def _narrative(b: Briefing, sections=None) -> list:
         refs = _refs(b, s.sources, s.credibility)
         last = len(s.paragraphs) - 1
         blocks.extend(Text(para, refs if k == last else ()) for k, para in enumerate(s.paragraphs))
+        blocks += _figures(b, (s.figure,))
     return blocks
+
+
+def _figures(b: Briefing, ids) -> list:
+    return [FigureBlock(i) for i in ids if figs.drawable(b, i) is not None]
+
+
+def _numbered(b: Briefing, blocks: list) -> list:
+    """Each figure numbered in reading order, with its words (present.figures: one rule per edition)."""
+    numbers = figs.numbers(x.id for x in blocks if isinstance(x, FigureBlock))
+    return [FigureBlock(x.id, figs.shown(b, b.figure(x.id), numbers[x.id]), figs.source_line(b, b.figure(x.id)))
+            if isinstance(x, FigureBlock) else x for x in blocks]
 
 
 def _stances(edition, brief: bool) -> list:
@@ -397,17 +420,21 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
     blocks: list = [Heading("outcomes", "Potential outcomes")]
     rows = _outcome_rows(b, changes)
     if not rows:
-        return blocks + [Text(present.words.EMPTY["outcomes"], style="note")]
+        return (blocks + [Text(present.words.EMPTY["outcomes"], style="note")]
+                + ([] if brief else _figures(b, (f.id for f in figs.on_their_own(b)))))
     blocks.append(Text(present.words.likelihood_note(o.likelihood_basis for o in b.outcomes), style="note"))
     legend = analytic.scale_legend(b.meta.likelihood_scale)
     if legend:
         blocks.append(Text(legend, style="note"))
     blocks.append(OutcomeTable(rows, compact=brief))
-    if not brief:
+    if not brief:  # the outcomes' figures under their table; brief editions show only their sections'
+        blocks += _figures(b, (o.figure for o in b.outcomes))
         blocks += _indicators(b)
     if not brief and b.parties:
         blocks.append(Heading("positions", "Party positions on each outcome", level=1))
         blocks.append(_positions(b))
+    if not brief:
+        blocks += _figures(b, (f.id for f in figs.on_their_own(b)))
     return blocks
 
 
@@ -492,6 +519,7 @@ def plan(edition) -> MemoPlan:
     blocks += _narrative(b, placed.get("start", ()))
     for name, part in parts:
         blocks += part + _narrative(b, placed.get(name, ()))
+    blocks = _numbered(b, blocks)
     if b.sources:
         blocks += _sources(b, blocks)
 

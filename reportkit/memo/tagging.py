@@ -174,6 +174,17 @@ def _endnotes(b: p.Endnotes, flowables, parent: Elem) -> None:
         tag(f, li.add("LBody").add("Note", ident=ident), label)
 
 
+def _figure(b: p.FigureBlock, flowables, parent: Elem) -> None:
+    """The image is a ``Figure`` with the figure's alt text; "Figure N: caption" its ``Caption``; the
+    source line and credit paragraphs."""
+    for f in flowables:
+        tag(f.image, parent.add("Figure", alt=b.shown.alt))
+        caption, *rest = f.words
+        tag(caption, parent.add("Caption"))
+        for w in rest:
+            tag(w, parent.add("P"))
+
+
 def tag_block(block, flowables, parent: Elem) -> None:
     """Give ``flowables`` (what the emitter made of ``block``) their structure elements under ``parent``."""
     if isinstance(block, p.TitleBlock):
@@ -189,6 +200,8 @@ def tag_block(block, flowables, parent: Elem) -> None:
         _tables(flowables, parent)
     elif isinstance(block, p.Endnotes):
         _endnotes(block, flowables, parent)
+    elif isinstance(block, p.FigureBlock):
+        _figure(block, flowables, parent)
     else:  # headings, text, lists, the bottom line, the notice, what changed, endnotes
         content(flowables, parent)
 

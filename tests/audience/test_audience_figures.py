@@ -42,3 +42,10 @@ def test_withheld_figures_are_reported_after_sections():
     _, w = select(to_model(copy.deepcopy(FIGURES)), BUILTIN["press"])
     kinds = [k for k, _ in w.items]
     assert kinds.index("figure") > kinds.index("section") and "figure cable-map" in str(w)
+
+
+def test_a_figure_named_only_by_a_withheld_section_goes_with_it():
+    data = copy.deepcopy(FIGURES)
+    data["sections"][1]["figure"] = "map"  # s2 is for staff and principals only
+    b, w = select(to_model(data), BUILTIN["press"])
+    assert "map" in w.ids("figure") and b.figures == ()
