@@ -194,7 +194,8 @@ class Emitter:
         wa.set_alt_text(pic, p.alt_text)  # add_picture would leave a file name here
 
     def image(self, slide, i: Image) -> None:
-        pic = slide.shapes.add_picture(i.path, *(Pt(v) for v in (i.box.x, i.box.y, i.box.w, i.box.h)))
+        source = io.BytesIO(i.data) if i.data is not None else i.path  # python-pptx stores equal bytes once
+        pic = slide.shapes.add_picture(source, *(Pt(v) for v in (i.box.x, i.box.y, i.box.w, i.box.h)))
         pic.name = i.name
         wa.set_alt_text(pic, i.alt_text)  # add_picture would leave the file name here (#508)
 

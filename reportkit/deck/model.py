@@ -152,12 +152,13 @@ class Picture:
 
 @dataclass(frozen=True)
 class Image:
-    """A picture file drawn as it is (the theme's logo)."""
+    """A picture file drawn as it is (the theme's logo), or its bytes (``data``: a figure's checked image)."""
 
     box: Box
     path: str
     alt_text: str
     name: str = "Image"
+    data: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

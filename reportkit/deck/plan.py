@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .layout import BANNER_H, FOOTER_BOX, fits, shorten
 from .model import SLIDE_W, Box, Chrome, DeckPlan, Paragraph, Run
-from .slides import changes, clearance, closing, issues, opening, outcomes, sections, source_line, stances
+from .slides import changes, clearance, closing, figures, issues, opening, outcomes, sections, source_line, stances
 from .slides.context import Deck
 
 
@@ -23,13 +23,16 @@ def plan(edition) -> DeckPlan:
         parts += [("stances", stances.heatmap(d) + issues.brief_charts(d)), ("outcomes", outcomes.outcomes_overview(d))]
     else:
         parts += [("stances", stances.heatmap(d) + stances.divides(d) + issues.issue_slides(d)),
-                  ("outcomes", outcomes.outcomes_overview(d) + outcomes.outcome_slides(d)),
+                  ("outcomes", outcomes.outcomes_overview(d)
+                   + [s for o in d.b.outcomes for s in outcomes.outcome_slide(d, o) + figures.at(d, (o.figure,))]
+                   + figures.on_their_own(d)),
                   ("reactions", closing.reactions(d))]
     parts.append(("next_steps", closing.next_steps(d)))
     # The analyst's sections (a Context slide, slides of their own) after the part each names:
     # present.placement, the rule the memo follows too. By default: the Context slide after the outcomes.
     placed = sections.placed(d, brief, [name for name, _ in parts])
     body = placed.get("start", []) + [s for name, part in parts for s in part + placed.get(name, [])] + closing.sources(d)
+    body = figures.resolve(d, body)  # figure slides, numbered "Figure N" in the deck's reading order
     if brief:
         slides = [opening.title_slide(d)] + body
     else:

@@ -15,7 +15,7 @@ from ...present import placement
 from ...text import plain, spans
 from ..layout import BODY, fits
 from ..model import Paragraph, Run, Slide
-from . import closing
+from . import closing, figures
 from .context import Deck
 
 SIZES = (22, 20, 18, 16, 14)
@@ -24,13 +24,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\u061f\u3002\uff01\uff1f])[\"'\u201d\u2019)
 
 def placed(d: Deck, brief: bool, parts) -> dict[str, list[Slide]]:
     """Part name -> the section slides that follow it: a Context slide for the sections shown there
-    (in file order), then each own-slide section's slides (in file order)."""
+    (in file order), then each own-slide section's slides (in file order); each figure a section names
+    after the Context slide or the section's own slides (``figures.FigureAt``, made slides by the plan)."""
     out: dict[str, list[Slide]] = {}
     for part, secs in placement.place(d.b, "deck", brief, parts).items():
-        slides = closing.context(d, [s for s in secs if s.deck == "context"])
+        shown = [s for s in secs if s.deck == "context"]
+        slides = closing.context(d, shown) + figures.at(d, (s.figure for s in shown))  # FigureAt markers
         for s in secs:
             if s.deck == "slide":
-                slides += own_slides(d, s)
+                slides += own_slides(d, s) + figures.at(d, (s.figure,))
         out[part] = slides
     return out
 
