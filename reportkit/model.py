@@ -225,7 +225,9 @@ class Figure(Tagged):
     date: _dt.date | None = None
     credit: str = ""
     width: int | None = None  # percent of the text column; None = the whole column
-    image: FigureImage | None = field(default=None, repr=False)  # None: a version read without its folder (git:)
+    # The file's checked bytes; None for a version read without its folder (git:). Not part of equality:
+    # two readings of one content file are equal whether or not they read the image.
+    image: FigureImage | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

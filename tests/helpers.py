@@ -89,3 +89,24 @@ def pdftotext_readings(line: str) -> set[str]:
     if is_rtl_paragraph(line):
         out.add("".join(s.text for s in reversed(segments(line))))
     return out
+
+
+REFERENCE = Path(__file__).resolve().parent.parent / "content" / "us-russia-talks.yaml"
+
+
+def copy_reference(folder: Path, name: str = "us-russia-talks.yaml", text: str | None = None, data=None) -> Path:
+    """A copy of the reference briefing that builds: ``folder/name`` holding the reference (or ``text``,
+    or ``data`` as YAML, made from it) and the figure files it names (content/figures/)."""
+    import shutil
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REFERENCE.parent / "figures", folder / "figures", dirs_exist_ok=True)
+    path = folder / name
+    if data is not None:
+        return write_yaml(path, data)
+    if text is None:
+        path.write_bytes(REFERENCE.read_bytes())
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

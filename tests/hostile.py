@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REFERENCE
+from helpers import copy_reference
 
 # Names a spreadsheet would run or follow if they were written as formulas or links.
 FORMULA_NAMES = [
@@ -33,9 +34,7 @@ def hostile_content(folder: Path, names=FORMULA_NAMES) -> Path:
     for party, name in zip(data["parties"], names):
         party["name"] = name
         party["short"] = name
-    path = folder / f"hostile-{len(list(folder.iterdir()))}.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return copy_reference(folder, f"hostile-{len(list(folder.iterdir()))}.yaml", data=data)
 
 
 def embedded_workbooks(package: bytes) -> dict[str, bytes]:

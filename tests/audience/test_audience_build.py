@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from conftest import REFERENCE
 from reportkit.audience import BUILTIN, select
 from reportkit.content import load
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 STEM = REFERENCE.stem
 
@@ -86,9 +86,8 @@ def test_unknown_theme_is_an_input_error_before_any_worker(tmp_path):
 
 
 def test_audiences_command_lists_builtin_and_file_profiles(tmp_path):
-    content = tmp_path / "c.yaml"
-    content.write_text(REFERENCE.read_text(encoding="utf-8") + "\naudiences:\n  allies:\n    label: Allied capitals\n"
-                       "    clearance: internal\n    notes: false\n", encoding="utf-8")
+    content = copy_reference(tmp_path, "c.yaml", text=REFERENCE.read_text(encoding="utf-8")
+                             + "\naudiences:\n  allies:\n    label: Allied capitals\n    clearance: internal\n    notes: false\n")
     r = run_cli("audiences", str(content), "--withheld")
     assert r.returncode == 0, r.stderr
     rows = [line.split() for line in r.stdout.splitlines()]
@@ -104,9 +103,8 @@ def _pdf_fonts(path: Path) -> str:
 
 
 def test_each_audience_uses_its_theme_and_theme_flag_overrides(tmp_path):
-    content = tmp_path / "c.yaml"
-    content.write_text(REFERENCE.read_text(encoding="utf-8") + "\naudiences:\n  press:\n    theme: print\n",
-                       encoding="utf-8")
+    content = copy_reference(tmp_path, "c.yaml",
+                             text=REFERENCE.read_text(encoding="utf-8") + "\naudiences:\n  press:\n    theme: print\n")
     for audience, theme_flag, expected in (("press", [], "DejaVuSerif"), ("staff", [], "Carlito"),
                                            ("press", ["--theme", "default"], "Carlito")):
         out = tmp_path / f"{audience}-{len(theme_flag)}"

@@ -15,7 +15,7 @@ import yaml
 from conftest import REFERENCE
 from reportkit.audience import BUILTIN, select
 from reportkit.model import Briefing, Tagged
-from helpers import compact, run_cli
+from helpers import compact, copy_reference, run_cli
 
 MIN_LEN = 20  # shorter strings ("China", "Open questions") are common words; longer ones identify an item
 
@@ -87,18 +87,17 @@ def press_build(tmp_path_factory):
                             "sources": ["cable"]})
     data["outcomes"][0]["sources"] = ["article", "cable"]
     data["briefing"]["drafted_by"] = [{"name": "Jordan Example", "office": "Office of Eastern European Affairs"}]
-    # a figure resting on the restricted cable, shown with the first section: its caption, alt text and
+    # a figure resting on the restricted cable, shown with the second section: its caption, alt text and
     # credit must not reach the press (the section's text does)
     data.setdefault("figures", []).append({
         "id": "cable-map", "file": "cable-map.png", "caption": "Channels named in the embassy cable",
         "alt": "Diagram of the back channels the cable describes", "credit": "Drawn from cable 4471 by the desk",
         "source": "cable"})
-    data["sections"][0]["figure"] = "cable-map"
+    data["sections"][1]["figure"] = "cable-map"
     from PIL import Image
 
     Image.new("RGB", (60, 40), (200, 30, 30)).save(folder / "cable-map.png")
-    content = folder / "leaks.yaml"
-    content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    content = copy_reference(folder, "leaks.yaml", data=data)
     r = run_cli("build", str(content), "--audience", "press", "--out", str(folder / "out"))
     assert r.returncode == 0, r.stderr
     from reportkit.content import load

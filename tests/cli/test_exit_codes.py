@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 from conftest import REFERENCE
 
 # Runs the real CLI in a fresh interpreter with the deck renderer replaced by one that fails the way
@@ -106,8 +106,7 @@ def test_an_out_folder_that_is_a_file_exits_2_naming_it(tmp_path):
 def test_warnings_are_one_reportkit_line_each(tmp_path):
     """A glyph no font has is worth a warning, printed for a user, not as Python source lines."""
     text = REFERENCE.read_text(encoding="utf-8").replace("title:", "title: 𩸽 ", 1)
-    path = tmp_path / "b.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = copy_reference(tmp_path, "b.yaml", text=text)
     r = run_cli("build", str(path), "--out", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     lines = r.stderr.strip().splitlines()

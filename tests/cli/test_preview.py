@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REFERENCE, require_tool
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 TITLE = "U.S.–Russia Talks on the War in Ukraine"
 
@@ -103,9 +103,7 @@ class Events:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    content = tmp_path / "briefing.yaml"
-    shutil.copy(REFERENCE, content)
-    return content
+    return copy_reference(tmp_path, "briefing.yaml")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import wait_for
+from helpers import wait_for, copy_reference
 
 
 TIMEOUT = 90  # seconds for any one expected change; a rebuild takes well under one
@@ -40,8 +40,7 @@ def _changed(path: Path, old: bytes):
 @pytest.fixture
 def project(tmp_path, reference_path):
     """A copy of the reference briefing and a project theme that extends the default one."""
-    content = tmp_path / "brief.yaml"
-    shutil.copy(reference_path, content)
+    content = copy_reference(tmp_path, "brief.yaml")
     (tmp_path / "house.yaml").write_text("extends: default\nname: house\ncolor:\n  primary: \"#1F3A5F\"\n", encoding="utf-8")
     return tmp_path, content
 
@@ -123,8 +122,7 @@ def test_rebuilder_reports_problems_and_watches_the_theme_chain(project):
 def test_input_files_lists_the_project_template_and_logo_not_the_built_ins(tmp_path, reference_path):
     from reportkit.pipeline import PACKAGE_DIR, input_files, load_edition
 
-    content = tmp_path / "brief.yaml"
-    shutil.copy(reference_path, content)
+    content = copy_reference(tmp_path, "brief.yaml")
     shutil.copy(PACKAGE_DIR / "deck" / "templates" / "base.pptx", tmp_path / "mine.pptx")
     (tmp_path / "house.yaml").write_text("extends: default\ndeck:\n  template: mine.pptx\n", encoding="utf-8")
     files = input_files(content, load_edition(content, theme_name="house"))
@@ -140,8 +138,7 @@ def test_own_outputs_and_other_files_in_the_folder_do_not_trigger_a_rebuild(tmp_
 
     from reportkit.commands.watch import Rebuilder, _Changes, _schedule
 
-    content = tmp_path / "brief.yaml"
-    shutil.copy(reference_path, content)
+    content = copy_reference(tmp_path, "brief.yaml")
     rb = Rebuilder(content, tmp_path, ["memo"], say=None, complain=print)  # outputs beside the content
     changes, watches, observer = _Changes(), {}, Observer()
     _schedule(observer, changes, rb.files, watches)

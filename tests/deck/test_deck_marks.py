@@ -14,6 +14,7 @@ from pptx import Presentation
 from conftest import REFERENCE
 from reportkit.pipeline import load_edition
 from reportkit.present import INFERRED_MARK
+from helpers import copy_reference
 
 DATA = Path(__file__).parents[1] / "data"
 THEMES = ["default", "print"]
@@ -134,8 +135,8 @@ def long_name(tmp_path_factory):
     party = raw["parties"][1]
     party["name"] = "Russian Federation and its Allied Delegations to the Talks"
     party.pop("short", None)
-    path = tmp_path_factory.mktemp("names") / "long-name.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    path = copy_reference(tmp_path_factory.mktemp("names"), "long-name.yaml",
+                          text=yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=100))
     line = next(n for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "Allied" in t)
     return path, line
 

@@ -18,7 +18,7 @@ from make_house_potx import BRAND, SAMPLE_TEXT, house_potx  # noqa: E402
 from reportkit.deck import overflow  # noqa: E402
 from reportkit.deck.template import TEMPLATE_COLOR_KEYS  # noqa: E402
 from reportkit.theme import load_theme  # noqa: E402
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 DEFAULT_PRIMARY = load_theme().color("color.primary")
 
@@ -27,7 +27,7 @@ def _project(tmp_path: Path, reference_path: Path, colors: str | None = None, la
              brand: dict = BRAND) -> Path:
     project = tmp_path / "project"
     (project / "themes").mkdir(parents=True)
-    shutil.copy(reference_path, project / "briefing.yaml")
+    copy_reference(project, "briefing.yaml")
     (project / "themes" / "house.potx").write_bytes(house_potx(brand=brand))
     layouts = layouts or "{title: Cover, content: Body Text}"
     theme = f"extends: default\nname: house\ndeck:\n  template: house.potx\n  layouts: {layouts}\n"

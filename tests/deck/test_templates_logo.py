@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from reportkit.deck import overflow
 from reportkit.workarounds.pptx import alt_text
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGO = ROOT / "assets" / "logo.png"
@@ -28,7 +28,7 @@ def _build(project: Path, *extra: str) -> None:
 def project(tmp_path_factory, reference_path):
     project = tmp_path_factory.mktemp("logo")
     (project / "themes").mkdir()
-    shutil.copy(reference_path, project / "briefing.yaml")
+    copy_reference(project, "briefing.yaml")
     shutil.copy(LOGO, project / "themes" / "logo.png")
     (project / "themes" / "default.yaml").write_text("extends: default\nlogo: logo.png\n", encoding="utf-8")
     _build(project)
@@ -54,9 +54,10 @@ def test_memo_draws_the_logo_in_the_first_page_header_only(project):
 
 
 def test_the_default_theme_has_no_logo(tmp_path, reference_path):
-    shutil.copy(reference_path, tmp_path / "briefing.yaml")
+    copy_reference(tmp_path, "briefing.yaml")
     _build(tmp_path, "--format", "memo")
-    assert all(len(p.images) == 0 for p in PdfReader(tmp_path / "out" / "briefing-memo.pdf").pages)
+    images = [im for p in PdfReader(tmp_path / "out" / "briefing-memo.pdf").pages for im in p.images]
+    assert [im.image.size for im in images] == [(1600, 900)]  # the reference's figure, and no logo
 
 
 def test_deck_title_slide_has_the_logo_with_alt_text_at_its_aspect_ratio(project):

@@ -7,7 +7,7 @@ import re
 from pypdf import PdfReader
 
 from reportkit.audience import get_profile
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 
 def _build(content, out, audience):
@@ -28,10 +28,9 @@ def test_press_memo_is_addressed_for_release_and_principals_keep_the_briefing_li
 
 
 def test_a_content_profile_may_address_the_memo(tmp_path, reference_path):
-    content = tmp_path / "briefing.yaml"
-    content.write_text(reference_path.read_text(encoding="utf-8")
-                       + "\naudiences:\n  partners:\n    label: Partner governments\n    clearance: public\n"
-                         "    to: Partner capitals\n", encoding="utf-8")
+    content = copy_reference(tmp_path, "briefing.yaml", text=reference_path.read_text(encoding="utf-8")
+                             + "\naudiences:\n  partners:\n    label: Partner governments\n    clearance: public\n"
+                               "    to: Partner capitals\n")
     r = _build(content, tmp_path / "out", "partners")
     assert r.returncode == 0, r.stderr
     assert _to_line(tmp_path / "out" / "briefing-partners-memo.pdf") == "Partner capitals"

@@ -11,6 +11,7 @@ from conftest import REFERENCE
 from docx_support import schema_problems
 from reportkit.pipeline import load_edition
 from reportkit.registry import REGISTRY
+from helpers import copy_reference
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -44,8 +45,7 @@ def _content(tmp_path, language: str, title: str, paragraph: str, party: str):
     data["briefing"]["title"] = title
     data["sections"][0]["body"] = paragraph + "\n\n" + data["sections"][0]["body"]
     data["parties"][0]["name"] = party
-    path = tmp_path / f"{language}.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = copy_reference(tmp_path, f"{language}.yaml", data=data)
     return load_edition(path)
 
 
@@ -86,8 +86,7 @@ def test_long_content_and_emoji(tmp_path):
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["briefing"]["title"] = "Talks \U0001F91D " + "very long title " * 18  # 296: the label limit is 300
     data["sections"][0]["body"] = "\n\n".join([data["sections"][0]["body"]] * 10)
-    path = tmp_path / "long.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = copy_reference(tmp_path, "long.yaml", data=data)
     out = REGISTRY["docx"].render(load_edition(path)).data
     doc = _doc(out)
     assert doc.paragraphs[1].text.startswith("Talks \U0001F91D")

@@ -14,6 +14,7 @@ from docx_support import build, schema_problems
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "templates"))
 from make_house_dotx import (FOOTER_LINE, HOUSE_FONT, LETTERHEAD, MISSING_STYLE, SAMPLE_TEXT,  # noqa: E402
+from helpers import copy_reference
                              house_dotx)
 
 
@@ -23,7 +24,7 @@ def project(tmp_path_factory) -> Path:
     (folder / "house.dotx").write_bytes(house_dotx())
     (folder / "house.yaml").write_text("extends: default\nname: house\ndocx:\n  template: house.dotx\n",
                                        encoding="utf-8")
-    (folder / "briefing.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_reference(folder, "briefing.yaml")
     return folder
 
 
@@ -75,7 +76,7 @@ def test_a_bad_template_is_a_located_error(tmp_path, content, message):
     (tmp_path / "house.dotx").write_bytes(content)
     (tmp_path / "house.yaml").write_text("extends: default\nname: house\ndocx:\n  template: house.dotx\n",
                                          encoding="utf-8")
-    (tmp_path / "briefing.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_reference(tmp_path, "briefing.yaml")
     r = build(["build", str(tmp_path / "briefing.yaml"), "--format", "docx", "--theme", str(tmp_path / "house.yaml"),
                "--out", str(tmp_path / "out")])
     assert r.returncode == 2, r.stderr
@@ -89,7 +90,7 @@ def test_a_pptx_named_as_word_template_is_refused(tmp_path):
     (tmp_path / "house.dotx").write_bytes((TEMPLATE_DIR / "base.pptx").read_bytes())
     (tmp_path / "house.yaml").write_text("extends: default\nname: house\ndocx:\n  template: house.dotx\n",
                                          encoding="utf-8")
-    (tmp_path / "briefing.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_reference(tmp_path, "briefing.yaml")
     r = build(["build", str(tmp_path / "briefing.yaml"), "--format", "docx", "--theme", str(tmp_path / "house.yaml"),
                "--out", str(tmp_path / "out")])
     assert r.returncode == 2 and "not a Word document or template" in r.stderr
@@ -98,7 +99,7 @@ def test_a_pptx_named_as_word_template_is_refused(tmp_path):
 def test_a_missing_template_names_itself(tmp_path):
     (tmp_path / "house.yaml").write_text("extends: default\nname: house\ndocx:\n  template: nowhere.dotx\n",
                                          encoding="utf-8")
-    (tmp_path / "briefing.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_reference(tmp_path, "briefing.yaml")
     r = build(["build", str(tmp_path / "briefing.yaml"), "--format", "docx", "--theme", str(tmp_path / "house.yaml"),
                "--out", str(tmp_path / "out")])
     assert r.returncode == 2 and "nowhere.dotx" in r.stderr and "not found" in r.stderr

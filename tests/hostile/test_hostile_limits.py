@@ -22,6 +22,7 @@ BUILD = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 from reportkit import cli
+from helpers import copy_reference
 code = cli.main(["build", sys.argv[1], "--out", sys.argv[2], "--format", sys.argv[3]])
 own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 # the forked renderers are this build's children, waited for: their usage is in ``kids``
@@ -61,9 +62,8 @@ def test_an_unbreakable_20000_character_word_is_measured_in_linear_time():
 def _content(tmp_path, change) -> str:
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     change(data)
-    path = tmp_path / "big.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000), encoding="utf-8")
-    return str(path)
+    return str(copy_reference(tmp_path, "big.yaml", text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                                                         width=100_000)))
 
 
 def _validate(path: str) -> subprocess.CompletedProcess:

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import REFERENCE
 from reportkit.deck.template import TEMPLATE_DIR
+from helpers import copy_reference
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -28,7 +29,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_a_template_path_that_cannot_be_looked_up_is_located(tmp_path, name, says):
     (tmp_path / "loop1").symlink_to("loop2")
     (tmp_path / "loop2").symlink_to("loop1")
-    shutil.copy(REFERENCE, tmp_path / "b.yaml")
+    copy_reference(tmp_path, "b.yaml")
     (tmp_path / "default.yaml").write_text(f'extends: default\ndeck:\n  template: "{name}"\n', encoding="utf-8")
     r = run("build", str(tmp_path / "b.yaml"), "--format", "deck", "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
@@ -55,7 +56,7 @@ def test_a_damaged_font_that_starts_like_truetype_is_located(tmp_path):
 
     ttf = (FONT_DIR / "Carlito-Regular.ttf").read_bytes()
     (tmp_path / "House.ttf").write_bytes(ttf[:1000])  # valid header, truncated tables
-    shutil.copy(REFERENCE, tmp_path / "b.yaml")
+    copy_reference(tmp_path, "b.yaml")
     (tmp_path / "default.yaml").write_text("extends: default\nfont:\n  body:\n    regular: House.ttf\n",
                                            encoding="utf-8")
     r = run("build", str(tmp_path / "b.yaml"), "--format", "memo", "--out", str(tmp_path / "out"))

@@ -16,7 +16,7 @@ import pytest
 from conftest import REFERENCE
 from hostile import unsafe_links
 from reportkit.deck.template import TEMPLATE_DIR
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 BASE = (TEMPLATE_DIR / "base.pptx").read_bytes()
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -100,7 +100,7 @@ def hostile_template() -> bytes:
 def project(tmp_path: Path, template: bytes, name: str = "house.pptx") -> Path:
     folder = tmp_path / "project"
     folder.mkdir()
-    shutil.copy(REFERENCE, folder / "briefing.yaml")
+    copy_reference(folder, "briefing.yaml")
     (folder / name).write_bytes(template)
     (folder / "default.yaml").write_text(f"extends: default\nname: house\ndeck:\n  template: {name}\n", encoding="utf-8")
     return folder

@@ -14,6 +14,7 @@ import yaml
 from conftest import REFERENCE
 from hostile import output_text, render_every_edition
 from reportkit.registry import REGISTRY
+from helpers import copy_reference
 
 # "Evil\u202Egnp.exe" shows as "Evilexe.png" where overrides are honoured (Trojan Source).
 NAMES = {"us": "Evil\u202egnp.exe", "ru": "\u2067\u0631\u0648\u0633\u064a\u0627\u2069 Russia",
@@ -28,9 +29,8 @@ def bidi_content(tmp_path_factory):
     for party in data["parties"]:
         if party["id"] in NAMES:
             party["name"] = party["short"] = NAMES[party["id"]]
-    path = tmp_path_factory.mktemp("bidi") / "bidi.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
-    return path
+    return copy_reference(tmp_path_factory.mktemp("bidi"), "bidi.yaml",
+                          text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200))
 
 
 def test_validate_warns_located_and_accepts(bidi_content):

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import wait_for
+from helpers import copy_reference, wait_for
 
 QUICK = 60  # seconds: a refusal needs no build; generous for the busy 2-core machine
 
@@ -39,8 +39,7 @@ def _over_size(text: str) -> str:
     (_over_label, r"brief\.yaml:\d+:\d+: .*title: 19,\d+ characters; at most 300 here"),
 ], ids=["file-size", "counts", "label"])
 def test_watch_refuses_an_over_limit_save_at_once_and_rebuilds_after_a_good_one(tmp_path, spoil, says):
-    content = tmp_path / "brief.yaml"
-    shutil.copy(REFERENCE, content)
+    content = copy_reference(tmp_path, "brief.yaml")
     good = content.read_text(encoding="utf-8")
     memo = tmp_path / "out" / "brief-memo.pdf"
     err_path = tmp_path / "stderr.txt"

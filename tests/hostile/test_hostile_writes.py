@@ -14,6 +14,7 @@ import pytest
 
 from conftest import REFERENCE
 from reportkit import cli, output
+from helpers import copy_reference
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -80,9 +81,8 @@ def test_a_rename_failing_midway_in_a_build_exits_2_with_the_old_pair(tmp_path, 
         real(src, dst)
 
     monkeypatch.setattr(output.os, "replace", replace)
-    changed = tmp_path / "us-russia-talks.yaml"
-    changed.write_text(REFERENCE.read_text(encoding="utf-8").replace("date: 2026-11-26", "date: 2026-11-27", 1),
-                       encoding="utf-8")
+    changed = copy_reference(tmp_path, text=REFERENCE.read_text(encoding="utf-8").replace("date: 2026-11-26",
+                                                                                             "date: 2026-11-27", 1))
     capsys.readouterr()
     assert cli.main(["build", str(changed), "--out", str(out), "--format", "all"]) == 2
     err = capsys.readouterr().err

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 from reportkit.content import spec, types
 
 # Strings a hostile or careless content file may hold; each must come out as text, never be opened.
@@ -51,9 +51,7 @@ def baited_content(project: Path) -> Path:
     data["sources"][0]["url"] = "https://example.org/../../etc/passwd?next=file:///etc/passwd"
     data["sources"][0]["note"] = " ".join(BAIT)
     data["sections"] = [{"id": "bait", "title": BAIT[2], "body": "\n\n".join(BAIT)}]
-    path = project / "briefing.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return copy_reference(project, "briefing.yaml", data=data)
 
 
 def watched_build(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:

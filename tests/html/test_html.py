@@ -15,7 +15,7 @@ from reportkit.audience import BUILTIN
 from reportkit.memo import plan as memo_plan
 from reportkit.pipeline import load_edition
 from reportkit.text import plain
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 DATA = Path(__file__).parents[1] / "data"
 SCRIPTS = {"rtl-arabic": ("ar", "rtl"), "rtl-hebrew": ("he", "rtl"), "cjk": ("ja", "ltr")}
@@ -168,6 +168,7 @@ def _hostile_content(tmp_path: Path) -> Path:
     data["sources"][0]["url"] = 'https://example.org/"><script>alert(1)</script>'
     data["sources"][0]["note"] = joined
     data["sections"] = [{"id": "x", "title": HOSTILE[3], "body": "\n\n".join(HOSTILE)}]
+    data.pop("figures")  # this page must hold no image at all
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -265,8 +266,8 @@ def test_a_theme_logo_is_inline_with_alt_text(tmp_path):
     (tmp_path / "themes").mkdir()
     shutil.copy(logo, tmp_path / "themes" / "logo.png")
     (tmp_path / "themes" / "default.yaml").write_text("extends: default\nlogo: logo.png\n", encoding="utf-8")
-    shutil.copy(REFERENCE, tmp_path / "briefing.yaml")
+    copy_reference(tmp_path, "briefing.yaml")
     page = Page(build(tmp_path / "briefing.yaml", tmp_path / "out").read_text(encoding="utf-8"))
-    [img] = page.all("img")
+    [img] = [i for i in page.all("img") if i.get("class") == "logo"]
     assert img["alt"] == "Logo: reportkit reference briefing"
     assert base64.b64decode(img["src"].split(",", 1)[1]) == logo.read_bytes()

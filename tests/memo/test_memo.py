@@ -16,7 +16,7 @@ from reportkit.content import load
 from reportkit.edition import make_edition
 from reportkit.memo import render
 from reportkit.theme import load_theme
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 MINUS = "\u2212"
 
@@ -51,8 +51,7 @@ def render_variant(tmp_path: Path, change, **edition) -> bytes:
     """Render the reference briefing after ``change(data)`` edits its YAML data."""
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     change(data)
-    path = tmp_path / "variant.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = copy_reference(tmp_path, "variant.yaml", data=data)
     render_variant.last = render(make_edition(load(path), load_theme("default"), **edition))
     return render_variant.last.data
 

@@ -15,6 +15,7 @@ import yaml
 from conftest import require_tool
 from helpers import pdftotext_readings
 from reportkit.pipeline import load_edition
+from helpers import copy_reference
 
 DATA = Path(__file__).parents[1] / "data"
 BRIEFINGS = [DATA / "scripts-rtl.yaml", DATA / "scripts-cjk.yaml"]
@@ -173,8 +174,7 @@ def test_a_long_bottom_line_splits_and_starts_on_page_one(theme, tmp_path):
 
     data = yaml.safe_load((Path(__file__).parents[2] / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"))
     data["summary"][0]["text"] = " ".join([data["summary"][0]["text"]] * 20)
-    path = tmp_path / "long.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = copy_reference(tmp_path, "long.yaml", data=data)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(load_edition(path, None, theme)).data)).pages]
     assert "Bottom line up front" in pages[0] and "normalize" in pages[0]
     assert "normalize" in pages[1]  # the same bullet goes on overleaf

@@ -38,11 +38,8 @@ def out(built, tmp_path) -> Path:
 @pytest.fixture
 def changed(tmp_path) -> Path:
     """A valid content file with the reference's name whose memo and deck would differ."""
-    path = tmp_path / "project" / REFERENCE.name
-    path.parent.mkdir()
     text = REFERENCE.read_text(encoding="utf-8")
-    path.write_text(text.replace("title:", "title: CHANGED", 1), encoding="utf-8")
-    return path
+    return copy_reference(tmp_path / "project", text=text.replace("title:", "title: CHANGED", 1))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -181,6 +178,7 @@ def slow(edition, fmt):  # every job, queued ones too, would take two minutes: C
     time.sleep(120)
 reportkit.build.render = slow  # workers are forked from this process and inherit it
 from reportkit.cli import main
+from helpers import copy_reference
 sys.exit(main(sys.argv[1:]))
 """
 

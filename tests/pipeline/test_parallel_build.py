@@ -18,7 +18,7 @@ import pytest
 from conftest import REFERENCE
 from reportkit import build, cli
 from reportkit.pipeline import load_edition
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 STEM = REFERENCE.stem
 NAMES = {f"{STEM}-memo.pdf", f"{STEM}-deck.pptx"}
@@ -103,9 +103,8 @@ def built(tmp_path_factory) -> dict[str, bytes]:
 @pytest.fixture
 def project(tmp_path, built) -> tuple[Path, Path]:
     """A changed (valid) copy of the reference, and an out folder holding the reference's outputs."""
-    content = tmp_path / "project" / REFERENCE.name
-    content.parent.mkdir()
-    content.write_text(REFERENCE.read_text(encoding="utf-8").replace("title:", "title: CHANGED", 1), encoding="utf-8")
+    content = copy_reference(tmp_path / "project",
+                             text=REFERENCE.read_text(encoding="utf-8").replace("title:", "title: CHANGED", 1))
     out = tmp_path / "out"
     out.mkdir()
     for name, data in built.items():
@@ -246,8 +245,7 @@ sys.exit(main(sys.argv[2:]))
 def test_the_child_reads_only_what_a_sequential_build_may_and_connects_nowhere(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    content = project / REFERENCE.name
-    content.write_bytes(REFERENCE.read_bytes())
+    content = copy_reference(project)
     log = tmp_path / "log.jsonl"
     r = subprocess.run([sys.executable, "-c", WATCHED_BUILD, str(log), "build", str(content), "--out",
                         str(project / "out")], capture_output=True, text=True, timeout=180)

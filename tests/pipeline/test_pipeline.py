@@ -29,14 +29,13 @@ def hook(event, args):
             os.write(log, f"{os.getpid()}\\n".encode())
 sys.addaudithook(hook)
 from reportkit.cli import main
+from helpers import copy_reference
 sys.exit(main(sys.argv[3:]))
 """
 
 
 def opens_of_content(tmp_path: Path, *args: str) -> list[str]:
-    content = tmp_path / "project" / REFERENCE.name
-    content.parent.mkdir(exist_ok=True)
-    content.write_bytes(REFERENCE.read_bytes())
+    content = copy_reference(tmp_path / "project")
     log = tmp_path / "opens.log"
     r = subprocess.run([sys.executable, "-c", COUNTED, str(log), str(content), "build", str(content),
                         "--out", str(tmp_path / "out"), *args], capture_output=True, text=True, timeout=300)
@@ -66,8 +65,7 @@ def _with_audience_theme(tmp_path: Path, theme: str) -> tuple[Path, int, int]:
     text = REFERENCE.read_text(encoding="utf-8")
     lines = text.splitlines()
     addition = ["audiences:", "  house:", "    label: House", f"    theme: {theme}"]
-    path = tmp_path / "b.yaml"
-    path.write_text("\n".join(lines + addition) + "\n", encoding="utf-8")
+    path = copy_reference(tmp_path, "b.yaml", text="\n".join(lines + addition) + "\n")
     return path, len(lines) + 4, len("    theme: ") + 1
 
 
@@ -98,8 +96,7 @@ def test_validate_passes_an_audience_whose_theme_exists(tmp_path, capsys):
 
 def test_build_returns_outputs_warnings_and_withheld_as_data(tmp_path, capsys):
     text = REFERENCE.read_text(encoding="utf-8").replace("title:", "title: 𩸽 ", 1)  # a glyph no font has
-    path = tmp_path / "b.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = copy_reference(tmp_path, "b.yaml", text=text)
     result = build.build(path, tmp_path / "out", ["memo"], audience="press")
     assert capsys.readouterr() == ("", "")  # the library prints nothing
     (written,) = result.outputs

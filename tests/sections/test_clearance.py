@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import compact, run_cli, squash, write_yaml
+from helpers import compact, run_cli, squash, write_yaml, copy_reference
 
 DRAFTED = {"name": "Jordan Example", "office": "Office of Eastern European Affairs", "date": "2026-11-25"}
 CLEARED = [{"name": "Casey Sample", "office": "Policy Planning Staff", "date": "2026-11-26"},
@@ -30,8 +30,7 @@ def _content(folder, drafted=None, cleared=None, audiences=None):
     data["briefing"]["cleared_by"] = cleared if cleared is not None else CLEARED
     if audiences:
         data["audiences"] = audiences
-    path = folder / "cleared.yaml"
-    return write_yaml(path, data)
+    return copy_reference(folder, "cleared.yaml", data=data)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE, require_tool
-from helpers import compact, run_cli, write_yaml
+from helpers import compact, run_cli, write_yaml, copy_reference
 
 LONG = " ".join(f"Sentence {n} of the long note says the talks may take *many* rounds before any text is agreed."
                  for n in range(60))  # about ten times a long section
@@ -48,8 +48,7 @@ def content(tmp_path_factory):
     folder = tmp_path_factory.mktemp("routing")
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["sections"] = SECTIONS
-    path = folder / "routed.yaml"
-    return write_yaml(path, data)
+    return copy_reference(folder, "routed.yaml", data=data)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 
 from reportkit.deck.template import TEMPLATE_DIR
 from reportkit.theme import FONT_DIR
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 PNG = b"\x89PNG\r\n\x1a\n"
 TTF = (FONT_DIR / "Carlito-Regular.ttf").read_bytes()
@@ -95,7 +95,7 @@ def test_a_bad_asset_path_is_one_located_error_and_exit_2(tmp_path, reference_pa
     project = tmp_path / "work" / "project"
     themes = project / "themes"
     themes.mkdir(parents=True)
-    shutil.copy(reference_path, project / "briefing.yaml")
+    copy_reference(project, "briefing.yaml")
     value = value.replace("ABSOLUTE", str(themes))
     for name, spec in files.items():
         target = themes / name

@@ -11,7 +11,7 @@ import pytest
 from reportkit.errors import InputError
 from reportkit.theme import BUILTIN_DIR, _leaves, builtin_themes, load_theme
 from reportkit.theme.keys import declared
-from helpers import run_cli
+from helpers import run_cli, copy_reference
 
 
 def write(path: Path, text: str) -> Path:
@@ -172,8 +172,6 @@ def test_theme_without_extends_inherits_the_builtin_default(tmp_path):
     default = load_theme("default")
     assert theme.color("color.primary") == "#112233"
     assert theme.color("stance.strongly_oppose") == default.color("stance.strongly_oppose")
-    content = tmp_path / "brief.yaml"
-    content.write_text((Path(__file__).parents[2] / "content" / "us-russia-talks.yaml").read_text(encoding="utf-8"),
-                       encoding="utf-8")
+    content = copy_reference(tmp_path, "brief.yaml")
     run = run_cli("build", str(content), "--theme", "bare", "--out", str(tmp_path / "out"), "--quiet")
     assert run.returncode == 0, run.stderr
