@@ -11,10 +11,10 @@ import pytest
 
 from conftest import REFERENCE
 from docx_support import build, schema_problems
+from helpers import copy_reference
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "templates"))
 from make_house_dotx import (FOOTER_LINE, HOUSE_FONT, LETTERHEAD, MISSING_STYLE, SAMPLE_TEXT,  # noqa: E402
-from helpers import copy_reference
                              house_dotx)
 
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE
+from helpers import copy_reference
 from hostile import largest_briefing
 
 MEMORY_LIMIT = 2 * 2**30  # address space per process (each forked renderer has its own)
@@ -22,7 +23,6 @@ BUILD = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 from reportkit import cli
-from helpers import copy_reference
 code = cli.main(["build", sys.argv[1], "--out", sys.argv[2], "--format", sys.argv[3]])
 own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 # the forked renderers are this build's children, waited for: their usage is in ``kids``

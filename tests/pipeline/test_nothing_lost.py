@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REFERENCE
+from helpers import copy_reference
 from reportkit import build, cli, output
 
 STEM = REFERENCE.stem
@@ -178,7 +179,6 @@ def slow(edition, fmt):  # every job, queued ones too, would take two minutes: C
     time.sleep(120)
 reportkit.build.render = slow  # workers are forked from this process and inherit it
 from reportkit.cli import main
-from helpers import copy_reference
 sys.exit(main(sys.argv[1:]))
 """
 

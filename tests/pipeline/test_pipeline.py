@@ -12,6 +12,7 @@ import pytest
 from reportkit import build, cli
 from reportkit.errors import InputError
 from reportkit.pipeline import prepare, prepare_all, read_source
+from helpers import copy_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "content" / "us-russia-talks.yaml"
@@ -29,7 +30,6 @@ def hook(event, args):
             os.write(log, f"{os.getpid()}\\n".encode())
 sys.addaudithook(hook)
 from reportkit.cli import main
-from helpers import copy_reference
 sys.exit(main(sys.argv[3:]))
 """
 
