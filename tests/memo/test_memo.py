@@ -308,10 +308,13 @@ def test_long_cells_split_across_pages_with_repeated_header(tmp_path):
 
 def test_stance_chart_is_vector(built):
     reader = PdfReader(io.BytesIO(built))
+    images = []
     for page in reader.pages:
         resources = page.get("/Resources") or {}
         xobjects = resources.get("/XObject") or {}
-        assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+        images += [x.get_object() for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    # the only raster image is the reference's figure (1600 x 900 pixels): the charts are vector
+    assert [(x.get("/Width"), x.get("/Height")) for x in images] == [(1600, 900)]
 
 
 def test_a_character_no_font_has_is_replaced_visibly_and_warned_at_its_line(tmp_path):
