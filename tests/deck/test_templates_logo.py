@@ -49,7 +49,8 @@ def test_memo_draws_the_logo_in_the_first_page_header_only(project):
     from PIL import Image
 
     assert Image.open(io.BytesIO(first[0].data)).size == _logo_px()
-    assert all(len(page.images) == 0 for page in reader.pages[1:])
+    # later pages: only the reference's figure (1600 x 900), never the logo again
+    assert [Image.open(io.BytesIO(im.data)).size for page in reader.pages[1:] for im in page.images] == [(1600, 900)]
     assert "REPORTKIT REFERENCE BRIEFING" in reader.pages[0].extract_text()  # the name the alt text would give
 
 

@@ -105,8 +105,9 @@ def test_a_file_url_is_not_a_source_url(tmp_path):
     assert r.returncode == 2 and "http://" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_content_names_no_file_but_an_audience_theme():
-    """The content format has no path fields except ``audiences.NAME.theme`` (checked below): walk
+def test_content_names_no_file_but_an_audience_theme_and_figures():
+    """The content format has no path fields except ``audiences.NAME.theme`` (checked below) and
+    ``figures[].file`` (content/figures.py: inside the project, tests/bad_inputs figure-* cases): walk
     the spec and list every field whose type could name a file."""
     found = []
 
@@ -128,7 +129,7 @@ def test_content_names_no_file_but_an_audience_theme():
                 found.append(where)
 
     walk(spec.CONTENT, "")
-    assert found == [".audiences[].theme"]
+    assert found == [".figures[].file", ".audiences[].theme"]
 
 
 SCRIPTED = [
@@ -166,6 +167,7 @@ def test_an_audience_theme_outside_the_project_is_refused_located(tmp_path):
     project.mkdir()
     (project / "themes").mkdir()
     (project / "themes" / "house.yaml").write_text("extends: default\n")
+    copy_reference(project)  # its figure files
     text = REFERENCE.read_text(encoding="utf-8")
     for theme in (str(outside), "../outside.yaml", "themes/../../outside.yaml"):
         path = project / "b.yaml"
@@ -186,8 +188,7 @@ def test_symlinked_theme_leading_out_is_refused(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "link.yaml").symlink_to(outside)
-    path = project / "b.yaml"
-    path.write_text(REFERENCE.read_text(encoding="utf-8")
-                    + "\naudiences:\n  evil:\n    label: Evil\n    theme: link.yaml\n", encoding="utf-8")
+    path = copy_reference(project, "b.yaml", text=REFERENCE.read_text(encoding="utf-8")
+                          + "\naudiences:\n  evil:\n    label: Evil\n    theme: link.yaml\n")
     r = run_cli("build", str(path), "--audience", "evil", "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "outside the project" in r.stderr, r.stderr

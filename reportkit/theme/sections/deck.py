@@ -5,7 +5,7 @@ DEFAULT_LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
 # Every slide kind the deck planner makes, and the layout role it falls back to.
 KIND_ROLES = {"title": "title", **{k: "content" for k in (
     "agenda", "key_judgments", "bottom_line", "heatmap", "divides", "issue", "outcomes", "outcome", "context", "reactions",
-    "next_steps", "sources", "section", "clearance")}}
+    "next_steps", "sources", "section", "clearance", "figure")}}
 DECK_COLORS = ("template", "theme")  # who colours the deck's charts and tables (docs/templates.md)
 
 KEYS = (
