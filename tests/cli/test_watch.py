@@ -129,8 +129,9 @@ def test_input_files_lists_the_project_template_and_logo_not_the_built_ins(tmp_p
     assert (tmp_path / "mine.pptx").resolve() in files
     assert (tmp_path / "house.yaml").resolve() in files
     # The default theme's template and fonts ship with reportkit: nothing of them is watched.
-    assert input_files(content, load_edition(content)) == {
-        content.resolve(), *(f.resolve() for f in load_edition(content).theme.files)}
+    assert input_files(content, load_edition(content)) == {  # and the reference's figure
+        content.resolve(), *(f.resolve() for f in load_edition(content).theme.files),
+        (tmp_path / "figures" / "talks-schematic.png").resolve()}
 
 
 def test_own_outputs_and_other_files_in_the_folder_do_not_trigger_a_rebuild(tmp_path, reference_path):

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REFERENCE
-from helpers import run_cli, write_yaml
+from helpers import copy_reference, run_cli
 
 WIRE = {"id": "wire", "title": "Wire report on the Geneva contacts", "publisher": "Example Wire",
         "date": "2026-11-24"}
@@ -29,9 +29,7 @@ def _content(folder):
     data["next_steps"][0]["sources"] = ["cable"]
     data["sections"].append({"id": "own", "title": "A section on a slide of its own", "deck": "slide",
                              "sources": ["cable"], "body": "Reported through embassy channels."})
-    path = folder / "cited.yaml"
-    write_yaml(path, data)
-    return path, data
+    return copy_reference(folder, "cited.yaml", data=data), data
 
 
 @pytest.fixture(scope="module")
