@@ -206,8 +206,8 @@ def test_ten_times_longer_builds_in_every_theme(path, theme, tmp_path):
         return node
 
     data = longer(data)
-    long_path = tmp_path / f"{path.stem}-10x.yaml"
-    long_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    long_path = copy_reference(tmp_path, f"{path.stem}-10x.yaml",  # with the reference's figure files
+                               text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
     r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(long_path), "--theme", theme,
                         "--out", str(tmp_path / "out")], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
