@@ -13,9 +13,8 @@ import pytest
 import yaml
 
 from conftest import require_tool
-from helpers import pdftotext_readings
+from helpers import copy_reference, pdftotext_readings
 from reportkit.pipeline import load_edition
-from helpers import copy_reference
 
 DATA = Path(__file__).parents[1] / "data"
 BRIEFINGS = [DATA / "scripts-rtl.yaml", DATA / "scripts-cjk.yaml"]
