@@ -24,7 +24,7 @@ def plan(edition) -> DeckPlan:
     else:
         parts += [("stances", stances.heatmap(d) + stances.divides(d) + issues.issue_slides(d)),
                   ("outcomes", outcomes.outcomes_overview(d)
-                   + [s for o in d.b.outcomes for s in outcomes.outcome_slide(d, o) + figures.at(d, (o.figure,))]
+                   + [s for o in outcomes.ordered(d) for s in outcomes.outcome_slide(d, o) + figures.at(d, (o.figure,))]
                    + figures.on_their_own(d)),
                   ("reactions", closing.reactions(d))]
     parts.append(("next_steps", closing.next_steps(d)))

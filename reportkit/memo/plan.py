@@ -428,7 +428,7 @@ def _outcomes(b: Briefing, brief: bool, changes=None) -> list:
         blocks.append(Text(legend, style="note"))
     blocks.append(OutcomeTable(rows, compact=brief))
     if not brief:  # the outcomes' figures under their table; brief editions show only their sections'
-        blocks += _figures(b, (o.figure for o in b.outcomes))
+        blocks += _figures(b, (o.figure for o in analytic.likelihood_order(b.meta.likelihood_scale, b.outcomes)))
         blocks += _indicators(b)
     if not brief and b.parties:
         blocks.append(Heading("positions", "Party positions on each outcome", level=1))
