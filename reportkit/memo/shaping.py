@@ -105,6 +105,12 @@ GHOST = 20  # width (1/1000 em) of a ligature's further characters, taken from t
 MIRRORED = dict(zip("()[]{}<>\u00ab\u00bb\u2039\u203a", ")(][}{><\u00bb\u00ab\u203a\u2039"))
 
 
+def mirrored(font_name: str, bracket: str) -> str:
+    """``bracket`` drawn mirrored in ``font_name``, read as written (``workarounds.reportlab_bidi``
+    draws a bracket of a right-to-left paragraph that resolves right to left with it)."""
+    return alias(font_name, MIRRORED[bracket], bracket)
+
+
 def alias(font_name: str, drawn: str, text: str) -> str:
     """A private code point that draws ``drawn``'s glyph in ``font_name`` and extracts as ``text``:
     a bracket inside a right-to-left run is drawn mirrored ("(" shows as ")") but reads as written."""
@@ -166,6 +172,9 @@ def shape(text: str, font_name: str) -> str:
     from ..workarounds.reportlab_bidi import RTL_GLYPHS, install
 
     install()
+    from ..workarounds import reportlab_bidi
+
+    reportlab_bidi.mirror_glyph = mirrored
     font = getFont(font_name)
     face = font.face
     hb_font = _hb_font(font)

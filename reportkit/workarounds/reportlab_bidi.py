@@ -141,6 +141,34 @@ def _width(f) -> float:
 
 
 
+# Set by memo.shaping: (font name, bracket) -> a character drawing the mirrored bracket that still
+# extracts as the one written (UAX #9 L4: a bracket laid out right to left shows mirrored).
+mirror_glyph = None
+MIRRORED = frozenset("()[]{}<>\u00ab\u00bb\u2039\u203a")
+
+
+def _edges(text: str) -> tuple[int, int]:
+    """Where the letters and digits of a left-to-right fragment start and end (its core)."""
+    strong = [k for k, c in enumerate(text) if c.isalnum() and ord(c) < 0xF0000]
+    return (strong[0], strong[-1] + 1) if strong else (0, len(text))
+
+
+def _mirror_resolved_rtl(items: list, dirs: list[str]) -> list:
+    """Brackets that resolve right to left in a right-to-left line (not between two left-to-right
+    items) drawn mirrored."""
+    if mirror_glyph is None:
+        return items
+    out = list(items)
+    for k, (f, d) in enumerate(zip(items, dirs)):
+        if d != "N" or hasattr(f, "cbDefn") or f.text not in MIRRORED:
+            continue
+        before = next((x for x in reversed(dirs[:k]) if x != "N"), "R")
+        after = next((x for x in dirs[k + 1:] if x != "N"), "R")
+        if not before == after == "L":
+            out[k] = f.clone(text=mirror_glyph(f.fontName, f.text))
+    return out
+
+
 def reorder_line(words: list, rtl: bool = False) -> list | None:
     """A line's fragments (logical order) with their texts ``Placed`` so that, drawn in this order,
     each lands where the visual order puts it; None when the line has no right-to-left text.
@@ -163,19 +191,19 @@ def reorder_line(words: list, rtl: bool = False) -> list | None:
             for t in tokens(f.text):
                 items.append(f.clone(text=t))
                 item_dirs.append("N")
-        elif rtl and d == "L" and f.text.strip(" ") != f.text and f.text.strip(" "):
-            # spaces at the edge of a left-to-right run take the paragraph's direction (UAX #9 N1/N2):
-            # "المتحدة (UN)" shows "(UN) المتحدة", the space between them
-            core = f.text.strip(" ")
-            lead = len(f.text) - len(f.text.lstrip(" "))
-            for t, dd in ((f.text[:lead], "N"), (core, "L"), (f.text[lead + len(core):], "N")):
-                if t:
-                    items.append(f.clone(text=t))
+        elif rtl and d == "L" and _edges(f.text) != (0, len(f.text)):
+            # spaces and punctuation at the edges of a left-to-right run take the paragraph's direction
+            # unless left-to-right text follows (UAX #9 N1/N2): "المتحدة (UN)" shows "(UN) المتحدة"
+            a, b = _edges(f.text)
+            for t, dd in ((f.text[:a], "N"), (f.text[a:b], "L"), (f.text[b:], "N")):
+                for piece in (tokens(t) if dd == "N" else [t] if t else []):
+                    items.append(f.clone(text=piece))
                     item_dirs.append(dd)
         else:
             items.append(f)
             item_dirs.append(d)
     if rtl:
+        items = _mirror_resolved_rtl(items, item_dirs)
         if items and not hasattr(items[-1], "cbDefn") and items[-1].text.strip():
             # the line's invisible trailing space (workarounds.reportlab_tags) goes on an empty last
             # fragment at the right end: on the last word it would sit past the word, inside the line

@@ -75,6 +75,10 @@ def test_memo_right_aligns_right_to_left_paragraphs_and_keeps_mixed_lines_left(b
     first, second = sorted(long, key=lambda ln: not ln[0].endswith("\u2022"))
     assert first[0].endswith("\u2022") and abs(first[2] - (612 - bullet_x)) < 1.5, (first, bullet_x)
     assert abs(second[2] - (612 - text_x)) < 1.5, (second, text_x)
+    # "الخلفية (Background, 2024)": its brackets resolve right to left (UAX #9 N1), so the closing one is
+    # laid out leftmost (drawn mirrored, read as written) and the Latin part sits left of the Arabic
+    heading = next(ln for ln in lines if "Background" in ln[0])
+    assert heading[0].startswith(")Background,2024(" + _shown("الخلفية")) and abs(heading[2] - right) < 1.5, heading
 
 
 def test_deck_marks_right_to_left_paragraphs(built):
