@@ -139,7 +139,7 @@ class Emitter:
         """(paragraph properties, runs) as wa.set_text_body takes them."""
         text_color = self._text_color
         props = {"algn": ALIGN_XML[para.align], "before": int(round(para.space_before * 100))}
-        if is_rtl_paragraph(para.text):  # laid out right to left, its bullet on the right; centred stays centred
+        if is_rtl_paragraph(_deciding_text(para)):  # laid out right to left, bullet on the right; centred stays centred
             props["rtl"] = True
             props["algn"] = "r" if para.align == "left" and para.mirror else ALIGN_XML[para.align]
         if para.bullet or para.indent:
@@ -326,6 +326,16 @@ class Emitter:
 
 
 _STYLED: dict = {}  # style key -> a styled c:chartSpace (Emitter._styled), per process
+
+
+def _deciding_text(para) -> str:
+    """The text whose first strong letter gives a paragraph its direction: after a leading label run
+    ("ایران +1: ", "● Israel – Cautious: "), as the memo's "Name: text" lines, so an English summary
+    of a party named in Persian stays left to right."""
+    for k, run in enumerate(para.runs[:3]):
+        if run.text.endswith(": ") and k + 1 < len(para.runs):
+            return "".join(r.text for r in para.runs[k + 1:])
+    return para.text
 
 
 def _title_para(planned, theme):
