@@ -566,7 +566,9 @@ def _chart(w: Writer, b: mp.ChartBlock) -> None:
             w.paragraph(w.doc, dp.WORDS["no_stances"], "Memo Note", markup=False)
             continue
         spec = w.plan.charts[chart.key]
-        par = w.paragraph(w.doc, "", "body", align=WD_ALIGN_PARAGRAPH.CENTER)
+        # never w:bidi: LibreOffice lays a chart in a right-to-left paragraph out right to left, its
+        # Latin labels and numbers reversed ("UN" read "NU", "+1" read "1+")
+        par = w.paragraph(w.doc, "", "body", align=WD_ALIGN_PARAGRAPH.CENTER, rtl=False)
         w.chart(par, spec, int(w.width * CHART_WIDTH), int(CHART_BASE_EMU + BAR_EMU * len(chart.bars)))
     w.paragraph(w.doc, b.caption, "Memo Note")
 

@@ -68,6 +68,9 @@ def test_right_to_left_paragraphs_and_runs(tmp_path, language, title, paragraph,
     assert lang.get(f"{W}bidi") == bidi and lang.get(f"{W}val") == "en-US"  # Latin runs: English
     assert doc.core_properties.language == bidi
     assert any(t._tbl.tblPr.find(f"{W}bidiVisual") is not None for t in doc.tables)  # tables read right to left
+    # a chart's paragraph is never right to left: LibreOffice would reverse the chart's Latin labels
+    charts = [p for p in doc.paragraphs if p._p.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/chart}chart")]
+    assert charts and all(p._p.pPr.find(f"{W}bidi") is None for p in charts)
 
 
 def test_east_asian_text_gets_the_east_asian_font_and_language(tmp_path):
