@@ -182,7 +182,23 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         if say:
             say("stopped watching")
-        return 0
+        observer.stop()
+        observer.join(timeout=2)
+        _exit_now(0)
+        return 0  # not reached
     finally:
         observer.stop()
         observer.join(timeout=2)
+
+
+def _exit_now(code: int) -> None:
+    """End the process without tearing its heap down. Ctrl-C in the middle of rebuilding a large
+    briefing leaves millions of objects in reference cycles (lxml and python-pptx trees): collecting
+    them at interpreter exit took seconds after "stopped watching" (7.8 s, minutes on a loaded
+    machine). Nothing is left to do: outputs are whole (renames are atomic), temporary files were
+    removed while the interrupt unwound, and the observer has stopped."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

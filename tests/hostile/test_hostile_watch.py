@@ -129,6 +129,6 @@ def test_watch_on_the_largest_briefing_coalesces_saves_and_stops_mid_rebuild(tmp
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     assert code == 0 and "Traceback" not in stderr, stderr[-2000:]
     assert "stopped watching" in stdout.read_text()
-    assert stopped_in < 10, f"Ctrl-C took {stopped_in:.1f} s"
+    assert stopped_in < 5, f"Ctrl-C took {stopped_in:.1f} s"  # 0.15 s; 3-8 s while the heap was torn down
     after = {p.name: p.read_bytes() for p in out_dir.iterdir()}
     assert after == before, "a file was added, removed or replaced by the interrupted rebuild"
