@@ -90,3 +90,21 @@ def test_a_failure_of_reportkit_itself_exits_3_never_1(tmp_path):
     r = subprocess.run([sys.executable, "-c", FAILING_CHECK, "check-a11y", str(build(tmp_path))],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 3 and "internal error: RuntimeError: checker broke" in r.stderr, r.stderr
+
+
+def test_build_warns_of_what_check_a11y_finds_in_the_file_it_wrote(tmp_path):
+    """A theme with pale text: ``build`` writes the deck, exit 0, and warns of each low-contrast run;
+    ``check-a11y`` on that deck finds the same runs and exits 1."""
+    import re
+
+    theme = tmp_path / "pale.yaml"
+    theme.write_text('extends: default\nname: pale\ncolor:\n  muted: "#C0C0C0"\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", str(REFERENCE), "--format", "deck", "--theme",
+                        str(theme), "--out", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    warned = set(re.findall(r"accessibility: (slide \d+): .* in #C0C0C0 on", r.stderr))
+    assert warned, r.stderr
+    found = check(tmp_path / f"{REFERENCE.stem}-deck.pptx")
+    assert found.returncode == 1, found.stdout + found.stderr
+    checked = set(re.findall(r"deck\.pptx:(slide \d+): .*#C0C0C0", found.stdout))
+    assert checked == warned, (sorted(checked ^ warned), found.stdout)
