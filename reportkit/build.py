@@ -134,6 +134,8 @@ def _render_one(prepared, formats: list[str], parallel: bool) -> list[tuple[Rend
     from . import forked
 
     done = {}
+    if parallel:  # a one-shot build (``reportkit build``): see ``_freeze``
+        _freeze()
     with forked.Children() as children:  # leaving it ends any child still running: none outlives the build
         if parallel and len(formats) > 1 and forked.fork_is_safe():
             for fmt in formats[1:]:  # the child calls this module's ``render`` (a test's patch included)
@@ -146,6 +148,16 @@ def _render_one(prepared, formats: list[str], parallel: bool) -> list[tuple[Rend
             if fmt in children:
                 done[fmt] = children.result(fmt)
     return [(_rendered(done[fmt][0]), done[fmt][1]) for fmt in formats]
+
+
+def _freeze() -> None:
+    """Hide everything made so far (modules, the loaded edition) from the garbage collector: in a
+    one-shot build it all lives until exit, and every full collection during rendering would scan it
+    again (``gc.freeze``; a forked child also keeps sharing those pages, as nothing writes their GC
+    headers). Not for ``watch``: its later editions would never be collected."""
+    import gc
+
+    gc.freeze()
 
 
 def _rendered(out) -> Rendered:

@@ -97,6 +97,9 @@ def _command_module(name: str):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from .startup import defer_unused_imports
+
+    defer_unused_imports()
     try:
         code = _main(argv)
         sys.stdout.flush()  # a pipe closed early fails here, inside the handler, not at interpreter exit

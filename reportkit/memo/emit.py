@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 from io import BytesIO
-from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
@@ -25,7 +24,7 @@ from ..workarounds.reportlab import (doc_settings, keep_together, paragraph_clas
 from . import plan as p
 from . import budget, figure, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
-from .fonts import MemoFonts, memo_fonts
+from .fonts import MemoFonts, escape, memo_fonts
 
 Paragraph = paragraph_class()
 
@@ -494,7 +493,7 @@ def _endnote_markup(x: Ctx, n: p.Endnote) -> str:
     before, url, after = present.link_parts(n.text, n.url, n.url_at)
     if url is None:
         return x.m(n.text)
-    href = xml_escape(url, {'"': "&quot;"})
+    href = escape(url).replace('"', "&quot;")  # xml.sax.saxutils.escape imports urllib.request (memo.fonts)
     return f'{x.m(before)}<a href="{href}" color="{x.theme.color("color.accent")}">{x.m(n.url)}</a>{x.m(after)}'
 
 

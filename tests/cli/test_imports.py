@@ -78,3 +78,37 @@ def test_the_matplotlib_picture_loads_matplotlib_only_when_asked_for(reference_p
     result = _cli(argv, tmp_path)
     assert result["rc"] == 0
     assert "matplotlib" in result["heavy"]  # the probe would see it: the test above is not vacuous
+
+
+_UNUSED = """
+from reportkit.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    rc = main({argv!r})
+real = [m for m in ("urllib.request", "http.client", "email.parser", "ssl", "PIL.ImageFile")
+        if m in sys.modules and type(sys.modules[m]).__name__ != "_StandIn"]
+print(json.dumps({{"rc": rc, "heavy": real}}))
+"""
+
+
+@pytest.mark.parametrize("fmt", ["memo", "docx"])
+def test_a_build_does_not_import_what_it_never_uses(fmt, reference_path, tmp_path):
+    """``xml.sax.saxutils`` (python-pptx, reportlab) imports urllib.request and with it http, email
+    and ssl; reportlab and python-pptx import PIL.Image for pictures the reference has none of
+    (``reportkit.startup``): a build leaves them stand-ins."""
+    argv = ["build", str(reference_path), "--format", fmt, "--out", str(tmp_path), "--quiet"]
+    code = _UNUSED.format(argv=argv)
+    done = subprocess.run([sys.executable, "-c", "import contextlib, io, json, sys\n" + code], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"rc": 0, "heavy": []}
+
+
+def test_a_deferred_module_is_imported_when_used():
+    code = ("import sys\nfrom reportkit.startup import defer_unused_imports\ndefer_unused_imports()\n"
+            "import urllib.request\nassert 'http.client' not in sys.modules\n"
+            "from urllib.request import Request\nimport urllib\n"
+            "assert urllib.request.Request is Request and 'http.client' in sys.modules\n"
+            "from PIL import Image\nassert Image.new('RGB', (2, 2)).size == (2, 2)\nprint('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr
