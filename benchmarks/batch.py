@@ -3,12 +3,15 @@
     python3 benchmarks/batch.py            # about 5 minutes on the 2-core project machine
     python3 benchmarks/batch.py --quick    # 30 briefings, 1 run each
 
-Figures, each a whole-process median measured in this one run:
+Figures, each a whole-process median measured in this one run, round-robin (cold builds, the local
+batch and the Dask batch in turn, so a burst of load from other work hits all three alike):
 - cold: one ``reportkit build FILE`` (memo and deck) in a fresh process, times the number of briefings
   (what a shell loop over the portfolio costs);
 - local: ``reportkit batch DIR --force`` with the default local pool (one worker per core);
 - dask: the same with ``--scheduler`` pointing at a scheduler and two single-threaded workers on
   127.0.0.1, started here (workers warmed by a first, discarded run).
+The CPU seconds per job (processes and the workers they reaped) are printed too: on a machine shared
+with other work they hold when wall seconds do not.
 Targets: local / cold <= 0.25; dask / local <= 1.3.
 """
 from __future__ import annotations
@@ -75,11 +78,7 @@ def main(argv=None) -> int:
         portfolio(tmp / "briefs", n)
         one = str(tmp / "briefs" / "talks-000.yaml")
         build = [PY, "-m", "reportkit", "build", one, "--out", str(tmp / "single")]
-        timed(build, tmp, env)  # warm-up: bytecode and font caches
-        cold = statistics.median(timed(build, tmp, env, "cold") for _ in range(cold_runs)) * n
         batch = [PY, "-m", "reportkit", "batch", "briefs", "--editions", "memo,deck", "--force", "-q"]
-        timed(batch + ["--out", "warm"], tmp, env)
-        local = statistics.median(timed(batch + ["--out", "local"], tmp, env, "local") for _ in range(runs))
         port = free_port()
         address = f"tcp://127.0.0.1:{port}"
         procs = [subprocess.Popen([PY, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
@@ -94,8 +93,20 @@ def main(argv=None) -> int:
             with Client(address, timeout="60s") as c:
                 c.wait_for_workers(2, timeout=120)
             dask_cmd = batch + ["--scheduler", address]
+            timed(build, tmp, env)  # warm-ups: bytecode and font caches, the Dask workers' imports
+            timed(batch + ["--out", "warm"], tmp, env)
             timed(dask_cmd + ["--out", "dask-warm"], tmp, env)
-            dask = statistics.median(timed(dask_cmd + ["--out", "dask"], tmp, env) for _ in range(runs))
+            # Round-robin: each round runs some cold builds, the local batch and the Dask batch, so a
+            # burst of load from other work on the machine hits all three alike (the ratios hold).
+            colds, locals_, dasks = [], [], []
+            per_round = -(-cold_runs // runs)
+            for _ in range(runs):
+                colds += [timed(build, tmp, env, "cold") for _ in range(per_round)]
+                locals_.append(timed(batch + ["--out", "local"], tmp, env, "local"))
+                dasks.append(timed(dask_cmd + ["--out", "dask"], tmp, env))
+            cold = statistics.median(colds) * n
+            local = statistics.median(locals_)
+            dask = statistics.median(dasks)
         finally:
             for p in procs:
                 p.terminate()

@@ -8,6 +8,8 @@ import io
 import re
 import zipfile
 
+from lxml.etree import SubElement as _sub  # lxml is loaded at start-up anyway (the content loader)
+
 from .zips import FIXED_ZIP_TIME, as_main_document, deterministic_zip, fixed_entry, fixed_workbook  # noqa: F401
 
 
@@ -241,11 +243,17 @@ def _p(tag: str) -> str:
 
 
 def _solid(parent, hex_rgb: str):
-    from lxml import etree
-
-    fill = etree.SubElement(parent, _a("solidFill"))
-    etree.SubElement(fill, _a("srgbClr"), val=hex_rgb)
+    fill = _sub(parent, _SOLID_FILL)
+    _sub(fill, _SRGB, val=hex_rgb)
     return fill
+
+
+# The text-body tags as constants: set_text_body runs for every text box and table cell (about 300
+# per reference deck), and building the names and importing lxml per call was a fifth of its time.
+(_SOLID_FILL, _SRGB, _BODY_PR, _NO_AUTOFIT, _P_TAG, _P_PR, _LN_SPC, _SPC_PCT, _SPC_BEF, _SPC_AFT, _SPC_PTS, _BU_NONE,
+ _BU_FONT_TX, _BU_AUTO_NUM, _BU_FONT, _BU_CHAR, _R_TAG, _R_PR, _LATIN, _T_TAG, _EA, _CS) = (
+    _a(t) for t in ("solidFill", "srgbClr", "bodyPr", "noAutofit", "p", "pPr", "lnSpc", "spcPct", "spcBef", "spcAft",
+                    "spcPts", "buNone", "buFontTx", "buAutoNum", "buFont", "buChar", "r", "rPr", "latin", "t", "ea", "cs"))
 
 
 def _sp_frame(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, text_box: bool):
@@ -326,48 +334,47 @@ def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
     """Replace a ``<p:txBody>``/``<a:txBody>``'s paragraphs. ``paragraphs``: (props, runs) with props
     {algn, before (1/100 pt), marL, indent (EMU), bullet, rtl} and runs (text, size (1/100 pt), bold,
     italic, "RRGGBB", typeface). Wraps, never autofits, single line spacing, no space after."""
-    from lxml import etree
-
-    body_pr = body.find(_a("bodyPr"))
+    sub = _sub
+    body_pr = body.find(_BODY_PR)
     for child in list(body_pr):
         body_pr.remove(child)
     body_pr.attrib.clear()
     ins = str(inset)
     for k, v in (("wrap", "square"), ("lIns", ins), ("tIns", ins), ("rIns", ins), ("bIns", ins), ("anchor", anchor)):
         body_pr.set(k, v)
-    etree.SubElement(body_pr, _a("noAutofit"))
-    for old in body.findall(_a("p")):
+    sub(body_pr, _NO_AUTOFIT)
+    for old in body.findall(_P_TAG):
         body.remove(old)
     for props, runs in paragraphs:
-        p = etree.SubElement(body, _a("p"))
-        p_pr = etree.SubElement(p, _a("pPr"), algn=props["algn"])
+        p = sub(body, _P_TAG)
+        p_pr = sub(p, _P_PR, algn=props["algn"])
         if props.get("rtl"):
             p_pr.set("rtl", "1")
         bullet = props.get("bullet", False)
         if "marL" in props:
             p_pr.set("marL", str(props["marL"]))
             p_pr.set("indent", str(props["indent"]))
-        etree.SubElement(etree.SubElement(p_pr, _a("lnSpc")), _a("spcPct"), val="100000")
-        etree.SubElement(etree.SubElement(p_pr, _a("spcBef")), _a("spcPts"), val=str(props["before"]))
-        etree.SubElement(etree.SubElement(p_pr, _a("spcAft")), _a("spcPts"), val="0")
+        sub(sub(p_pr, _LN_SPC), _SPC_PCT, val="100000")
+        sub(sub(p_pr, _SPC_BEF), _SPC_PTS, val=str(props["before"]))
+        sub(sub(p_pr, _SPC_AFT), _SPC_PTS, val="0")
         if "marL" in props:
             if bullet is None:  # indented with the list but no mark of its own (a source's note)
-                etree.SubElement(p_pr, _a("buNone"))
+                sub(p_pr, _BU_NONE)
             elif bullet.endswith(".") and bullet[:-1].isdigit():  # startAt: continuation slides count on
-                etree.SubElement(p_pr, _a("buFontTx"))
-                etree.SubElement(p_pr, _a("buAutoNum"), type="arabicPeriod", startAt=bullet[:-1])
+                sub(p_pr, _BU_FONT_TX)
+                sub(p_pr, _BU_AUTO_NUM, type="arabicPeriod", startAt=bullet[:-1])
             else:
-                etree.SubElement(p_pr, _a("buFont"), typeface="Arial")
-                etree.SubElement(p_pr, _a("buChar"), char=bullet)
+                sub(p_pr, _BU_FONT, typeface="Arial")
+                sub(p_pr, _BU_CHAR, char=bullet)
         for text, size, bold, italic, color, face in runs:
-            r = etree.SubElement(p, _a("r"))
-            r_pr = etree.SubElement(r, _a("rPr"), sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
+            r = sub(p, _R_TAG)
+            r_pr = sub(r, _R_PR, sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
             _solid(r_pr, color)
-            etree.SubElement(r_pr, _a("latin"), typeface=face)
+            sub(r_pr, _LATIN, typeface=face)
             add_script_fonts(r_pr, text)
-            etree.SubElement(r, _a("t")).text = escape_control_chars(text)
-    if not body.findall(_a("p")):
-        etree.SubElement(body, _a("p"))  # a text body must hold at least one paragraph
+            sub(r, _T_TAG).text = escape_control_chars(text)
+    if body.find(_P_TAG) is None:
+        sub(body, _P_TAG)  # a text body must hold at least one paragraph
 
 
 def add_script_fonts(r_pr, text: str) -> None:
@@ -375,15 +382,15 @@ def add_script_fonts(r_pr, text: str) -> None:
     ``Font.name`` sets only ``<a:latin>`` (NOTES: "CJK needs the <a:ea> slot"), and PowerPoint picks
     the font for Chinese, Japanese, Korean from ``ea`` and for Arabic and Hebrew from ``cs``: without
     them it may draw boxes. Schema order: latin, ea, cs."""
-    from lxml import etree
-
+    if not text or max(text) < "\u0590":  # below Hebrew: neither right-to-left nor East Asian (most runs)
+        return
     from ..scripts import DECK_CS_FONT, east_asian_font, has_rtl
 
     ea = east_asian_font(text)
     if ea:
-        etree.SubElement(r_pr, _a("ea"), typeface=ea)
+        _sub(r_pr, _EA, typeface=ea)
     if has_rtl(text):
-        etree.SubElement(r_pr, _a("cs"), typeface=DECK_CS_FONT)
+        _sub(r_pr, _CS, typeface=DECK_CS_FONT)
 
 
 def set_table_sizes(tbl, col_widths, row_heights) -> None:
