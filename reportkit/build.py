@@ -113,7 +113,9 @@ def build_prepared(prepared: list, content: Path, out_dir: Path, formats: list[s
     """Render each prepared edition in each format, then write every file or none.
 
     One edition: ``parallel`` renders each format after the first in a forked child (``forked``), where
-    forking is safe (not in a process with threads, such as ``reportkit watch``). Several editions
+    forking is safe (not in a process with threads, such as ``reportkit watch``); it is meant for a
+    one-shot process (``reportkit build``), which also hides what it has loaded from the garbage
+    collector (``_freeze``). Several editions
     (``--all-audiences``): one worker process per (audience, format) job, forked from this process so
     each inherits the prepared editions (nothing is read again).
     """
