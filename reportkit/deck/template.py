@@ -52,7 +52,9 @@ def open_template(theme, path: Path | None = None, removed: list[str] | None = N
         for slide in list(prs.slides):
             delete_slide(prs, slide)
     except Exception as e:  # noqa: BLE001 - python-pptx on a package whose parts are broken
-        raise unreadable(theme, path, e) from None
+        from ..theme.assets import unreadable
+
+        raise unreadable(theme, "deck.template", path, e, "a .pptx or .potx file") from None
     return prs
 
 
@@ -68,21 +70,6 @@ def readable(prs):
         for layout in master.slide_layouts:
             _ = layout.name, layout.slide_master, [ph.placeholder_format.type for ph in layout.placeholders]
     return prs
-
-
-def unreadable(theme, path: Path, error: Exception):
-    """A template that passed the zip checks but that PowerPoint cannot read: an input error at the
-    theme's ``deck.template`` line (the chain's first file that names it), exit 2, not an internal one."""
-    from ..content import load_yaml
-    from ..errors import InputError, Problem
-
-    message = (f"deck.template: {path.name} cannot be read as a presentation ({type(error).__name__}: {error}); "
-               "expected a .pptx or .potx file (reportkit check-template FILE says more)")
-    for file in getattr(theme, "files", ()):
-        doc = load_yaml(Path(file), str(file))
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("deck"), dict) and "template" in doc.data["deck"]:
-            return InputError(Problem(str(file), *doc.where(("deck", "template")), message))
-    return InputError(Problem(str(path), 1, 1, message))
 
 
 def all_layouts(prs):

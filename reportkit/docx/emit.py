@@ -51,19 +51,14 @@ class Writer:
             clean = sanitise(Path(plan.template).read_bytes(), Path(plan.template).name)
             data = clean.data
             self.warnings += [BuildWarning(f"Word template: removed {line}") for line in clean.removed]
-        self.doc = wa.open_document(data)
-        names = style_names(self.doc)
-        choices = choose(names, plan.styles)
-        self.style = {c.role: c.found for c in choices}
-        if plan.template:
-            for c in choices:
-                if c.fell_back:
-                    instead = f"using {c.found!r}" if c.found else "using direct formatting"
-                    self.warnings.append(BuildWarning(
-                        f"Word template {Path(plan.template).name}: no style {c.wanted!r} for {c.role}; {instead}"))
-        self._clear_body()
-        self._defaults()
-        self._own_styles(names)
+        try:
+            self._open(data)
+        except Exception as e:  # noqa: BLE001 - python-docx on a template whose parts are broken
+            if not plan.template:
+                raise
+            from ..theme.assets import unreadable
+
+            raise unreadable(theme, "docx.template", Path(plan.template), e, "a .docx or .dotx file") from None
         if not plan.template:
             self._house_look()
         # name -> id once: python-docx's ``paragraph.style = ...`` scans every style for each paragraph
@@ -77,6 +72,26 @@ class Writer:
         self.rtl_doc = plan.languages.rtl
 
     # --- document setup -----------------------------------------------------------------------
+
+    def _open(self, data: bytes | None) -> set:
+        """The document on the template (or python-docx's default), its styles chosen and its sample
+        body dropped; returns the template's style names."""
+        plan = self.plan
+        self.doc = wa.open_document(data)
+        names = style_names(self.doc)
+        choices = choose(names, plan.styles)
+        self.style = {c.role: c.found for c in choices}
+        if plan.template:
+            for c in choices:
+                if c.fell_back:
+                    instead = f"using {c.found!r}" if c.found else "using direct formatting"
+                    self.warnings.append(BuildWarning(
+                        f"Word template {Path(plan.template).name}: no style {c.wanted!r} for {c.role}; {instead}"))
+        self._clear_body()
+        self._defaults()
+        self._own_styles(names)
+        _ = self.doc.sections[-1].page_width  # the section a template must end with
+        return names
 
     def _clear_body(self) -> None:
         """Drop the template's sample body; keep the final section properties (page, headers)."""

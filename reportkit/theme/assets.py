@@ -186,3 +186,20 @@ def check_word(data: bytes, label: str):
 
 def check_word_template(path: Path) -> None:
     check_word(path.read_bytes(), path.name)
+
+
+def unreadable(theme, key: str, path: Path, error: Exception, expected: str):
+    """A template that passed the zip checks but that its Office library cannot read: an input error
+    at the theme's ``key`` line (the ``extends`` chain's first file that sets it), exit 2, rather
+    than an internal error halfway through a build."""
+    from ..content import load_yaml
+    from ..errors import InputError, Problem
+
+    message = (f"{key}: {path.name} cannot be read ({type(error).__name__}: {error}); expected {expected} "
+               "(reportkit check-template FILE says more)")
+    section, name = key.split(".")
+    for file in getattr(theme, "files", ()):
+        doc = load_yaml(Path(file), str(file))
+        if isinstance(doc.data, dict) and isinstance(doc.data.get(section), dict) and name in doc.data[section]:
+            return InputError(Problem(str(file), *doc.where((section, name)), message))
+    return InputError(Problem(str(path), 1, 1, message))

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from helpers import run_cli
+from helpers import copy_reference, run_cli
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -20,11 +20,14 @@ def _base() -> bytes:
     return open(os.path.join(os.path.dirname(docx.__file__), "templates", "default.docx"), "rb").read()
 
 
-def _repack(changes: dict[str, bytes] = {}, extra: list[tuple[str, bytes]] = []) -> bytes:
+def _repack(changes: dict[str, bytes | None] = {}, extra: list[tuple[str, bytes]] = []) -> bytes:
+    """The base document with members replaced (None: removed) and ``extra`` members added."""
     data, out = _base(), io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(info.filename, changes.get(info.filename, src.read(info.filename)))
+            body = changes.get(info.filename, src.read(info.filename))
+            if body is not None:
+                dst.writestr(info.filename, body)
         for name, body in extra:
             dst.writestr(name, body)
     return out.getvalue()
@@ -64,3 +67,29 @@ def test_check_template_reports_an_external_link_in_a_word_template(tmp_path):
     r = run_cli("check-template", str(path))
     assert r.returncode == 0, r.stderr
     assert "problem: a build removes external image link to 'file:///etc/passwd'" in r.stdout, r.stdout
+
+
+DAMAGED = {  # each made python-docx fail inside the build: "internal error", exit 1
+    "no-package-relationships": lambda: _repack({"_rels/.rels": None}),
+    "no-styles": lambda: _repack({"word/styles.xml": None}),
+    "no-settings": lambda: _repack({"word/settings.xml": None}),
+    "no-theme": lambda: _repack({"word/theme/theme1.xml": None}),
+    "malformed-document": lambda: _repack({"word/document.xml": _member("word/document.xml")[:700]}),
+    "malformed-styles": lambda: _repack({"word/styles.xml": _member("word/styles.xml")[:2000]}),
+    "wrong-root-element": lambda: _repack({"word/document.xml": b'<?xml version="1.0"?><foo/>'}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_a_damaged_word_template_is_refused_by_check_template_and_by_a_build_at_the_theme_line(tmp_path, name):
+    path = tmp_path / "house.dotx"
+    path.write_bytes(DAMAGED[name]())
+    r = run_cli("check-template", str(path))
+    assert r.returncode == 2 and r.stderr.startswith(f"{path}:1:1: Word cannot read this template"), r.stderr
+    copy_reference(tmp_path, "briefing.yaml")
+    (tmp_path / "default.yaml").write_text("extends: default\nname: house\ndocx:\n  template: house.dotx\n",
+                                           encoding="utf-8")
+    r = run_cli("build", str(tmp_path / "briefing.yaml"), "--format", "docx", "--out", str(tmp_path / "out"))
+    assert r.returncode == 2 and "internal error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"{tmp_path / 'default.yaml'}:4:13: docx.template: house.dotx cannot be read"), r.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
