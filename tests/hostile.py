@@ -79,6 +79,8 @@ def unsafe_links(name: str, data: bytes) -> list[str]:
     active content (PDF JavaScript or launch actions, Office macros)."""
     bad = []
     if data.startswith(b"%PDF"):
+        # the objects' dictionaries only: compressed stream data (a figure's image) can hold "/JS" by chance
+        data = re.sub(rb"stream\r?\n.*?endstream", b"stream endstream", data, flags=re.S)
         for m in re.finditer(rb"/URI\s*\(([^)]*)\)", data):
             if not m.group(1).decode("latin-1").lower().startswith(SAFE_SCHEMES):
                 bad.append(f"{name}: PDF link {m.group(1)!r}")
