@@ -60,8 +60,13 @@ def refs(briefing, figure) -> tuple:
 
 
 def source_line(briefing, figure, fits=lambda text: True) -> str | None:
-    """"Source: [1] Title. Publisher, date." — the longest wording ``fits`` accepts (``sources_line``)."""
-    return sources_line.source_line(briefing, source_ids(figure), fits, briefing.meta.language)
+    """"Source: [1] Title. Publisher, date." — the longest wording ``fits`` accepts (``sources_line``),
+    without the source's web address: the endnote prints it, as a link where the edition makes links."""
+    urls = [briefing.source(i).url for i in source_ids(figure) if i in briefing._index["source"]]
+
+    def ok(text: str) -> bool:
+        return fits(text) and not any(u and u in text for u in urls)
+    return sources_line.source_line(briefing, source_ids(figure), ok, briefing.meta.language)
 
 
 def drawable(briefing, figure_id: str | None):

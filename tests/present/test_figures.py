@@ -41,3 +41,11 @@ def test_fit_keeps_the_aspect_ratio_inside_the_box(w, h, box_w, box_h):
     assert fw <= box_w * (1 + 1e-9) and fh <= box_h * (1 + 1e-9)
     assert abs(fw / fh - w / h) <= 1e-6 * (w / h)
     assert abs(fw - box_w) < 1e-6 * box_w or abs(fh - box_h) < 1e-6 * box_h  # as large as the box allows
+
+
+def test_the_source_line_leaves_the_web_address_to_the_endnote():
+    b = load(REFERENCE)
+    src = dataclasses.replace(b.sources[0], url="https://example.org/report?id=7")
+    linked = dataclasses.replace(b, sources=(src, *b.sources[1:]))
+    line = figs.source_line(linked, linked.figures[0])
+    assert line.startswith("Source: [1] News article on U.S.") and "example.org" not in line
