@@ -14,7 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..present import score_cell
-from ..scripts import is_rtl_paragraph
+from ..scripts import has_rtl, is_rtl_paragraph, segments
 from ..present.chart_data import SCORE_FORMAT
 from ..workarounds import pptx as wa
 from . import a11y
@@ -146,8 +146,9 @@ class Emitter:
             props["marL"], props["indent"] = _emu(para.indent), -_emu(para.indent) if para.bullet else 0
             props["bullet"] = para.bullet
         size = int(round(para.size * 100))
-        runs = [(r.text, size, r.bold, r.italic, _hex(r.color or para.color or text_color), self.font)
-                for r in para.runs]
+        mark = not props.get("rtl")
+        runs = [(_marked(r.text) if mark else r.text, size, r.bold, r.italic,
+                 _hex(r.color or para.color or text_color), self.font) for r in para.runs]
         return props, runs
 
     def rect(self, slide, r: Rect, into=None) -> None:
@@ -326,6 +327,15 @@ class Emitter:
 
 
 _STYLED: dict = {}  # style key -> a styled c:chartSpace (Emitter._styled), per process
+
+
+def _marked(text: str) -> str:
+    """``text`` of a left-to-right paragraph with an invisible left-to-right mark (U+200E, measured at
+    zero width) after each right-to-left run, as the memo draws it: without it a number or bracket
+    after a right-to-left name joins the name's run ("ایران +1" showed "1+ ایران")."""
+    if not has_rtl(text):
+        return text
+    return "".join(s.text + ("\u200e" if s.rtl else "") for s in segments(text))
 
 
 def _deciding_text(para) -> str:
