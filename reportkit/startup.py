@@ -14,7 +14,7 @@ import importlib.util
 import sys
 import types
 
-DEFERRED = ("urllib.request", "PIL.Image")
+DEFERRED = ("urllib.request", "PIL.Image")  # PIL: imported by reportlab and python-pptx, used for figures
 
 
 class _StandIn(types.ModuleType):
