@@ -33,7 +33,12 @@ TARGET_LOCAL, TARGET_DASK = 0.25, 1.3
 
 
 def portfolio(folder: Path, n: int) -> None:
+    import shutil
+
     text = REFERENCE.read_text(encoding="utf-8")
+    for assets in ("figures",):  # what the reference names by relative path, shared by every copy
+        if (REFERENCE.parent / assets).is_dir():
+            shutil.copytree(REFERENCE.parent / assets, folder / assets)
     for i in range(n):  # the reference, each with its own title so no two files are the same
         (folder / f"talks-{i:03d}.yaml").write_text(
             text.replace("title: U.S.–Russia Talks on the War in Ukraine", f"title: Talks number {i}", 1), encoding="utf-8")
