@@ -11,13 +11,21 @@ the figure's ``file:`` value (exit 2; nothing written):
 - its width and height are read from the header and held to ``limits.MAX_FIGURE_PIXELS`` *before*
   decoding (a decompression bomb is a small file that decodes to gigabytes);
 - it is then decoded whole, so a truncated or corrupt image fails here, not inside reportlab.
+
+Decoding costs a tenth of a second for a slide-size PNG, so it is paid once per process per distinct
+file content: the sha256 of bytes that decoded whole is remembered (``_VERIFIED``, bounded), and the
+same bytes read again are known good. The decoded pixels go to ``decoded_images`` so the memo does
+not decode them a second time in the same build.
 """
 from __future__ import annotations
 
 import hashlib
 import struct
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
+from .. import decoded_images
 from ..model import FigureImage
 from . import limits
 
@@ -25,6 +33,13 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 SVG_REFUSED = ("SVG is not supported: no well-kept library draws SVG faithfully into both the PDF (reportlab) "
                "and the deck (python-pptx pictures are raster only); export it as PNG (docs/figures.md)")
+
+
+# (sha256, kind, width, height) of images that decoded whole in this process, newest last. Only
+# successes are kept: a refused file is decoded (and refused) again, with its own name in the message.
+_VERIFIED: OrderedDict[tuple, None] = OrderedDict()
+VERIFIED_MAX = 256  # entries of ~100 bytes each
+_verified_lock = threading.Lock()  # a threaded Dask worker may load two briefings at once
 
 
 class FigureRefused(ValueError):
@@ -70,8 +85,17 @@ def read_image(name: str, project: Path) -> FigureImage:
     if width * height > limits.MAX_FIGURE_PIXELS:
         raise FigureRefused(f"file {name!r} is {width}x{height} pixels; a figure may have at most "
                             f"{limits.MAX_FIGURE_PIXELS:,} pixels (decompression bomb limit)")
-    _decode(kind, data, name, (width, height))
-    return FigureImage(kind, data, width, height, hashlib.sha256(data).hexdigest(), str(path))
+    digest = hashlib.sha256(data).hexdigest()
+    key = (digest, kind, width, height)
+    with _verified_lock:
+        known = _VERIFIED.pop(key, False) is None
+    if not known:
+        decoded_images.offer(digest, _decode(kind, data, name, (width, height)))
+    with _verified_lock:
+        _VERIFIED[key] = None  # newest last
+        while len(_VERIFIED) > VERIFIED_MAX:
+            _VERIFIED.popitem(last=False)
+    return FigureImage(kind, data, width, height, digest, str(path))
 
 
 def _resolve(name: str, project: Path) -> Path:
@@ -148,8 +172,8 @@ def _jpeg_size(data: bytes, name: str) -> tuple[int, int]:
     raise FigureRefused(f"file {name!r} is a damaged JPEG image (no frame header with its size)")
 
 
-def _decode(kind: str, data: bytes, name: str, size: tuple[int, int]) -> None:
-    """Decode every pixel (Pillow), so a truncated or corrupt file is refused here."""
+def _decode(kind: str, data: bytes, name: str, size: tuple[int, int]):
+    """Decode every pixel (Pillow), so a truncated or corrupt file is refused here; the loaded image."""
     import io
     import warnings
 
@@ -158,10 +182,12 @@ def _decode(kind: str, data: bytes, name: str, size: tuple[int, int]) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=("PNG",) if kind == "png" else ("JPEG",)) as im:
-                if im.size != size:
-                    raise FigureRefused(f"file {name!r} is a damaged {kind.upper()} image (two sizes in its header)")
-                im.load()
+            # Not ``with``: closing would discard the pixels the memo can reuse; the source is a BytesIO.
+            im = Image.open(io.BytesIO(data), formats=("PNG",) if kind == "png" else ("JPEG",))
+            if im.size != size:
+                raise FigureRefused(f"file {name!r} is a damaged {kind.upper()} image (two sizes in its header)")
+            im.load()
+            return im
     except FigureRefused:
         raise
     except Exception as e:  # noqa: BLE001 - Pillow raises many types for a damaged file

@@ -2,18 +2,19 @@
 the source line and the credit under it, drawn as one flowable so it is never split across pages.
 
 The image is the file's own bytes (``model.FigureImage``); reportlab names each image by a digest of
-its data, so a figure shown twice is embedded once. Tagging (``tagging.tag_block``) makes the image a
+its data, so a figure shown twice is embedded once. It is decoded and compressed once per process
+(``workarounds.reportlab.prepared_image``), from the pixels the content check decoded if it left
+them (``decoded_images``). Tagging (``tagging.tag_block``) makes the image a
 ``Figure`` with the alt text as ``/Alt`` and the caption a ``Caption``.
 """
 from __future__ import annotations
 
-from io import BytesIO
-
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image
+from reportlab.platypus import Flowable
 
+from .. import decoded_images
 from ..present import figures as figs
-from ..workarounds.reportlab import paragraph_class
+from ..workarounds.reportlab import paragraph_class, prepared_image
 from . import plan as p
 
 Paragraph = paragraph_class()
@@ -26,7 +27,7 @@ class FigureFlowable(Flowable):
     """Image and words as one unit: when it does not fit the space left it moves whole to the next page
     (``split`` returns nothing), as a figure should."""
 
-    def __init__(self, image: Image, words: list, space_before: float = 4, space_after: float = 10):
+    def __init__(self, image: Flowable, words: list, space_before: float = 4, space_after: float = 10):
         super().__init__()
         self.image, self.words = image, words
         self.spaceBefore, self.spaceAfter = space_before, space_after
@@ -56,7 +57,7 @@ def flowables(x, b: p.FigureBlock) -> list:
     shown = b.shown
     img = shown.image
     w, h = figs.fit(img.width_px, img.height_px, x.width * shown.width, MAX_HEIGHT * x.density)
-    image = Image(BytesIO(img.data), width=w, height=h)
+    image = prepared_image(img.digest, img.data, w, h, decoded_images.take(img.digest))
     caption_style = ParagraphStyle("figure_caption", x.styles["body"], fontName=x.fonts.bold, fontSize=9.5,
                                    leading=12.5, spaceAfter=2)
     words = [Paragraph(x.fonts.markup(shown.caption), caption_style)]

@@ -365,3 +365,131 @@ def to_unicode_beyond_bmp() -> None:
 
     make.reportkit_fixed = True
     ttfonts.makeToUnicodeCMap = make
+
+
+# --- images: decoded and compressed once per process (issue 19) --------------------------------------
+
+PREPARED_MAX = 16  # distinct images kept per process
+PREPARED_BUDGET = 32_000_000  # bytes of finished image streams kept, in all
+
+# (sha256 of the file, mask, rl_config.useA85) -> a finished PDFImageXObject used as a template.
+_prepared: dict = {}
+_prepared_lock = __import__("threading").Lock()  # a threaded Dask worker may draw two memos at once
+
+
+def prepared_image(digest: str, data: bytes, width: float, height: float, decoded=None):
+    """A flowable drawing the PNG/JPEG file ``data`` (sha256 ``digest``) at ``width`` x ``height``
+    points, exactly as ``platypus.Image(BytesIO(data), width, height)`` draws it (mask "auto").
+
+    reportlab's ``canvas.drawImage`` decodes the file, names the image by an md5 of the decoded pixels
+    and zlib- and ASCII85-compresses them again on every document (``pdfgen/canvas.py`` drawImage,
+    ``pdfbase/pdfdoc.py`` PDFImageXObject.loadImageFromSRC); reportlab has no option to skip this
+    (``rl_config`` only switches ASCII85 on or off) and ``ImageReader``'s own cache holds no
+    compressed data. For a 1600 x 900 figure that was ~0.15 s of every memo of a batch worker. So
+    the finished image XObject is made once per process per distinct file and copied into each
+    document under the name reportlab would give it (same bytes in the PDF). ``decoded`` is the
+    already loaded ``PIL.Image`` of ``data`` if the caller has it (``decoded_images``), saving one
+    decode. Bounded: ``PREPARED_MAX`` images and ``PREPARED_BUDGET`` stream bytes, oldest dropped.
+    """
+    return _prepared_image_class()(digest, data, width, height, decoded)
+
+
+@lru_cache(maxsize=None)
+def _prepared_image_class():
+    from reportlab.platypus import Flowable
+
+    class PreparedImage(Flowable):
+        _fixedWidth = _fixedHeight = 1
+
+        def __init__(self, digest, data, width, height, decoded):
+            super().__init__()
+            self.digest, self.data, self.decoded = digest, data, decoded
+            self.drawWidth, self.drawHeight = width, height
+            self.hAlign = "CENTER"
+
+        def wrap(self, avail_w, avail_h):
+            return self.drawWidth, self.drawHeight
+
+        def draw(self):
+            template = _template(self.digest, self.data, "auto", self.decoded)
+            self.decoded = None  # used (or not needed): the shelf's pixels are not kept by the flowable
+            _draw_xobject(self.canv, template, 0, 0, self.drawWidth, self.drawHeight)
+
+    return PreparedImage
+
+
+def _template(digest: str, data: bytes, mask, decoded):
+    from reportlab import rl_config
+
+    key = (digest, str(mask), rl_config.useA85)
+    with _prepared_lock:
+        return _template_locked(key, data, mask, decoded)
+
+
+def _template_locked(key, data, mask, decoded):
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader, _digester
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    got = _prepared.pop(key, None)
+    if got is None:
+        # What canvas.drawImage does for an ImageReader, once.
+        reader = ImageReader(BytesIO(data))
+        if decoded is not None:
+            reader._image = decoded  # the same file, already loaded: getRGBData reads its pixels
+        raw = reader.getRGBData()
+        smask = reader._dataA
+        mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
+        name = _digester(raw + (mdata.encode("utf8") if isinstance(mdata, str) else mdata))
+        got = PDFImageXObject(name, reader, mask=mask)
+        got.name = name
+        del raw, reader, smask, mdata
+    _prepared[key] = got  # newest last
+    while len(_prepared) > PREPARED_MAX or (
+            len(_prepared) > 1 and sum(_stream_size(t) for t in _prepared.values()) > PREPARED_BUDGET):
+        del _prepared[next(iter(_prepared))]
+    return got
+
+
+def _stream_size(template) -> int:
+    smask = getattr(template, "_smask", None)
+    return len(template.streamContent) + (len(smask.streamContent) if smask is not None else 0)
+
+
+def _draw_xobject(canv, template, x, y, width, height) -> None:
+    """The body of reportlab 5.1's ``Canvas.drawImage`` for an image already made: register a copy of
+    ``template`` (and of its soft mask) in this document unless already there, then draw it."""
+    import copy
+
+    from reportlab.lib.boxstuff import aspectRatioFix
+    from reportlab.pdfbase import pdfdoc
+
+    canv._currentPageHasImages = 1
+    name = template.name
+    doc = canv._doc
+    reg_name = doc.getXObjectName(name)
+    if not doc.idToObject.get(reg_name, None):
+        obj = copy.copy(template)  # the document sets XObjects and smask on its own copy
+        smask = getattr(template, "_smask", None)
+        if smask is not None:
+            obj._smask = copy.copy(smask)
+        canv._setXObjects(obj)
+        doc.Reference(obj, reg_name)
+        doc.addForm(name, obj)
+        smask = getattr(obj, "_smask", None)
+        if smask:
+            m_reg_name = doc.getXObjectName(smask.name)
+            if not doc.idToObject.get(m_reg_name, None):
+                canv._setXObjects(smask)
+                obj.smask = doc.Reference(smask, m_reg_name)
+            else:
+                obj.smask = pdfdoc.PDFObjectReference(m_reg_name)
+            del obj._smask
+    x, y, width, height, _ = aspectRatioFix(False, "c", x, y, width, height, template.width, template.height, False)
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append("/%s Do" % reg_name)
+    canv.restoreState()
+    canv._formsinuse.append(name)
