@@ -72,3 +72,54 @@ def test_watch_watches_the_figure_files(tmp_path):
     content = copy_reference(tmp_path)
     files = input_files(content, load_edition(content))
     assert (tmp_path / "figures" / "talks-schematic.png").resolve() in files
+
+
+def test_the_same_bytes_are_decoded_once_per_process_and_a_damaged_copy_is_still_refused(tmp_path, monkeypatch):
+    from reportkit.content import figures
+
+    decodes = []
+    real_decode = figures._decode
+    monkeypatch.setattr(figures, "_decode", lambda *a: decodes.append(a[2]) or real_decode(*a))
+    monkeypatch.setattr(figures, "_VERIFIED", type(figures._VERIFIED)())
+    good = (CORPUS / "figures" / "ok.png").read_bytes()
+    (tmp_path / "a.png").write_bytes(good)
+    (tmp_path / "b.png").write_bytes(good)
+    assert read_image("a.png", tmp_path) == read_image("b.png", tmp_path)
+    assert decodes == ["a.png"]  # b.png has the same bytes: known good
+    # Same header (size), damaged pixels: a different digest, so decoded and refused, every time.
+    (tmp_path / "cut.png").write_bytes(good[:len(good) - 30])
+    for _ in range(2):
+        with pytest.raises(FigureRefused, match="'cut.png' is a damaged PNG image"):
+            read_image("cut.png", tmp_path)
+    assert decodes == ["a.png", "cut.png", "cut.png"]
+
+
+def test_the_record_of_decoded_images_is_bounded(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from reportkit.content import figures
+
+    monkeypatch.setattr(figures, "_VERIFIED", type(figures._VERIFIED)())
+    monkeypatch.setattr(figures, "VERIFIED_MAX", 2)
+    for n in range(4):
+        Image.new("RGB", (8, 8), (n, 0, 0)).save(tmp_path / f"{n}.png")
+        read_image(f"{n}.png", tmp_path)
+    assert len(figures._VERIFIED) == 2
+
+
+def test_the_decoded_pixels_wait_for_the_memo_on_a_bounded_shelf(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from reportkit import decoded_images
+
+    monkeypatch.setattr(decoded_images, "_shelf", type(decoded_images._shelf)())
+    monkeypatch.setattr(decoded_images, "MAX_PIXELS", 2 * 64 * 64)
+    digests = []
+    for n in range(3):
+        Image.new("RGB", (64, 64), (n, 0, 0)).save(tmp_path / f"{n}.png")
+        digests.append(read_image(f"{n}.png", tmp_path).digest)
+    Image.new("RGB", (200, 200)).save(tmp_path / "big.png")
+    big = read_image("big.png", tmp_path).digest  # more than the whole shelf: not kept
+    assert decoded_images.take(big) is None and decoded_images.take(digests[0]) is None  # pushed out
+    assert decoded_images.take(digests[2]).getpixel((0, 0)) == (2, 0, 0)
+    assert decoded_images.take(digests[2]) is None  # taken once
