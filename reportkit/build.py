@@ -138,6 +138,7 @@ def _render_one(prepared, formats: list[str], parallel: bool) -> list[tuple[Rend
     done = {}
     if parallel:  # a one-shot build (``reportkit build``): see ``_freeze``
         _freeze()
+        forked.one_shot_process()
     with forked.Children() as children:  # leaving it ends any child still running: none outlives the build
         if parallel and len(formats) > 1 and forked.fork_is_safe():
             for fmt in formats[1:]:  # the child calls this module's ``render`` (a test's patch included)

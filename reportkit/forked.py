@@ -26,6 +26,20 @@ def fork_is_safe() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith(("linux", "darwin")) and threading.active_count() == 1
 
 
+_one_shot = False
+
+
+def one_shot_process() -> None:
+    """Said by a one-shot build (``reportkit build``): its renderers may fork helpers of their own
+    (``may_fork_helpers``). Not said by ``watch``, ``preview`` or batch workers, which live on."""
+    global _one_shot
+    _one_shot = True
+
+
+def may_fork_helpers() -> bool:
+    return _one_shot and fork_is_safe()
+
+
 class RemoteTraceback(Exception):
     """The child's traceback, shown as the cause of the re-raised exception (``--debug``)."""
 

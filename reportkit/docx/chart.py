@@ -16,10 +16,8 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml import parse_xml
 from pptx.util import Pt
 
+from .chart_parts import WORKBOOK_RID
 from .plan import SCORE_FORMAT, ChartSpec
-
-CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -127,25 +125,20 @@ def _style(space, spec: ChartSpec, theme, font: str, size_pt: float) -> None:
     chart.legend.font.size = Pt(size_pt - 1)
 
 
-def add_chart_parts(document_part, spec: ChartSpec, theme, font: str, number: int, workbook_fix) -> str:
-    """Add the chart part and its embedded workbook to the package; the chart's rId in the document.
+def chart_blobs(spec: ChartSpec, theme, font: str, workbook_fix) -> tuple[bytes, bytes]:
+    """The chart part's XML and its embedded workbook, as bytes (``chart_parts`` puts them in the package).
 
+    The chart part's only relationship is its workbook, so its id is ``rId1`` (``chart_parts`` checks).
     ``workbook_fix`` makes the workbook's bytes deterministic (``workarounds.docx.fixed_workbook``).
     """
     from lxml import etree
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
 
     from ..workarounds.pptx import unsigned_axis_ids
 
-    package = document_part.package
     space = chart_xml(spec, theme, font)
     unsigned_axis_ids(space)  # python-pptx's chart XML has negative axis ids (workarounds.pptx)
-    xlsx = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), XLSX_CT,
-                workbook_fix(chart_data(spec).xlsx_blob), package)
-    chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CT, b"", package)
     external = space.get_or_add_externalData()  # "Edit Data" opens this workbook
-    external.rId = chart_part.relate_to(xlsx, RT.PACKAGE)
-    chart_part._blob = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return document_part.relate_to(chart_part, RT.CHART)
+    external.rId = WORKBOOK_RID
+    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml, workbook_fix(chart_data(spec).xlsx_blob)
+

@@ -4,6 +4,7 @@ turns blocks into Word structure: styles, lists, tables with repeating header ro
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,6 +21,7 @@ from ..scripts import first_strong, has_rtl, segments
 from ..text import plain, spans
 from ..workarounds import docx as wa
 from . import figure
+from .chart_parts import Charts, ahead
 from . import plan as dp
 from .oxml import child
 from .template import choose, style_names
@@ -383,12 +385,8 @@ class Writer:
     # --- drawings ------------------------------------------------------------------------------
 
     def chart(self, par, spec: dp.ChartSpec, width: int, height: int) -> None:
-        from .chart import add_chart_parts
-
         self.chart_number += 1
-        when = self.plan.stamp
-        rid = add_chart_parts(self.doc.part, spec, self.theme, self.plan.font, self.chart_number,
-                              lambda blob: wa.fixed_workbook(blob, when))
+        rid = self.charts.add(self.doc.part, spec, self.chart_number)
         self.drawing_id += 1
         inline = _el("wp:inline", distT=0, distB=0, distL=0, distR=0)
         inline.append(_el("wp:extent", cx=width, cy=height))
@@ -834,8 +832,9 @@ def _logo(w: Writer) -> None:
         c_nv.set("name", "logo")  # the file name would otherwise be written into the document
 
 
-def _written(plan: dp.DocxPlan, theme) -> Writer:
+def _written(plan: dp.DocxPlan, theme, charts: Charts) -> Writer:
     w = Writer(plan, theme)
+    w.charts = charts
     _logo(w)
     for block in plan.memo.blocks:
         EMITTERS[type(block)](w, block)
@@ -843,12 +842,15 @@ def _written(plan: dp.DocxPlan, theme) -> Writer:
 
 
 def emit(plan: dp.DocxPlan, theme) -> tuple[bytes, list[BuildWarning]]:
-    w = _written(plan, theme)
-    if plan.redline is not None:  # the older version written the same way, then aligned against
-        from .redline import mark_changes
+    fix = partial(wa.fixed_workbook, when=plan.stamp)
+    with ahead(plan.charts.values(), theme, plan.font, fix) as charts:
+        w = _written(plan, theme, charts)
+        if plan.redline is not None:  # the older version written the same way, then aligned against
+            from .redline import mark_changes
 
-        old = _written(plan.redline.old, theme)
-        mark_changes(w.doc.element.body, old.doc.element.body, plan.redline.author, plan.redline.date)
+            old = _written(plan.redline.old, theme, charts)
+            mark_changes(w.doc.element.body, old.doc.element.body, plan.redline.author, plan.redline.date)
+        charts.fill()
     _pages(w)
     m = plan.memo
     wa.fix_core_properties(w.doc, title=m.title, author=m.author, subject=m.subject, language=plan.languages.main,
