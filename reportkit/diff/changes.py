@@ -170,7 +170,7 @@ class Edit:
     """A change to wording or a detail that moves no score, likelihood or position.
 
     ``item`` is the kind of thing ("briefing", "bottom line", "party", "issue", "stance", "outcome",
-    "condition", "obstacle", "reaction", "section", "next steps", "source", "audiences"); ``key`` its id
+    "condition", "obstacle", "reaction", "section", "figure", "next steps", "source", "audiences"); ``key`` its id
     ("us/talks" for a stance); ``label`` its display name; ``field`` the content key that changed.
     ``old``/``new`` are the values (strings, lists of strings, or null where the thing was absent).
     ``note`` sums up a list change briefly ("1 reworded, 1 added").

@@ -142,6 +142,7 @@ class _Compare:
         self.outcomes()
         self.reactions()
         self.sections()
+        self.figures()
         self.points("next steps", self.old.next_steps, self.new.next_steps)
         self.by_id("source", self.old.sources, self.new.sources, "sources", _source_entry)
         if dict(self.old.audiences) != dict(self.new.audiences):
@@ -299,6 +300,24 @@ class _Compare:
         for s in self.old.sections:
             if s.id not in new_ids:
                 self.edit("section", s.id, s.title, "section", s.title, None, "removed")
+
+
+    def figures(self) -> None:
+        """Figures by id, as sections: added, removed, fields edited, and a replaced image when both
+        versions read theirs (a ``git:`` version reads none, so it cannot say)."""
+        old_by_id = {f.id: f for f in self.old.figures}
+        new_ids = {f.id for f in self.new.figures}
+        for f in self.new.figures:
+            was = old_by_id.get(f.id)
+            if was is None:
+                self.edit("figure", f.id, f.caption, "figure", None, f.caption, "added")
+                continue
+            self.field_edits("figure", f.id, f.caption, was, f, skip=("id", "image"))
+            if was.image is not None and f.image is not None and was.image.digest != f.image.digest:
+                self.edit("figure", f.id, f.caption, "image", was.file, f.file, "image replaced")
+        for f in self.old.figures:
+            if f.id not in new_ids:
+                self.edit("figure", f.id, f.caption, "figure", f.caption, None, "removed")
 
 
 def _direction(old_b: Briefing, was: Outcome, new_b: Briefing, o: Outcome) -> str:

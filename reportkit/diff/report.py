@@ -67,7 +67,7 @@ def _edit_line(e) -> str:
     if e.item in ("condition", "obstacle"):
         return f"{e.label}: a {e.item} reworded"
     where = f"{e.item} \u201c{e.label}\u201d" if e.key else e.label
-    if e.field == "section" or (e.note and e.field in ("points", "paragraphs")):
+    if e.field in ("section", "figure") or (e.note and e.field in ("points", "paragraphs")):
         return f"{where}: {e.note}"
     if e.note:
         return f"{where}: {e.field}: {e.note}"
