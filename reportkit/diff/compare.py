@@ -286,38 +286,36 @@ class _Compare:
             self.add("tone_changed", t)
 
     def sections(self) -> None:
-        old_by_id = {s.id: s for s in self.old.sections}
-        new_ids = {s.id for s in self.new.sections}
-        for s in self.new.sections:
-            was = old_by_id.get(s.id)
-            if was is None:
-                self.edit("section", s.id, s.title, "section", None, s.title, "added")
-                continue
-            self.field_edits("section", s.id, s.title, was, s, skip=("id", "paragraphs"))
+        def paragraphs(was, s) -> None:
             if was.paragraphs != s.paragraphs:
                 self.edit("section", s.id, s.title, "paragraphs", was.paragraphs, s.paragraphs,
                           _list_note(was.paragraphs, s.paragraphs, "paragraph"))
-        for s in self.old.sections:
-            if s.id not in new_ids:
-                self.edit("section", s.id, s.title, "section", s.title, None, "removed")
 
+        self.wording_items("section", self.old.sections, self.new.sections, "title", ("id", "paragraphs"), paragraphs)
 
     def figures(self) -> None:
-        """Figures by id, as sections: added, removed, fields edited, and a replaced image when both
-        versions read theirs (a ``git:`` version reads none, so it cannot say)."""
-        old_by_id = {f.id: f for f in self.old.figures}
-        new_ids = {f.id for f in self.new.figures}
-        for f in self.new.figures:
-            was = old_by_id.get(f.id)
-            if was is None:
-                self.edit("figure", f.id, f.caption, "figure", None, f.caption, "added")
-                continue
-            self.field_edits("figure", f.id, f.caption, was, f, skip=("id", "image"))
+        """A replaced image is said when both versions read theirs (a ``git:`` version reads none)."""
+        def image(was, f) -> None:
             if was.image is not None and f.image is not None and was.image.digest != f.image.digest:
                 self.edit("figure", f.id, f.caption, "image", was.file, f.file, "image replaced")
-        for f in self.old.figures:
-            if f.id not in new_ids:
-                self.edit("figure", f.id, f.caption, "figure", f.caption, None, "removed")
+
+        self.wording_items("figure", self.old.figures, self.new.figures, "caption", ("id", "image"), image)
+
+    def wording_items(self, item: str, old_items: tuple, new_items: tuple, label: str, skip: tuple, more) -> None:
+        """Items by id whose changes are all wording edits (sections, figures): added, removed, each field
+        edited except ``skip``, and ``more(old, new)`` for what a field-by-field compare cannot say."""
+        old_by_id = {x.id: x for x in old_items}
+        new_ids = {x.id for x in new_items}
+        for x in new_items:
+            was = old_by_id.get(x.id)
+            if was is None:
+                self.edit(item, x.id, getattr(x, label), item, None, getattr(x, label), "added")
+                continue
+            self.field_edits(item, x.id, getattr(x, label), was, x, skip=skip)
+            more(was, x)
+        for x in old_items:
+            if x.id not in new_ids:
+                self.edit(item, x.id, getattr(x, label), item, getattr(x, label), None, "removed")
 
 
 def _direction(old_b: Briefing, was: Outcome, new_b: Briefing, o: Outcome) -> str:
