@@ -7,6 +7,8 @@ licences; each is read only when the content needs it (the reference briefing ne
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -132,8 +134,12 @@ def segments(text: str) -> list[Segment]:
     return out
 
 
+_RTL_LETTER = re.compile("[\u0590-\u08FF\uFB1D-\uFEFF]")
+
+
 def has_rtl(text: str) -> bool:
-    return any(0x0590 <= ord(c) <= 0x08FF or 0xFB1D <= ord(c) <= 0xFEFF for c in text)
+    # one regex search, not a Python loop over characters: called for every run of every deck text box
+    return _RTL_LETTER.search(text) is not None
 
 
 def has_wide(text: str) -> bool:

@@ -5,6 +5,8 @@ rule for every edition: the print theme's mid greys get the same ink in the memo
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 _STANCE_KEYS = {-2: "strongly_oppose", -1: "oppose", 0: "neutral", 1: "support", 2: "strongly_support"}
 AA_NORMAL = 4.5  # WCAG 2 level AA, normal-size text
 AA_LARGE = 3.0  # WCAG 2 level AA, large text (18 pt, or 14 pt bold)
@@ -32,6 +34,7 @@ def fill_for(theme, kind: str, value) -> str:
     return theme.color(key) if theme.get(key) else theme.color("color.muted")
 
 
+@lru_cache(maxsize=512)  # a theme has a few dozen colours; every label on every fill asks again
 def luminance(color: str) -> float:
     """WCAG 2 relative luminance of "#RRGGBB"."""
     def channel(c: int) -> float:
