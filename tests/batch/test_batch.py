@@ -155,14 +155,18 @@ def test_ctrl_c_stops_cleanly_and_keeps_earlier_outputs(tmp_path):
     portfolio(tmp_path / "briefs", n=1)
     cli("batch", "briefs", cwd=tmp_path, check=0)
     before = outputs(tmp_path / "out")
-    for i in range(6):
-        (tmp_path / "briefs" / f"more{i}.yaml").write_text(synthetic.dump(synthetic.scaled(2, seed=i)), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for i in range(8):
+        (tmp_path / "briefs" / f"more{i}.yaml").write_text(synthetic.dump(synthetic.scaled(3, seed=i)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "reportkit", "batch", "briefs", "--force"], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)  # mid-batch: workers are rendering
+    # Mid-batch, however fast the machine: right after the first job is reported, with 8 larger ones to go
+    # (a fixed sleep let a fast machine finish all of them first).
+    first = [proc.stdout.readline() for _ in range(2)]
+    assert first[-1].startswith("[1/9]"), first
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
+    out = "".join(first) + out
     assert proc.returncode == 130, out + err
     assert "Traceback" not in err
     after = outputs(tmp_path / "out")
