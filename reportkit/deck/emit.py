@@ -1,7 +1,6 @@
 """DeckPlan -> .pptx bytes: only python-pptx calls; every decision was made in the plan."""
 from __future__ import annotations
 
-import copy
 import io
 
 from pptx.chart.chart import Chart as PptxChart
@@ -9,7 +8,6 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -28,7 +26,6 @@ wa.fast_oxml()  # before any proxy is used
 ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
 _P_TXBODY = qn("p:txBody")
-_C_SER, _C_CAT, _C_VAL = qn("c:ser"), qn("c:cat"), qn("c:val")
 
 
 def _emu(points: float) -> int:
@@ -247,26 +244,14 @@ class Emitter:
         wa.set_alt_text(frame, c.alt_text)
 
     def _styled(self, data, kind, c: Chart, order):
-        """The chart's ``c:chartSpace`` with its style. Styling through python-pptx's proxies cost about
-        15 ms a chart; every chart with the same series, colours, fonts and language is styled alike,
-        so the first one is styled and later ones (this deck's and, in a batch worker or ``watch``,
-        later decks') take a copy of its XML with their own categories and values (``c:cat``/``c:val``
-        of each series): the same bytes as styling each (tests/batch/test_chart_style_cache.py)."""
-        space = parse_xml(data.xml_bytes(kind))
+        """The chart's ``c:chartSpace`` with its style, styled once per style and process
+        (``workarounds.pptx.styled_chart_space``; tests/batch/test_chart_style_cache.py)."""
         key = (kind, tuple((label, color, ink) for (_, label, _), color, ink in order), c.previous_name,
                c.previous_color if c.previous else None, c.inferred_name, c.inferred_color if c.inferred_name else None,
                self.font, c.font_size, self.plan.language,
                *(self.theme.color(k) for k in ("color.text", "color.muted", "color.rule")))
-        styled = _STYLED.get(key)
-        if styled is None:
-            self._style(PptxChart(space, None), c, order)
-            _STYLED[key] = copy.deepcopy(space)
-            return space
-        out = copy.deepcopy(styled)
-        for ser, fresh in zip(out.iter(_C_SER), space.iter(_C_SER)):
-            for tag in (_C_CAT, _C_VAL):
-                ser.replace(ser.find(tag), fresh.find(tag))
-        return out
+        return wa.styled_chart_space(data, kind, key, lambda space: self._style(PptxChart(space, None), c, order),
+                                     _STYLED)
 
     def _style(self, chart, c: Chart, order) -> None:
         chart.font.name, chart.font.size = self.font, Pt(c.font_size)

@@ -13,7 +13,6 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from .chart_parts import WORKBOOK_RID
@@ -53,30 +52,14 @@ def _style_key(spec: ChartSpec, theme, font: str, size_pt: float) -> tuple:
 
 
 def chart_xml(spec: ChartSpec, theme, font: str, size_pt: float = 9):
-    """The styled ``c:chartSpace`` for a diverging stance chart (without its externalData link).
+    """The styled ``c:chartSpace`` for a diverging stance chart (without its externalData link): every
+    stance chart of a memo is styled alike, so only the first goes through python-pptx's proxies
+    (``workarounds.pptx.styled_chart_space``)."""
+    from ..workarounds.pptx import styled_chart_space
 
-    Styling through python-pptx's proxies costs ~0.1 s a chart; every stance chart of a memo is styled
-    alike (the same score series, colours and fonts), so the first one is styled and the others take
-    its XML with their own categories and values (``c:cat``/``c:val`` of each series)."""
-    import copy
-
-    from pptx.oxml.ns import qn
-
-    data = chart_data(spec)
     kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.previous else XL_CHART_TYPE.BAR_STACKED
-    space = parse_xml(data.xml_bytes(kind))
-    key = _style_key(spec, theme, font, size_pt)
-    styled = _STYLED.get(key)
-    if styled is not None:
-        out = copy.deepcopy(styled)
-        for ser, fresh in zip(out.iter(qn("c:ser")), space.iter(qn("c:ser"))):
-            for tag in ("c:cat", "c:val"):
-                old, new = ser.find(qn(tag)), fresh.find(qn(tag))
-                ser.replace(old, new)
-        return out
-    _style(space, spec, theme, font, size_pt)
-    _STYLED[key] = copy.deepcopy(space)
-    return space
+    return styled_chart_space(chart_data(spec), kind, _style_key(spec, theme, font, size_pt),
+                              lambda space: _style(space, spec, theme, font, size_pt), _STYLED)
 
 
 def _style(space, spec: ChartSpec, theme, font: str, size_pt: float) -> None:

@@ -111,6 +111,33 @@ def plain_workbook(chart_data):
     return chart_data
 
 
+def styled_chart_space(chart_data, kind, key, style, cache: dict):
+    """``chart_data``'s ``c:chartSpace`` for chart type ``kind``, styled by ``style(space)``.
+
+    Styling through python-pptx's proxies is slow (15-100 ms a chart) and every chart whose ``key``
+    (series, colours, fonts, language: all that ``style`` reads) is equal is styled alike. So the first
+    one is styled and kept in ``cache``; later ones take a copy of its XML with their own categories
+    and values (``c:cat``/``c:val`` of each series): the same bytes as styling each. The deck and the
+    Word memo each pass their own cache (a module dict, so a batch worker's later documents reuse it).
+    """
+    import copy
+
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import qn
+
+    space = parse_xml(chart_data.xml_bytes(kind))
+    styled = cache.get(key)
+    if styled is None:
+        style(space)
+        cache[key] = copy.deepcopy(space)
+        return space
+    out = copy.deepcopy(styled)
+    for ser, fresh in zip(out.iter(qn("c:ser")), space.iter(qn("c:ser"))):
+        for tag in (qn("c:cat"), qn("c:val")):
+            ser.replace(ser.find(tag), fresh.find(tag))
+    return out
+
+
 def add_chart_space(shapes, space, chart_data, x: int, y: int, cx: int, cy: int):
     """``shapes.add_chart`` for a ``c:chartSpace`` already made and styled (``deck.emit``): python-pptx
     only makes a chart from ``ChartData``'s own XML and styles it through proxies afterwards. The same

@@ -5,6 +5,7 @@ recorded in shared/NOTES-libraries.md ("## reportlab").
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Callable
 
@@ -374,7 +375,7 @@ PREPARED_BUDGET = 32_000_000  # bytes of finished image streams kept, in all
 
 # (sha256 of the file, mask, rl_config.useA85) -> a finished PDFImageXObject used as a template.
 _prepared: dict = {}
-_prepared_lock = __import__("threading").Lock()  # a threaded Dask worker may draw two memos at once
+_prepared_lock = threading.Lock()  # a threaded Dask worker may draw two memos at once
 
 
 def prepared_image(digest: str, data: bytes, width: float, height: float, decoded=None):
