@@ -66,10 +66,14 @@ def preload(formats=None) -> None:
     """Import the renderers (and their libraries) once per worker, before the first job. Then move
     everything imported so far out of the garbage collector's sight (``gc.freeze``): those objects
     live as long as the worker, and each collection would scan them again (about 6 % of a warm job).
-    Forked workers also keep sharing those pages with the parent (nothing writes their GC headers)."""
+    Forked workers also keep sharing those pages with the parent (nothing writes their GC headers).
+    Themes are kept once loaded (``theme.keep_loaded_themes``): a portfolio shares a few."""
     import gc
 
     from ..registry import REGISTRY
+    from ..theme import keep_loaded_themes
+
+    keep_loaded_themes()
 
     for name in formats or REGISTRY:
         REGISTRY[name].preload()

@@ -11,6 +11,7 @@ template that is missing, of the wrong kind, damaged or outside the project: see
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,10 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def matplotlib_font_dir() -> Path | None:
-    """matplotlib's bundled TTF folder (DejaVu), found without importing matplotlib (slow)."""
+    """matplotlib's bundled TTF folder (DejaVu), found without importing matplotlib (slow); looked up
+    once per process (eight times per theme load otherwise, a third of its time)."""
     import importlib.util
 
     spec = importlib.util.find_spec("matplotlib")
@@ -288,12 +291,76 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
 
     A theme may extend a theme of its own name (a project ``default.yaml`` that ``extends: default``):
     the parent is then the next file of that name on the search path.
+
+    After ``keep_loaded_themes()`` (a batch worker) a theme loaded before is returned again while
+    nothing it was made from has changed (``_LoadedTheme``).
     """
     search = tuple(Path(s) for s in search)
+    key = (name, search, where, line, col)
+    kept = _KEPT.get(key) if _KEPT is not None else None
+    if kept is not None and kept.stamp == kept.stamp_now():
+        return kept.theme
+    theme, names = _load_theme(name, search, where, line, col)
+    if _KEPT is not None:
+        kept = _LoadedTheme(theme, names, search)
+        kept.stamp = kept.stamp_now()
+        if kept.settled():
+            _KEPT[key] = kept
+    return theme
+
+
+SETTLED_SECONDS = 2
+# Loaded themes by load_theme's arguments, once keep_loaded_themes() was called; None: each call loads.
+_KEPT: dict | None = None
+
+
+def keep_loaded_themes() -> None:
+    """A batch worker renders many briefings in few themes; reading, merging and checking a theme
+    (its YAML chain, the deck template's package, every font file) costs about 9 ms each time."""
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = {}
+
+
+class _LoadedTheme:
+    """A loaded theme and what decides whether it is still the one a new load would give: which file
+    each name of its ``extends`` chain resolves to on the search path (a project file may now shadow a
+    built-in), and the size, times and inode of every file it read (chain, logo, templates, fonts)."""
+
+    def __init__(self, theme: Theme, names: tuple[str, ...], search: tuple[Path, ...]):
+        self.theme, self.names, self.search = theme, names, search
+        self.files = (*theme.files, *(entry[1] for entry in theme.assets.values()), *theme.fonts.values())
+        self.stamp: tuple = ()
+
+    def stamp_now(self) -> tuple:
+        def stat(path: Path):
+            try:
+                s = path.stat()
+            except OSError:
+                return None
+            return s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns
+
+        return (tuple(tuple(theme_candidates(n, self.search)) for n in self.names),
+                tuple(stat(Path(f)) for f in self.files))
+
+    def settled(self) -> bool:
+        """Kept only if every file is older than ``SETTLED_SECONDS``: file times tick coarsely (a few
+        ms), so a file rewritten at the same size right after it was read could look unchanged (git's
+        "racy clean" problem, solved the same way)."""
+        import time
+
+        recent = time.time_ns() - int(SETTLED_SECONDS * 1e9)
+        return all(s is not None and s[2] < recent and s[3] < recent for s in self.stamp[1])
+
+
+def _load_theme(name: str, search: tuple[Path, ...], where: str, line: int, col: int) -> tuple[Theme, tuple[str, ...]]:
+    """The theme, and the names its ``extends`` chain was resolved from (``_LoadedTheme``)."""
     chain: list[tuple[Path, dict, dict]] = []
     chain_problems: list[Problem] = []
     requested, parent_name = name, name
+    names = []
     while parent_name:
+        names.append(parent_name)
         candidates = [c for c in theme_candidates(parent_name, search)
                       if c.resolve() not in {p.resolve() for p, _, _ in chain}]
         if not candidates:
@@ -337,5 +404,6 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
     found = {k: v for k, v in found.items() if _get(merged, k) == v[0]}
     child, child_values, _ = chain[0]
     merged["name"] = child_values.get("name", child.stem)  # a child is never mistaken for its parent
-    return Theme(name=merged["name"], values=merged, folder=child.parent,
-                 files=tuple(p for p, _, _ in chain), fonts=fonts, assets=found)
+    theme = Theme(name=merged["name"], values=merged, folder=child.parent,
+                  files=tuple(p for p, _, _ in chain), fonts=fonts, assets=found)
+    return theme, tuple(names)
