@@ -42,6 +42,24 @@ def sha256_file(path: str | Path) -> str:
     return h.hexdigest()
 
 
+_KEPT_HASHES: dict[str, tuple] = {}  # path -> (file_stamps.stamp, sha256): a worker hashes a shared theme file once
+
+
+def input_hash(path: Path) -> str:
+    """``sha256_file``, kept per worker for a settled file whose stamp is unchanged (``file_stamps``):
+    every job of a portfolio names the same theme files and fonts."""
+    from ..file_stamps import settled, stamp
+
+    now = stamp(path)
+    kept = _KEPT_HASHES.get(str(path))
+    if kept is not None and kept[0] == now:
+        return kept[1]
+    digest = sha256_file(path)
+    if settled([now]) and stamp(path) == now:  # and not changed while it was read
+        _KEPT_HASHES[str(path)] = (now, digest)
+    return digest
+
+
 PACKAGE = "<reportkit>/"  # reportkit's own files in the manifest, wherever it is installed
 
 
@@ -96,7 +114,7 @@ def run_task(task: Task) -> TaskResult:
             rendered = render(prepared.for_format(fmt), fmt)  # the theme as the format's section sees it
             result.outputs[fmt] = rendered.data
             result.warnings[fmt] = [str(w) for w in rendered.warnings]
-        result.inputs = {portable(p): sha256_file(p) for p in sorted(input_files(content, edition))}
+        result.inputs = {portable(p): input_hash(p) for p in sorted(input_files(content, edition))}
         result.withheld = [f"{kind} {ident}" for kind, ident in (withheld.items if withheld else ())]
     except InputError as e:
         result.problems = list(e.problems)

@@ -293,7 +293,7 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
     the parent is then the next file of that name on the search path.
 
     After ``keep_loaded_themes()`` (a batch worker) a theme loaded before is returned again while
-    nothing it was made from has changed (``_LoadedTheme``).
+    nothing it was made from has changed (``_LoadedTheme``, ``file_stamps``).
     """
     search = tuple(Path(s) for s in search)
     key = (name, search, where, line, col)
@@ -309,7 +309,6 @@ def load_theme(name: str = "default", search: tuple[Path, ...] = (), where: str 
     return theme
 
 
-SETTLED_SECONDS = 2
 # Loaded themes by load_theme's arguments, once keep_loaded_themes() was called; None: each call loads.
 _KEPT: dict | None = None
 
@@ -333,24 +332,15 @@ class _LoadedTheme:
         self.stamp: tuple = ()
 
     def stamp_now(self) -> tuple:
-        def stat(path: Path):
-            try:
-                s = path.stat()
-            except OSError:
-                return None
-            return s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns
+        from ..file_stamps import stamp
 
         return (tuple(tuple(theme_candidates(n, self.search)) for n in self.names),
-                tuple(stat(Path(f)) for f in self.files))
+                tuple(stamp(f) for f in self.files))
 
     def settled(self) -> bool:
-        """Kept only if every file is older than ``SETTLED_SECONDS``: file times tick coarsely (a few
-        ms), so a file rewritten at the same size right after it was read could look unchanged (git's
-        "racy clean" problem, solved the same way)."""
-        import time
+        from ..file_stamps import settled
 
-        recent = time.time_ns() - int(SETTLED_SECONDS * 1e9)
-        return all(s is not None and s[2] < recent and s[3] < recent for s in self.stamp[1])
+        return settled(self.stamp[1])
 
 
 def _load_theme(name: str, search: tuple[Path, ...], where: str, line: int, col: int) -> tuple[Theme, tuple[str, ...]]:

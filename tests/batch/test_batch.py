@@ -199,3 +199,28 @@ def test_local_pool_retries_a_job_whose_worker_died(tmp_path, monkeypatch):
     assert marker.exists() and all(r.ok for r in results.values())
     again = {t.content: task_mod.run_task(t) for t in tasks}
     assert {k: r.outputs for k, r in results.items()} == {k: r.outputs for k, r in again.items()}
+
+
+def test_a_worker_hashes_a_settled_unchanged_file_once(tmp_path, monkeypatch):
+    """Input hashes are kept per worker for settled files (``task.input_hash``), and an edit that keeps
+    the size and puts the old modification time back is still seen (its change time moved)."""
+    import os
+    import time
+
+    from reportkit import file_stamps
+    from reportkit.batch import task
+
+    monkeypatch.setattr(task, "_KEPT_HASHES", {})
+    monkeypatch.setattr(file_stamps, "SETTLED_SECONDS", 0.05)
+    path = tmp_path / "theme.yaml"
+    path.write_text("colour: one\n", encoding="utf-8")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    time.sleep(0.06)
+    calls = []
+    monkeypatch.setattr(task, "sha256_file", lambda p, real=task.sha256_file: calls.append(p) or real(p))
+    first = task.input_hash(path)
+    assert task.input_hash(path) == first and len(calls) == 1
+    path.write_text("colour: two\n", encoding="utf-8")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    second = task.input_hash(path)
+    assert second != first and second == task.sha256_file(path)

@@ -8,6 +8,7 @@ import time
 import pytest
 
 import reportkit.theme as theme_module
+from reportkit import file_stamps
 from reportkit.theme import load_theme
 from tests.helpers import copy_reference
 
@@ -19,7 +20,7 @@ def kept(monkeypatch):
     """Keeping on, and files count as settled 50 ms after their last change: a file's change time
     cannot be set back as its modification time can, and the tests should not wait seconds."""
     monkeypatch.setattr(theme_module, "_KEPT", {})
-    monkeypatch.setattr(theme_module, "SETTLED_SECONDS", 0.05)
+    monkeypatch.setattr(file_stamps, "SETTLED_SECONDS", 0.05)
     time.sleep(0.06)
 
 
@@ -94,9 +95,9 @@ def test_a_replaced_logo_is_seen(kept, tmp_path):
 
 
 def test_a_theme_written_just_now_is_not_kept(monkeypatch, tmp_path):
-    """File times tick coarsely: a file younger than ``SETTLED_SECONDS`` could be rewritten at the same
-    size within one tick, so its theme is loaded again each time until it settles."""
+    """File times tick coarsely: a file younger than ``file_stamps.SETTLED_SECONDS`` could be rewritten at the same
+    size within one tick (``file_stamps``), so its theme is loaded again each time until it settles."""
     monkeypatch.setattr(theme_module, "_KEPT", {})
     (tmp_path / "house.yaml").write_text('extends: print\n', encoding="utf-8")
-    assert theme_module.SETTLED_SECONDS >= 1
+    assert file_stamps.SETTLED_SECONDS >= 1
     assert load_theme("house", (tmp_path,)) is not load_theme("house", (tmp_path,))
