@@ -11,6 +11,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ..chart_workbook import chart_workbook
 from ..present import score_cell
 from ..scripts import has_rtl, is_rtl_paragraph, segments
 from ..present.chart_data import SCORE_FORMAT
@@ -59,7 +60,6 @@ class Emitter:
             self.slide(prs, planned, number)
         e = self.plan
         wa.fix_core_properties(prs, e.title, e.author, e.subject, e.date, e.language)
-        wa.fix_chart_workbooks(prs, e.date)
         from .overflow import check_presentation
 
         self.overflows = check_presentation(prs)  # every build checks what it drew (deck/__init__ warns)
@@ -239,7 +239,8 @@ class Emitter:
             self._mark_inferred(chart.plots[0], c, order)
             wa.keep_negative_bars_coloured(chart)  # the points just given their own format
             a11y.set_language(space, self.plan.language)  # and their labels' runs
-        frame = wa.add_chart_space(slide.shapes, space, data, *(Pt(v) for v in (c.box.x, c.box.y, c.box.w, c.box.h)))
+        workbook = chart_workbook(data, self.plan.date)  # behind "Edit Data": fixed dates, names as text
+        frame = wa.add_chart_space(slide.shapes, space, workbook, *(Pt(v) for v in (c.box.x, c.box.y, c.box.w, c.box.h)))
         frame.name = c.name
         wa.set_alt_text(frame, c.alt_text)
 

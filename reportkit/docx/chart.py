@@ -108,11 +108,11 @@ def _style(space, spec: ChartSpec, theme, font: str, size_pt: float) -> None:
     chart.legend.font.size = Pt(size_pt - 1)
 
 
-def chart_blobs(spec: ChartSpec, theme, font: str, workbook_fix) -> tuple[bytes, bytes]:
+def chart_blobs(spec: ChartSpec, theme, font: str, workbook) -> tuple[bytes, bytes]:
     """The chart part's XML and its embedded workbook, as bytes (``chart_parts`` puts them in the package).
 
     The chart part's only relationship is its workbook, so its id is ``rId1`` (``chart_parts`` checks).
-    ``workbook_fix`` makes the workbook's bytes deterministic (``workarounds.docx.fixed_workbook``).
+    ``workbook(chart data)`` writes the workbook's bytes (``reportkit.chart_workbook``, with the memo's date).
     """
     from lxml import etree
 
@@ -123,5 +123,5 @@ def chart_blobs(spec: ChartSpec, theme, font: str, workbook_fix) -> tuple[bytes,
     external = space.get_or_add_externalData()  # "Edit Data" opens this workbook
     external.rId = WORKBOOK_RID
     xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return xml, workbook_fix(chart_data(spec).xlsx_blob)
+    return xml, workbook(chart_data(spec))
 

@@ -18,8 +18,8 @@ class Charts:
     (empty), so the document can go on; ``fill`` writes their bytes at the end, from the child when it
     made them (it has had the whole document's time), else here."""
 
-    def __init__(self, theme, font: str, workbook_fix, children=None):
-        self.theme, self.font, self.workbook_fix = theme, font, workbook_fix
+    def __init__(self, theme, font: str, workbook, children=None):
+        self.theme, self.font, self.workbook = theme, font, workbook
         self._children = children
         self._parts: list = []  # (spec, chart part, workbook part)
 
@@ -45,25 +45,25 @@ class Charts:
             if spec not in made:
                 from .chart import chart_blobs  # imports python-pptx
 
-                made[spec] = chart_blobs(spec, self.theme, self.font, self.workbook_fix)
+                made[spec] = chart_blobs(spec, self.theme, self.font, self.workbook)
             chart_part._blob, xlsx._blob = made[spec]  # python-docx's Part keeps its bytes in _blob
 
 
 @contextmanager
-def ahead(specs, theme, font: str, workbook_fix):
+def ahead(specs, theme, font: str, workbook):
     """``Charts`` for the document being written; ``specs`` made in a forked child when the process
     is a one-shot build that may fork (``forked.may_fork_helpers``). Leaving ends the child."""
     from .. import forked
 
     specs = tuple(s for s in dict.fromkeys(specs) if s.categories)  # each once; a chart with no stances is not drawn
     if not specs or not forked.may_fork_helpers():
-        yield Charts(theme, font, workbook_fix)
+        yield Charts(theme, font, workbook)
         return
     with forked.Children() as children:
         def job():
             from .chart import chart_blobs
 
-            return {spec: chart_blobs(spec, theme, font, workbook_fix) for spec in specs}
+            return {spec: chart_blobs(spec, theme, font, workbook) for spec in specs}
 
         children.start("docx-charts", job)
-        yield Charts(theme, font, workbook_fix, children)
+        yield Charts(theme, font, workbook, children)

@@ -19,6 +19,7 @@ from ..memo import plan as mp
 from ..registry import BuildWarning
 from ..scripts import first_strong, has_rtl, segments
 from ..text import plain, spans
+from ..chart_workbook import chart_workbook
 from ..workarounds import docx as wa
 from . import figure
 from .chart_parts import Charts, ahead
@@ -842,8 +843,8 @@ def _written(plan: dp.DocxPlan, theme, charts: Charts) -> Writer:
 
 
 def emit(plan: dp.DocxPlan, theme) -> tuple[bytes, list[BuildWarning]]:
-    fix = partial(wa.fixed_workbook, when=plan.stamp)
-    with ahead(plan.charts.values(), theme, plan.font, fix) as charts:
+    workbook = partial(chart_workbook, when=plan.stamp)  # each chart's, behind "Edit Data"
+    with ahead(plan.charts.values(), theme, plan.font, workbook) as charts:
         w = _written(plan, theme, charts)
         if plan.redline is not None:  # the older version written the same way, then aligned against
             from .redline import mark_changes

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import re
 import zipfile
@@ -29,36 +30,6 @@ def fix_core_properties(prs, title: str, author: str, subject: str, when: _dt.da
     cp.created = cp.modified = cp.last_printed = stamp
 
 
-def fix_chart_workbooks(prs, when: _dt.date) -> None:
-    """Give each chart's embedded workbook a fixed created date and fixed zip times.
-
-    XlsxWriter writes ``dcterms:created = now`` into the workbook behind "Edit Data" (#702).
-    """
-    for slide in prs.slides:
-        for chart_part in _chart_parts(slide):
-            xlsx_part = chart_part.chart_workbook.xlsx_part
-            if xlsx_part is not None:
-                xlsx_part.blob = fixed_workbook(xlsx_part.blob, when)
-
-
-_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-
-
-def _chart_parts(slide):
-    """The chart parts of a slide's top-level chart frames, in shape order: what iterating
-    ``slide.shapes`` for ``has_chart`` finds, without building a proxy per shape (half the time of
-    ``fix_chart_workbooks``)."""
-    from pptx.oxml.ns import qn
-
-    for frame in slide.shapes._spTree.iterchildren(qn("p:graphicFrame")):
-        data = frame.find(f"{qn('a:graphic')}/{qn('a:graphicData')}")
-        if data is None or data.get("uri") != _CHART_URI:
-            continue
-        chart = data.find(qn("c:chart"))
-        if chart is not None:
-            yield slide.part.related_part(chart.get(qn("r:id")))
-
-
 # XlsxWriter's ``worksheet.write`` turns a string starting with "=" into a formula, "{=...}" into an
 # array formula and "http:", "mailto:" or "\\host" into a hyperlink unless told otherwise; python-pptx
 # opens the workbook behind "Edit Data" with no options (``pptx/chart/xlsx.py`` ``_open_worksheet``:
@@ -72,7 +43,16 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "{")  # what a spreadsheet may 
 def plain_workbook(chart_data):
     """``chart_data`` (a python-pptx ``CategoryChartData``) whose embedded workbook holds every string as a
     plain string cell; strings a spreadsheet could take for a formula also carry Excel's quote prefix
-    (the cell shows and edits as text, as if typed after an apostrophe). Chart XML is unchanged."""
+    (the cell shows and edits as text, as if typed after an apostrophe). Chart XML is unchanged.
+
+    The deck and the Word memo write that workbook with ``reportkit.chart_workbook`` (the same bytes,
+    without XlsxWriter); this writer stays its reference, and the guard on ``chart_data.xlsx_blob``."""
+    chart_data.__dict__["_workbook_writer"] = _plain_writer()(chart_data)  # python-pptx's lazyproperty slot
+    return chart_data
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_writer():
     from contextlib import contextmanager
 
     from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -107,8 +87,7 @@ def plain_workbook(chart_data):
             else:
                 worksheet.write(row, col, value, fmt)
 
-    chart_data.__dict__["_workbook_writer"] = PlainWorkbookWriter(chart_data)  # python-pptx's lazyproperty slot
-    return chart_data
+    return PlainWorkbookWriter
 
 
 def styled_chart_space(chart_data, kind, key, style, cache: dict):
@@ -138,11 +117,12 @@ def styled_chart_space(chart_data, kind, key, style, cache: dict):
     return out
 
 
-def add_chart_space(shapes, space, chart_data, x: int, y: int, cx: int, cy: int):
+def add_chart_space(shapes, space, workbook: bytes, x: int, y: int, cx: int, cy: int):
     """``shapes.add_chart`` for a ``c:chartSpace`` already made and styled (``deck.emit``): python-pptx
     only makes a chart from ``ChartData``'s own XML and styles it through proxies afterwards. The same
     steps as ``SlidePart.add_chart_part`` and ``_BaseGroupShapes.add_chart``: the chart part, its
-    embedded workbook, the relationship, the graphic frame."""
+    embedded workbook (``workbook``: ``reportkit.chart_workbook``, in place of ``ChartData.xlsx_blob``,
+    whose XlsxWriter stamps it with the clock: #702), the relationship, the graphic frame."""
     from pptx.opc.constants import CONTENT_TYPE as CT
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.parts.chart import ChartPart
@@ -150,7 +130,7 @@ def add_chart_space(shapes, space, chart_data, x: int, y: int, cx: int, cy: int)
     slide_part = shapes.part
     package = slide_part.package
     chart_part = ChartPart(package.next_partname(ChartPart.partname_template), CT.DML_CHART, package, space)
-    chart_part.chart_workbook.update_from_xlsx_blob(chart_data.xlsx_blob)
+    chart_part.chart_workbook.update_from_xlsx_blob(workbook)
     frame = shapes._add_chart_graphicFrame(slide_part.relate_to(chart_part, RT.CHART), x, y, cx, cy)
     shapes._recalculate_extents()
     return shapes._shape_factory(frame)

@@ -17,7 +17,7 @@ from typing import Callable
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 UNIX_FILE = 0o644 << 16  # rw-r--r--, whatever machine builds it
 
-__all__ = ["FIXED_ZIP_TIME", "as_main_document", "deterministic_zip", "fixed_entry", "fixed_workbook", "rewrite_zip"]
+__all__ = ["FIXED_ZIP_TIME", "as_main_document", "dated_core", "deterministic_zip", "fixed_entry", "fixed_workbook", "rewrite_zip"]
 
 
 def fixed_entry(name: str, mode: int | None = UNIX_FILE) -> zipfile.ZipInfo:
@@ -53,13 +53,18 @@ def deterministic_zip(data: bytes) -> bytes:
 _XLSX_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def fixed_workbook(blob: bytes, when: _dt.date) -> bytes:
-    """A chart's embedded workbook with ``when`` (midnight UTC) as its created and modified dates and
-    fixed zip entries."""
+def dated_core(core: bytes, when: _dt.date) -> bytes:
+    """A workbook's docProps/core.xml with ``when`` (midnight UTC) as its created and modified dates."""
     stamp = f"{when:%Y-%m-%d}T00:00:00Z".encode()
+    return _XLSX_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", core)
 
+
+def fixed_workbook(blob: bytes, when: _dt.date) -> bytes:
+    """A chart's embedded workbook as XlsxWriter wrote it, with ``when`` as its created and modified dates
+    and fixed zip entries. ``reportkit.chart_workbook`` writes the same bytes directly; this is its
+    reference (tests) and its way for the data it does not cover."""
     def dated(name: str, body: bytes) -> bytes:
-        return _XLSX_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", body) if name == "docProps/core.xml" else body
+        return dated_core(body, when) if name == "docProps/core.xml" else body
 
     return rewrite_zip(blob, dated, mode=None)
 
