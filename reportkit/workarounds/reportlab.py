@@ -5,6 +5,7 @@ recorded in shared/NOTES-libraries.md ("## reportlab").
 """
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Callable
@@ -156,9 +157,27 @@ def paragraph_class():
     width. A split makes new paragraphs, so nothing stale is drawn.
     """
     from reportlab.platypus import Paragraph
+    from reportlab.platypus.paragraph import textTransformFrags
+    from reportlab.platypus.paraparser import ParaParser
 
     class WrapOnceParagraph(Paragraph):
         _wrapped = None  # (width, result) of the last wrap
+
+        def _setup(self, text, style, bulletText, frags, cleaner):
+            if frags is None:  # see markup_tree: the same parse without html.parser's tokenizer
+                text = cleaner(text)
+                tree = None if "<" not in text and "&" not in text and text else markup_tree(text)
+                if tree is None and text and not getattr(style, "textTransform", None):
+                    frags = [_plain_frag(text, style)]  # the majority: text without markup
+                elif tree is not None:
+                    parser = ParaParser()
+                    parser.caseSensitive = self.caseSensitive
+                    style, frags, bullet_frags = parser.tt_parse(tree, style)
+                    if frags is None:
+                        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n{text[:30]!r}")
+                    textTransformFrags(frags, style)
+                    bulletText = bullet_frags or bulletText
+            super()._setup(text, style, bulletText, frags, cleaner)
 
         def wrap(self, availWidth, availHeight):
             # split() deletes blPara when it refuses to split: then the lines must be broken again
@@ -169,6 +188,89 @@ def paragraph_class():
             return result
 
     return WrapOnceParagraph
+
+
+_MARKUP = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_][-a-zA-Z0-9_]*="[^"<>]*")*)\s*(/?)>'
+                     r'|&([a-zA-Z][a-zA-Z0-9]*);|[<&]')
+_ATTR = re.compile(r'([a-zA-Z_][-a-zA-Z0-9_]*)="([^"]*)"')
+_TREE_TAGS = frozenset(("b", "i", "u", "font", "super", "sub", "a", "br", "span", "strike"))
+
+
+def markup_tree(text: str):
+    """Paragraph markup as the tuple tree ``ParaParser.tt_parse`` takes, or None if ``text`` is not
+    the plain, well-formed markup reportkit writes (then reportlab parses it as usual).
+
+    ``Paragraph`` feeds its markup to ``html.parser`` (``ParaParser.parse``), whose tokenizer was the
+    larger part of every paragraph's cost (~2,400 paragraphs per reference memo set, ~8 ms of each
+    memo). ``tt_parse`` runs the same start/end/data handlers on a pre-parsed tree, so the fragments
+    are the same when the tree holds what html.parser would have reported: the same tags and
+    attributes (names lower-cased, values unescaped), data split at each entity as ``handle_entityref``
+    splits it, and no empty data.
+    """
+    from html import unescape
+
+    from reportlab.platypus.paraparser import _re_para, known_entities
+
+    if text[:1] == "<" and _re_para.match(text):
+        return None
+    root = ("para", {}, [])
+    stack = [root]
+    at = 0
+    for m in _MARKUP.finditer(text):
+        if m.start() > at:
+            stack[-1][2].append(text[at:m.start()])
+        at = m.end()
+        close, tag, attrs, lone, entity = m.groups()
+        if entity is not None:
+            if entity not in known_entities:
+                return None
+            stack[-1][2].append(known_entities[entity])
+            continue
+        if tag is None:  # a lone "<" or "&": leave it to html.parser
+            return None
+        tag = tag.lower()
+        if tag not in _TREE_TAGS:
+            return None
+        if close:
+            if attrs or lone or len(stack) == 1 or stack[-1][0] != tag:
+                return None
+            stack.pop()
+            continue
+        values = {k.lower(): unescape(v) if "&" in v else v for k, v in _ATTR.findall(attrs)}
+        node = (tag, values, [])
+        stack[-1][2].append(node)
+        if not lone:
+            stack.append(node)
+    if len(stack) != 1:
+        return None
+    if at < len(text):
+        root[2].append(text[at:])
+    return root
+
+
+_plain_frags: dict = {}  # (fontName, fontSize, id(textColor)) -> (textColor, a fragment as parsed)
+
+
+def _plain_frag(text: str, style):
+    """The one fragment reportlab's parser makes of ``text`` without tags or entities in ``style``: a
+    copy of one parsed once per font, size and colour, with its own ``text`` and (empty) ``link`` and
+    ``us_lines`` lists, as ``handle_data`` would give it. Most memo paragraphs are such text."""
+    color = style.textColor
+    key = (style.fontName, style.fontSize, id(color))
+    got = _plain_frags.get(key)
+    if got is None or got[0] is not color:
+        from reportlab.platypus.paraparser import ParaParser
+
+        if len(_plain_frags) > 512:  # colours are made per memo: forget old ones
+            _plain_frags.clear()
+        parser = ParaParser()
+        parser.caseSensitive = 1
+        got = (color, parser.tt_parse(("para", {}, ["x"]), style)[1][0])
+        _plain_frags[key] = got
+    frag = got[1].__class__.__new__(got[1].__class__)
+    frag.__dict__.update(got[1].__dict__)
+    frag.link, frag.us_lines, frag.text = [], [], text
+    return frag
 
 
 def table(data, *, font: str, long: bool = False, whole_rows: bool = False, keep_whole: bool = False, **kw):

@@ -22,6 +22,7 @@ adds the rest:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 ARTIFACT_OPEN = "/Artifact BMC"
@@ -88,6 +89,7 @@ def _untag_cell(cell):
 
 # --- the drawing side ---------------------------------------------------------------------------
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _PERSIAN = set("\u067e\u0686\u0698\u06af\u06a9\u06cc")  # پ چ ژ گ ک ی: letters Arabic does not use
 
 
@@ -99,6 +101,18 @@ def language_of(text: str) -> str | None:
     the ToUnicode table."""
     from .reportlab import EXTRA_TO_UNICODE
 
+    # Most drawn strings are Latin: decided by their first letter without listing every letter (this
+    # runs for every line drawn; the full scan was about 5 ms of each memo).
+    if text.isascii():
+        return None if _ASCII_LETTER.search(text) else ""
+    for ch in text:
+        c = EXTRA_TO_UNICODE.get(ord(ch), "")[:1] if ord(ch) >= 0xF0000 else ch
+        if c.isalpha():
+            if ord(c) < 0x0590:  # below every script listed here
+                return None
+            break
+    else:
+        return ""
     letters = [c for c in (EXTRA_TO_UNICODE.get(ord(ch), "")[:1] if ord(ch) >= 0xF0000 else ch for ch in text)
                if c.isalpha()]
     for c in letters:
