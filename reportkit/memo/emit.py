@@ -19,8 +19,8 @@ from ..present.names import NameAdvice
 from ..registry import BuildWarning, Rendered
 from ..scripts import is_rtl_paragraph
 from ..text import plain
-from ..workarounds.reportlab import (doc_settings, fast_same_frag, fast_split_string, keep_together,
-                                     paragraph_class, stamp_date, table, to_unicode_beyond_bmp)
+from ..workarounds.reportlab import (doc_settings, fast_pdfdoc_encoding, fast_same_frag, fast_split_string,
+                                     keep_together, paragraph_class, stamp_date, table, to_unicode_beyond_bmp)
 from . import plan as p
 from . import budget, figure, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
@@ -598,6 +598,7 @@ def emit(plan: p.MemoPlan, theme, origin=None, briefing=None) -> Rendered:
     to_unicode_beyond_bmp()
     fast_same_frag()
     fast_split_string()
+    fast_pdfdoc_encoding()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
     margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}

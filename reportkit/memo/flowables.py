@@ -10,7 +10,7 @@ from .. import present
 from ..present.chart_data import DivergingChart, bar_fill
 from ..model import LIKELIHOODS
 from ..present import colours, signed
-from ..workarounds.reportlab import drawing, paragraph_class
+from ..workarounds.reportlab import drawing, paragraph_class, unchecked_shapes
 
 
 class OutlinedHeading(paragraph_class()):
@@ -71,6 +71,7 @@ class LikelihoodBadge(Flowable):
         c.restoreState()
 
 
+@unchecked_shapes
 def stance_bars(chart: DivergingChart, theme, font: str, width: float, previous=(), fonts=None, cut=None) -> Drawing:
     """One diverging bar chart as vector shapes: label and score left, bar from the zero line.
     ``previous`` (per bar, or empty): a hollow ghost marker where a score moved from, linked to the bar.
