@@ -3,8 +3,8 @@
 python-pptx writes it through XlsxWriter (``ChartData.xlsx_blob``, made safe by
 ``workarounds.pptx.plain_workbook``: every string a plain string cell, the formula-looking ones with
 Excel's quote prefix) and XlsxWriter stamps it with the clock, so ``workarounds.zips.fixed_workbook``
-then unzipped and re-zipped it with fixed dates (python-pptx #702): ~5 ms a chart. This module writes
-the same bytes directly, ~0.1 ms a chart.
+then unzipped and re-zipped it with fixed dates (python-pptx #702): ~3-5 ms a chart. This module writes
+the same bytes directly, ~0.3 ms a chart.
 
 Only the worksheet and its shared strings depend on the data: they are written here cell by cell as
 XlsxWriter 3 writes them (``worksheet._write_rows``/``_write_cell``, ``sharedstrings._write_si``, with
@@ -29,11 +29,12 @@ import zlib
 
 from .workarounds.zips import FIXED_ZIP_TIME
 
-QUOTED = ("quote_prefix",)  # a cell format: Excel's quote prefix; else ("num_format", format string)
+QUOTED = ("quote_prefix", True)  # a cell format (XlsxWriter's add_format): Excel's quote prefix, or
+#                                  ("num_format", a number format)
 _STRMAX = 32767  # XlsxWriter cuts a longer string (in UTF-16 units): Excel's limit
-# XlsxWriter's own helpers, imported when first needed (importing XlsxWriter takes ~40 ms, python-pptx's
-# workarounds ~1.5 ms: a Word memo without charts does not pay them): utility._utf16_len, _utf16_truncate, _preserve_whitespace,
-# xl_rowcol_to_cell_fast, XMLwriter._escape_data and _escape_control_characters.
+# XlsxWriter's own helpers (xlsxwriter.utility, XMLwriter's escaping) and python-pptx's workarounds are
+# imported when first needed: importing XlsxWriter takes ~40 ms, and a Word memo without charts does
+# not pay it.
 
 
 def _escape_control(text: str) -> str:
@@ -60,8 +61,8 @@ def chart_workbook(chart_data, when: _dt.date) -> bytes:
 
 
 # ---- the worksheet and its shared strings ------------------------------------------------------
-def _sheet(chart_data) -> tuple[tuple[bytes, bytes], tuple]:
-    """(sheet1.xml, sharedStrings.xml) and the cell formats in the order the sheet first uses them."""
+def _sheet(chart_data) -> tuple[tuple[bytes, tuple], bytes]:
+    """((sheet1.xml, the cell formats in the order the sheet first uses them), sharedStrings.xml)."""
     from xlsxwriter.utility import _utf16_len, _utf16_truncate
 
     from .workarounds.pptx import FORMULA_LEADS
@@ -217,7 +218,7 @@ def _parts() -> _Parts:
 _STYLES: dict = {}  # cell formats in order of first use -> styles.xml's zip record
 
 
-def _styles(order: tuple) -> bytes:
+def _styles(order: tuple) -> tuple:
     """styles.xml for cells using ``order``'s formats, first used in that order: XlsxWriter numbers
     the formats (and the custom number formats) as its worksheet first uses them."""
     record = _STYLES.get(order)
@@ -233,14 +234,14 @@ def _styles(order: tuple) -> bytes:
         workbook = Workbook(buf, PLAIN_WORKBOOK_OPTIONS)
         sheet = workbook.add_worksheet()
         for col, fmt in enumerate(order):
-            sheet.write_number(0, col, 0, workbook.add_format({fmt[0]: fmt[1] if len(fmt) > 1 else True}))
+            sheet.write_number(0, col, 0, workbook.add_format(dict([fmt])))
         workbook.close()
         with zipfile.ZipFile(buf) as z:
             record = _STYLES[order] = _record("xl/styles.xml", z.read("xl/styles.xml"))
     return record
 
 
-_CORE: dict = {}  # date -> docProps/core.xml's zip record
+_CORE: dict = {}  # date -> docProps/core.xml's zip record (a batch worker sees a few dates; at most 64 kept)
 
 
 def _core(when: _dt.date) -> tuple:
@@ -249,6 +250,8 @@ def _core(when: _dt.date) -> tuple:
     if record is None:
         from .workarounds.zips import dated_core
 
+        if len(_CORE) >= 64:
+            _CORE.clear()
         record = _CORE[key] = _record("docProps/core.xml", dated_core(_parts().bodies["docProps/core.xml"], when))
     return record
 
