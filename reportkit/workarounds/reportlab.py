@@ -205,7 +205,7 @@ def fast_split_string() -> None:
             return out
         return original(self, text, doc, encoding)
 
-    split_string.reportkit_fast = True
+    split_string.reportkit_fast, split_string.original = True, original
     TTFont.splitString = split_string
 
 
@@ -228,7 +228,7 @@ def fast_pdfdoc_encoding() -> None:
             return x.encode("ascii")
         return original(x)
 
-    pdfdoc_enc.reportkit_fast = True
+    pdfdoc_enc.reportkit_fast, pdfdoc_enc.original = True, original
     pdfdoc.pdfdocEnc = pdfdoc_enc
 
 
@@ -252,8 +252,9 @@ def paragraph_class():
         def _setup(self, text, style, bulletText, frags, cleaner):
             if frags is None:  # see markup_tree: the same parse without html.parser's tokenizer
                 text = cleaner(text)
-                tree = None if "<" not in text and "&" not in text and text else markup_tree(text)
-                if tree is None and text and not getattr(style, "textTransform", None):
+                plain = text and "<" not in text and "&" not in text
+                tree = None if plain else markup_tree(text)
+                if plain and not getattr(style, "textTransform", None):
                     frags = [_plain_frag(text, style)]  # the majority: text without markup
                 elif tree is not None:
                     parser = ParaParser()
