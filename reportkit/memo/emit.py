@@ -19,8 +19,9 @@ from ..present.names import NameAdvice
 from ..registry import BuildWarning, Rendered
 from ..scripts import is_rtl_paragraph
 from ..text import plain
-from ..workarounds.reportlab import (doc_settings, fast_pdfdoc_encoding, fast_same_frag, fast_split_string,
-                                     keep_together, paragraph_class, stamp_date, table, to_unicode_beyond_bmp)
+from ..workarounds.reportlab import (doc_settings, draw_prepared_image, fast_pdfdoc_encoding, fast_same_frag,
+                                     fast_split_string, keep_together, paragraph_class, stamp_date, table,
+                                     to_unicode_beyond_bmp)
 from . import plan as p
 from . import budget, figure, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
@@ -532,11 +533,9 @@ def _draw_logo(canv, logo: p.Logo, right: float, top: float, max_h: float) -> No
     margin (a theme with a narrow margin gets a smaller logo)."""
     scale = min(max_h / logo.height_px, LOGO_MAX_W / logo.width_px)
     w, h = logo.width_px * scale, logo.height_px * scale
-    from reportlab.lib.utils import ImageReader
-
-    # An ImageReader, not the file name: reportlab names the image after what it is given, and a name
-    # from the path would make the PDF depend on where the project folder lives.
-    canv.drawImage(ImageReader(logo.path), right - w, top - h, w, h, mask="auto")
+    # As drawImage(ImageReader(path)) draws it, not drawImage(path): reportlab names the image after
+    # what it is given, and a name from the path would make the PDF depend on where the project lives.
+    draw_prepared_image(canv, logo.path, right - w, top - h, w, h)
 
 
 def _decorate(canv, doc, *, plan: p.MemoPlan, x: Ctx):

@@ -655,6 +655,17 @@ def _prepared_image_class():
     return PreparedImage
 
 
+def draw_prepared_image(canv, path: str, x: float, y: float, width: float, height: float) -> None:
+    """``canv.drawImage(ImageReader(path), x, y, width, height, mask="auto")``, the same bytes in the
+    PDF, from the image XObject made once per process for the file's content (see ``prepared_image``):
+    the memo's logo, drawn on every memo, was decoded and compressed again each time."""
+    from hashlib import sha256
+    from pathlib import Path
+
+    data = Path(path).read_bytes()
+    _draw_xobject(canv, _template(sha256(data).hexdigest(), data, "auto", None), x, y, width, height)
+
+
 def _template(digest: str, data: bytes, mask, decoded):
     from reportlab import rl_config
 
