@@ -20,8 +20,8 @@ from ..registry import BuildWarning, Rendered
 from ..scripts import is_rtl_paragraph
 from ..text import plain
 from ..workarounds.reportlab import (doc_settings, draw_prepared_image, fast_pdfdoc_encoding, fast_same_frag,
-                                     fast_split_string, keep_together, paragraph_class, stamp_date, table,
-                                     to_unicode_beyond_bmp)
+                                     fast_split_string, fast_word_widths, keep_together, paragraph_class,
+                                     stamp_date, table, to_unicode_beyond_bmp)
 from . import plan as p
 from . import budget, figure, tagging
 from .flowables import LikelihoodBadge, OutlinedHeading, stance_bars
@@ -598,6 +598,7 @@ def emit(plan: p.MemoPlan, theme, origin=None, briefing=None) -> Rendered:
     fast_same_frag()
     fast_split_string()
     fast_pdfdoc_encoding()
+    fast_word_widths()
     fonts = memo_fonts(theme)
     pagesize = PAGE_SIZES[plan.page_size]
     margins = {k: float(v) * mm for k, v in (theme.get("memo.margins_mm") or {}).items()}

@@ -1,6 +1,6 @@
 """The memo's shortcuts around slow reportlab paths (issue 19) change no byte: paragraphs parsed
-without html.parser, Python ``sameFrag``, the ``splitString`` and ``pdfdocEnc`` fast paths, the
-language and font-coverage checks. Each is compared with reportlab's own code: whole memos with and
+without html.parser, Python ``sameFrag``, the ``splitString`` and ``pdfdocEnc`` fast paths, kept word
+widths, the language and font-coverage checks. Each is compared with reportlab's own code: whole memos with and
 without them, and each on inputs chosen to reach its fallbacks."""
 from __future__ import annotations
 
@@ -21,16 +21,17 @@ def _slow_reportlab(monkeypatch) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import paragraph
 
-    for patch in (rl.fast_same_frag, rl.fast_split_string, rl.fast_pdfdoc_encoding):
+    for patch in (rl.fast_same_frag, rl.fast_split_string, rl.fast_pdfdoc_encoding, rl.fast_word_widths):
         patch()  # installed, so that the originals are at hand
     monkeypatch.setattr(paragraph, "sameFrag", sameFrag)
     monkeypatch.setattr(TTFont, "splitString", TTFont.splitString.original)
     monkeypatch.setattr(pdfdoc, "pdfdocEnc", pdfdoc.pdfdocEnc.original)
-    for name in ("fast_same_frag", "fast_split_string", "fast_pdfdoc_encoding"):
+    monkeypatch.setattr(paragraph, "stringWidth", paragraph.stringWidth.original)
+    for name in ("fast_same_frag", "fast_split_string", "fast_pdfdoc_encoding", "fast_word_widths"):
         monkeypatch.setattr(rl, name, lambda: None)
     import reportkit.memo.emit as emit
 
-    for name in ("fast_same_frag", "fast_split_string", "fast_pdfdoc_encoding"):
+    for name in ("fast_same_frag", "fast_split_string", "fast_pdfdoc_encoding", "fast_word_widths"):
         monkeypatch.setattr(emit, name, lambda: None)
     monkeypatch.setattr(rl.paragraph_class(), "_setup", Paragraph._setup)
     monkeypatch.setattr(rl, "unchecked_shapes", lambda build: build)
