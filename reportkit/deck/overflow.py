@@ -32,10 +32,15 @@ class Overflow:
 # The check reads the slide XML with lxml directly: python-pptx's shape, text-frame and run proxies
 # made it a third of a warm deck render (0.15 s of 0.43 s for the reference). It reads exactly what
 # those proxies would (tests/batch/test_overflow_fast.py compares both on every test deck).
-_SHAPES = frozenset(qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart"))
-_SP, _GRP, _FRAME, _TXBODY = qn("p:sp"), qn("p:grpSp"), qn("p:graphicFrame"), qn("p:txBody")
-_P, _R, _T, _RPR, _PPR, _BR, _FLD = (qn(t) for t in ("a:p", "a:r", "a:t", "a:rPr", "a:pPr", "a:br", "a:fld"))
-_BODYPR, _SPCBEF, _SPCPTS = qn("a:bodyPr"), qn("a:spcBef"), qn("a:spcPts")
+_SHAPES = frozenset(str(qn(t)) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart"))
+_SP, _GRP, _FRAME, _TXBODY = (str(qn(t)) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:txBody"))
+_P, _R, _T, _RPR, _PPR, _BR, _FLD = (str(qn(t)) for t in ("a:p", "a:r", "a:t", "a:rPr", "a:pPr", "a:br", "a:fld"))
+_BODYPR, _SPCBEF, _SPCPTS, _XFRM, _OFF, _EXT = (str(qn(t)) for t in ("a:bodyPr", "a:spcBef", "a:spcPts", "a:xfrm",
+                                                                    "a:off", "a:ext"))
+# Where each shape keeps its a:xfrm (python-pptx's ``xfrm`` properties: spPr, grpSpPr, its own p:xfrm).
+_XFRM_PATHS = {str(qn(shape)): tuple(str(qn(t)) for t in path) for shape, path in (
+    ("p:sp", ("p:spPr", "a:xfrm")), ("p:cxnSp", ("p:spPr", "a:xfrm")), ("p:pic", ("p:spPr", "a:xfrm")),
+    ("p:grpSp", ("p:grpSpPr", "a:xfrm")), ("p:graphicFrame", ("p:xfrm",)))}
 _TBL_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))  # python-pptx's defaults
 _CELL_MARGINS = (("marL", 91440), ("marR", 91440), ("marT", 45720), ("marB", 45720))
@@ -49,37 +54,65 @@ def _bool(value: str | None) -> bool:
     return value in ("1", "true")
 
 
-def _paras(txBody) -> list[fit.Para]:
-    out = []
+def _read(txBody) -> tuple[str, tuple]:
+    """``TextFrame.text`` (paragraphs joined by newlines; runs, fields and line breaks as a vertical
+    tab) and the paragraphs to measure, as ``fit.Para`` fields (text of the runs, largest run size,
+    any run bold, left margin, space before), read in one pass over the body's elements: the
+    ``a:rPr`` and ``a:t`` of a run (``a:r``) count for both, a field's (``a:fld``) text only for the
+    first, a line break's (``a:br``) only as its tab."""
+    lines, paras = [], []
     for p in txBody.iterchildren(_P):
-        runs = list(p.iterchildren(_R))
-        rprs = [r.find(_RPR) for r in runs]
-        sizes = [_pt(rpr.get("sz")) for rpr in rprs if rpr is not None and rpr.get("sz") is not None]
-        size = max(sizes) if sizes else DEFAULT_SIZE
-        bold = any(rpr is not None and _bool(rpr.get("b")) for rpr in rprs)
-        pPr = p.find(_PPR)
-        indent = int(pPr.get("marL", "0")) / EMU_PER_PT if pPr is not None else 0.0
-        spc = pPr.find(_SPCBEF) if pPr is not None else None
-        pts = spc.find(_SPCPTS) if spc is not None else None
-        before = _pt(pts.get("val")) if pts is not None else 0.0
-        out.append(fit.Para("".join(_run_text(r) for r in runs), size, bold, indent, before))
-    return out
+        parts, runs, size, bold = [], [], None, False
+        indent = before = 0.0
+        owner = None  # the a:r, a:fld or a:br whose children come next; its first a:t is its text
+        for el in p.iter(_PPR, _R, _FLD, _BR, _RPR, _T):
+            tag = el.tag
+            if tag == _T:
+                if owner is _R or owner is _FLD:
+                    parts.append(el.text or "")
+                    if owner is _R:
+                        runs.append(el.text or "")
+                    owner = None
+            elif tag == _RPR:
+                if owner is _R:
+                    sz = el.get("sz")
+                    if sz is not None:
+                        pt = _pt(sz)
+                        size = pt if size is None or pt > size else size
+                    bold = bold or _bool(el.get("b"))
+            elif tag == _PPR:
+                indent = int(el.get("marL", "0")) / EMU_PER_PT
+                spc = el.find(_SPCBEF)
+                pts = spc.find(_SPCPTS) if spc is not None else None
+                before = _pt(pts.get("val")) if pts is not None else 0.0
+            else:
+                owner = _R if tag == _R else _FLD if tag == _FLD else None
+                if owner is None:
+                    parts.append("\v")
+        lines.append("".join(parts))
+        paras.append(("".join(runs), DEFAULT_SIZE if size is None else size, bold, indent, before))
+    return "\n".join(lines), tuple(paras)
 
 
-def _run_text(r) -> str:
-    t = r.find(_T)
-    return (t.text or "") if t is not None else ""
+_HEIGHTS: dict = {}  # (paragraphs, width) -> points: chrome, labels and cells repeat on every slide
+_HEIGHTS_MAX = 20_000  # a batch worker's cache stays bounded
+
+
+def _height(paras: tuple, width: float) -> float:
+    """``fit.height`` of the paragraphs read from the XML, each distinct (paragraphs, width) measured
+    once per process (a pure function of them)."""
+    key = (paras, width)
+    need = _HEIGHTS.get(key)
+    if need is None:
+        if len(_HEIGHTS) >= _HEIGHTS_MAX:
+            _HEIGHTS.clear()
+        need = _HEIGHTS[key] = fit.height([fit.Para(*p) for p in paras], width)
+    return need
 
 
 def _text(txBody) -> str:
     """``TextFrame.text``: paragraphs joined by newlines; runs, fields and line breaks (vertical tab)."""
-    lines = []
-    for p in txBody.iterchildren(_P):
-        parts = []
-        for child in p.iterchildren(_R, _BR, _FLD):
-            parts.append("\v" if child.tag == _BR else _run_text(child))
-        lines.append("".join(parts))
-    return "\n".join(lines)
+    return _read(txBody)[0]
 
 
 def _inner(width, height, holder, names) -> tuple[float, float]:
@@ -107,9 +140,13 @@ def _name(el) -> str:
 def _box(el, proxy) -> tuple[int, int, int, int]:
     """(left, top, width, height) in EMU; a placeholder without its own position inherits it from
     its layout, so that rare case goes through python-pptx."""
-    xfrm = getattr(el, "xfrm", None)
-    off = xfrm.find(qn("a:off")) if xfrm is not None else None
-    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
+    xfrm = el
+    for tag in _XFRM_PATHS.get(el.tag, ("none",)):
+        xfrm = xfrm.find(tag)
+        if xfrm is None:
+            break
+    off = xfrm.find(_OFF) if xfrm is not None else None
+    ext = xfrm.find(_EXT) if xfrm is not None else None
     if off is None or ext is None:
         shape = proxy(el)
         return shape.left, shape.top, shape.width, shape.height
@@ -119,7 +156,8 @@ def _box(el, proxy) -> tuple[int, int, int, int]:
 def _txBody(el):
     """``shape.text_frame`` of a ``p:sp``: like python-pptx, this adds an empty text body to a shape
     without one (the saved deck has always carried them; outputs stay byte-identical)."""
-    return el.get_or_add_txBody()
+    body = el.find(_TXBODY)
+    return body if body is not None else el.get_or_add_txBody()
 
 
 def _is_title(el) -> bool:
@@ -133,12 +171,11 @@ CHROME = ("Classification (top)", "Classification (bottom)", "Footer", "Slide nu
 FOOTER_ZONE = ("Source line",)  # planned into the footer zone on purpose (deck/slides/source_line.py)
 
 
-def _past_the_body(n: int, slide, right: int, proxy) -> list[Overflow]:
+def _past_the_body(n: int, shapes, boxes: dict, right: int) -> list[Overflow]:
     """Shapes running into the footer or bottom banner (a table with too many rows: its cells fit,
-    the table does not) or off the slide's right edge."""
-    tree = slide.shapes._spTree
-    shapes = list(_shapes(tree))
-    floor = min((_box(el, proxy)[1] for el in shapes if _name(el) in ("Footer", "Classification (bottom)")), default=None)
+    the table does not) or off the slide's right edge. ``shapes``: the slide's top-level shapes,
+    ``boxes``: their positions (``_box``)."""
+    floor = min((boxes[el][1] for el in shapes if _name(el) in ("Footer", "Classification (bottom)")), default=None)
     if floor is None:
         return []
     out = []
@@ -146,7 +183,7 @@ def _past_the_body(n: int, slide, right: int, proxy) -> list[Overflow]:
         name = _name(el)
         if name in CHROME or name in FOOTER_ZONE or _is_title(el):
             continue
-        left, top, width, height = _box(el, proxy)
+        left, top, width, height = boxes[el]
         bottom = top + height
         if bottom > floor + EMU_PER_PT // 2 or left + width > right + EMU_PER_PT // 2:
             text = _text(_txBody(el)) if el.tag == _SP else name
@@ -166,15 +203,18 @@ def check_presentation(prs) -> list[Overflow]:
     right = prs.slide_width
     for n, slide in enumerate(prs.slides, 1):
         proxy = lambda el, slide=slide: SlideShapeFactory(el, slide.shapes)  # noqa: E731 - the rare fallback
-        found += _past_the_body(n, slide, right, proxy)
-        for el in _walk(slide.shapes._spTree):
+        tree = slide.shapes._spTree
+        shapes = list(_shapes(tree))
+        boxes = {el: _box(el, proxy) for el in shapes}  # the same element objects while ``shapes`` holds them
+        found += _past_the_body(n, shapes, boxes, right)
+        for el in _walk(tree):
             if el.tag == _SP:
                 body = _txBody(el)
-                text = _text(body)
+                text, paras = _read(body)
                 if text.strip():
-                    _, _, width, height = _box(el, proxy)
+                    _, _, width, height = boxes[el] if el in boxes else _box(el, proxy)
                     w, h = _inner(width, height, body.find(_BODYPR), _INSETS)
-                    need = fit.height(_paras(body), w)
+                    need = _height(paras, w)
                     if need > h + 0.01:
                         found.append(Overflow(n, _name(el), need, h, text))
             tbl = _table(el)
@@ -183,11 +223,11 @@ def check_presentation(prs) -> list[Overflow]:
                 for r, tr in enumerate(tbl.iterchildren(qn("a:tr"))):
                     for c, tc in enumerate(tr.iterchildren(qn("a:tc"))):
                         body = tc.get_or_add_txBody()
-                        text = _text(body)
+                        text, paras = _read(body)
                         if not text.strip():
                             continue
                         w, h = _inner(widths[c], int(tr.get("h")), tc.find(qn("a:tcPr")), _CELL_MARGINS)
-                        need = fit.height(_paras(body), w)
+                        need = _height(paras, w)
                         if need > h + 0.01:
                             found.append(Overflow(n, f"{_name(el)} cell {r},{c}", need, h, text))
     return found

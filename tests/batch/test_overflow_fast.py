@@ -132,3 +132,28 @@ def test_the_fast_check_finds_what_the_proxy_check_found(content, theme):
             assert any(o.text.startswith("past the body") for o in found)
             assert any(" cell " in o.shape for o in found) or "talks" not in content.stem
             assert any(" cell " not in o.shape and not o.text.startswith("past the body") for o in found)
+
+
+def test_breaks_fields_and_run_properties_read_as_the_proxies_read_them():
+    """A line break's and a field's own run properties do not size the paragraph; their text counts
+    for the box's text (a field) or as a vertical tab (a break), as ``TextFrame.text`` has them."""
+    from pptx.util import Pt
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_textbox(0, 0, Pt(40), Pt(20))
+    box.name = "Mixed"
+    body = box.text_frame._txBody
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    from pptx.oxml import parse_xml
+    for p in body.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
+        body.remove(p)
+    for xml in (f'<a:p {a}><a:pPr marL="12700"><a:spcBef><a:spcPts val="600"/></a:spcBef></a:pPr>'
+                '<a:r><a:rPr sz="1400" b="1"/><a:t>Hello</a:t></a:r><a:br><a:rPr sz="9000" b="1"/></a:br>'
+                '<a:fld id="{00000000-0000-0000-0000-000000000001}" type="slidenum"><a:rPr sz="8000"/><a:t>7</a:t></a:fld>'
+                '<a:r><a:rPr sz="1800"/><a:t> world, at length enough to wrap</a:t></a:r></a:p>',
+                f'<a:p {a}/>', f'<a:p {a}><a:r><a:t/></a:r><a:r><a:rPr b="true"/><a:t>x</a:t></a:r></a:p>'):
+        body.append(parse_xml(xml))
+    found = check_presentation(prs)
+    assert found == REFERENCE_CHECK(prs)
+    assert [o.shape for o in found] == ["Mixed"] and found[0].text == "Hello\v7 world, at length enough to wrap\n\nx"
