@@ -41,16 +41,13 @@ def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
-def _place(shape, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in (box.x, box.y, box.w, box.h))
-
-
 class Emitter:
     def __init__(self, plan, theme):
         self.plan, self.theme = plan, theme
         self.font = plan.chrome.font
         self._text_color = theme.color("color.text")
         self.warnings: list[str] = []
+        self._layouts: dict = {}  # (layout, kind) -> the template's slide layout
 
     def render(self) -> bytes:
         prs = open_template(self.theme, removed=self.warnings)
@@ -67,20 +64,18 @@ class Emitter:
 
     # ---- one slide ---------------------------------------------------------------------------
     def slide(self, prs, planned, number: int) -> None:
-        layout = find_layout(prs, self.theme, planned.layout, self.warnings, kind=planned.kind)
-        slide = prs.slides.add_slide(layout)
-        slide.shapes.turbo_add_enabled = True  # next shape id from a counter, not a search of the tree
-        title_ph = None
-        for ph in list(slide.placeholders):
-            if ph.placeholder_format.idx == 0 and title_ph is None:
-                title_ph = ph
-            else:  # unfilled placeholders would show "Click to add text" in PowerPoint
-                ph._element.getparent().remove(ph._element)
-        if title_ph is None:
-            title_ph = slide.shapes.add_textbox(0, 0, 0, 0)
-            title_ph.name = "Title"
-        _place(title_ph, planned.title_box)
-        self.fill_text(title_ph.text_frame, [_title_para(planned, self.theme)], "middle" if planned.layout != "title" else "bottom")
+        key = (planned.layout, planned.kind)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = find_layout(prs, self.theme, planned.layout, self.warnings, kind=planned.kind)
+        slide, title = wa.add_slide(prs, layout)  # the layout's title placeholder only; ids from a counter
+        if title is None:
+            title = slide.shapes.add_textbox(0, 0, 0, 0)._element
+            title[0][0].set("name", "Title")
+        wa.set_position(title, *(_emu(v) for v in (planned.title_box.x, planned.title_box.y, planned.title_box.w,
+                                                     planned.title_box.h)))
+        self._fill_body(title.get_or_add_txBody(), [_title_para(planned, self.theme)],
+                        "middle" if planned.layout != "title" else "bottom")
         for shape in planned.shapes:
             if isinstance(shape, Text):
                 self.text(slide, shape)

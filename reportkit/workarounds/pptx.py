@@ -475,6 +475,70 @@ def _notes_slide(slide):
     return slide.notes_slide  # now found through the relationship just made
 
 
+def add_slide(prs, layout):
+    """``prs.slides.add_slide(layout)`` keeping only the layout's title placeholder (the first with
+    index 0): (slide, its ``p:sp`` or None). The emitter draws everything else itself, and an
+    unfilled placeholder would show "Click to add text" in PowerPoint.
+
+    python-pptx parses a new slide from text, clones every placeholder through its proxies and finds
+    the next slide id by searching all of them (about 0.7 ms a slide; #644, no fast API). The first
+    slide of each layout in a deck is made that way; later ones get a copy of its XML: the same
+    elements, ids and names. The slide's shapes are in python-pptx's turbo mode (the next shape id
+    from a counter, not a search of the tree), counting on past the removed placeholders' ids.
+    Slide ids count on from the largest, as python-pptx's rule does."""
+    import copy
+
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.slide import SlidePart
+
+    pres_part = prs.part
+    package = pres_part.package
+    made = package.__dict__.setdefault("_reportkit_new_slides", {})  # layout part -> its first new slide's p:sld
+    sld_ids = prs.slides._sldIdLst
+    layout_part = layout.part
+    sld, last_id = made.get(layout_part, (None, None))
+    if sld is None:
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.turbo_add_enabled = True  # ids count on past the placeholders removed below
+        title = None
+        for sp in list(slide.shapes._spTree.iter_ph_elms()):
+            if sp.ph_idx == 0 and title is None:
+                title = sp
+            else:
+                sp.getparent().remove(sp)
+        made[layout_part] = copy.deepcopy(slide._element), slide.shapes._cached_max_shape_id
+        package._reportkit_next_sld_id = sld_ids._next_id
+        return slide, title
+    slide_part = SlidePart(PackURI("/ppt/slides/slide%d.xml" % (len(sld_ids) + 1)), CT.PML_SLIDE, package,
+                           copy.deepcopy(sld))
+    slide_part.relate_to(layout_part, RT.SLIDE_LAYOUT)
+    r_id = pres_part.relate_to(slide_part, RT.SLIDE)
+    sld_id = package._reportkit_next_sld_id
+    if sld_id > 2147483647:  # past the largest id: python-pptx looks for a free one
+        sld_ids.add_sldId(r_id)
+    else:
+        sld_ids._add_sldId(id=sld_id, rId=r_id)
+    package._reportkit_next_sld_id = sld_id + 1
+    slide = slide_part.slide
+    slide.shapes._cached_max_shape_id = last_id  # turbo mode, as above
+    title = next((sp for sp in slide.shapes._spTree.iter_ph_elms()), None)
+    return slide, title
+
+
+def set_position(sp, x: int, y: int, cx: int, cy: int) -> None:
+    """``shape.left, .top, .width, .height = ...`` for a ``p:sp``: its ``a:xfrm`` as the proxies
+    write it (an offset, then an extent), without them."""
+    sp_pr = sp.spPr
+    xfrm = sp_pr.get_or_add_xfrm()
+    off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(cx))
+    ext.set("cy", str(cy))
+
+
 def fast_partnames(package) -> None:
     """New part names from a running set instead of python-pptx's ``next_partname``, which walks every
     relationship of the package for each new slide, notes slide and chart: O(n^2) in the number of
