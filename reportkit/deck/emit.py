@@ -1,6 +1,7 @@
 """DeckPlan -> .pptx bytes: only python-pptx calls; every decision was made in the plan."""
 from __future__ import annotations
 
+import copy
 import io
 
 from pptx.chart.chart import Chart as PptxChart
@@ -48,6 +49,7 @@ class Emitter:
         self._text_color = theme.color("color.text")
         self.warnings: list[str] = []
         self._layouts: dict = {}  # (layout, kind) -> the template's slide layout
+        self._chrome: list | None = None  # the banners and footer as first drawn (Emitter.chrome)
 
     def render(self) -> bytes:
         prs = open_template(self.theme, removed=self.warnings)
@@ -100,16 +102,27 @@ class Emitter:
 
     def chrome(self, slide, number: int) -> None:
         """Classification banners top and bottom, footer and slide number: drawn, because python-pptx
-        does not copy footer placeholders to new slides (#64, #201)."""
+        does not copy footer placeholders to new slides (#64, #201). Banners and footer are the same
+        on every slide: drawn once, then copied with the slide's next shape id."""
         c = self.plan.chrome
         from .model import Paragraph, Run
-        for name, y in (("Classification (top)", 0.0), ("Classification (bottom)", SLIDE_H - BANNER_H)):
-            para = Paragraph((Run(c.classification, True),), c.classification_size, align="center", color=c.banner_text)
-            self.text(slide, Text(Box(0, y, SLIDE_W, BANNER_H), (para,), name=name, fill=c.banner_fill, anchor="middle"))
-        if c.footer:
-            self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), c.footer_size, color=c.muted, mirror=False),),
-                                  name="Footer",
-                                  anchor="middle"))
+        tree = slide.shapes._spTree
+        if self._chrome is None:
+            start = len(tree)
+            for name, y in (("Classification (top)", 0.0), ("Classification (bottom)", SLIDE_H - BANNER_H)):
+                para = Paragraph((Run(c.classification, True),), c.classification_size, align="center",
+                                 color=c.banner_text)
+                self.text(slide, Text(Box(0, y, SLIDE_W, BANNER_H), (para,), name=name, fill=c.banner_fill,
+                                      anchor="middle"))
+            if c.footer:
+                self.text(slide, Text(FOOTER_BOX, (Paragraph((Run(c.footer),), c.footer_size, color=c.muted,
+                                                             mirror=False),), name="Footer", anchor="middle"))
+            self._chrome = [copy.deepcopy(sp) for sp in tree[start:]]
+        else:
+            for drawn in self._chrome:
+                sp = copy.deepcopy(drawn)
+                sp[0][0].set("id", str(slide.shapes._next_shape_id))  # nvSpPr/cNvPr
+                tree.append(sp)
         self.text(slide, Text(NUMBER_BOX, (Paragraph((Run(str(number)),), 10, align="right", color=c.muted),),
                               name="Slide number", anchor="middle"))
 

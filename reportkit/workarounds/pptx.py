@@ -439,7 +439,7 @@ def set_notes_text(slide, text: str) -> None:
     goes through the same per-run proxies as above (#478), half a second in a 190-slide deck."""
     from lxml import etree
 
-    body = _notes_slide(slide).notes_text_frame._txBody
+    body = _notes_body(slide)
     for old in body.findall(_a("p")):
         body.remove(old)
     for line in text.split("\n"):
@@ -448,31 +448,37 @@ def set_notes_text(slide, text: str) -> None:
             etree.SubElement(etree.SubElement(p, _a("r")), _a("t")).text = escape_control_chars(line)
 
 
-def _notes_slide(slide):
-    """``slide.notes_slide``, with the notes master's placeholders cloned once per deck: python-pptx
-    clones them for every notes slide through its placeholder proxies (about 2 ms a slide); every
-    clone is the same shape tree, so later notes slides get a copy of the first one's."""
+def _notes_body(slide):
+    """The ``p:txBody`` of ``slide.notes_slide.notes_text_frame``. python-pptx makes each notes slide
+    from text and clones the notes master's placeholders into it through their proxies (about 2 ms a
+    slide); every new notes slide of a deck is the same XML, so the first is made that way and later
+    ones are a copy of it, with the same relationships in the same order."""
     import copy
 
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.enum.shapes import PP_PLACEHOLDER
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.parts.slide import NotesSlidePart
 
     slide_part = slide.part
     if slide_part.has_notes_slide:
-        return slide.notes_slide
+        return slide.notes_slide.notes_text_frame._txBody
     package = slide_part.package
+    first = package.__dict__.get("_reportkit_notes")
+    if first is None:
+        notes = slide.notes_slide  # python-pptx makes it: NotesSlidePart.new, clone_master_placeholders
+        package._reportkit_notes = copy.deepcopy(notes._element)
+        return notes.notes_text_frame._txBody
     master_part = package.presentation_part.notes_master_part
-    notes_part = NotesSlidePart._add_notes_slide_part(package, slide_part, master_part)
-    notes = notes_part.notes_slide
-    cloned = getattr(package, "_reportkit_notes_tree", None)
-    if cloned is None:
-        notes.clone_master_placeholders(master_part.notes_master)
-        package._reportkit_notes_tree = copy.deepcopy(notes._element.cSld.spTree)
-    else:
-        tree = notes._element.cSld.spTree
-        tree.getparent().replace(tree, copy.deepcopy(cloned))
+    notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                                package, copy.deepcopy(first))
+    notes_part.relate_to(master_part, RT.NOTES_MASTER)  # as NotesSlidePart._add_notes_slide_part
+    notes_part.relate_to(slide_part, RT.SLIDE)
     slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-    return slide.notes_slide  # now found through the relationship just made
+    for sp in notes_part._element.cSld.spTree.iter_ph_elms():  # NotesSlide.notes_placeholder: the first body
+        if sp.ph_type == PP_PLACEHOLDER.BODY:
+            return sp.get_or_add_txBody()
+    return notes_part.notes_slide.notes_text_frame._txBody  # no body placeholder: python-pptx's answer (None)
 
 
 def add_slide(prs, layout):
