@@ -27,7 +27,6 @@ wa.fast_oxml()  # before any proxy is used
 
 ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
-_P_TXBODY = qn("p:txBody")
 
 
 def _emu(points: float) -> int:
@@ -130,9 +129,9 @@ class Emitter:
     def text(self, slide, t: Text, into=None) -> None:
         """A text box built as XML in one go: python-pptx's proxies cost about 1 ms per text frame
         (wa.text_box)."""
-        sp = wa.text_box(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, t.name,
-                         *(_emu(v) for v in (t.box.x, t.box.y, t.box.w, t.box.h)), t.fill and _hex(t.fill))
-        self._fill_body(sp.find(_P_TXBODY), t.paragraphs, t.anchor)
+        wa.text_box(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, t.name,
+                    *(_emu(v) for v in (t.box.x, t.box.y, t.box.w, t.box.h)), t.fill and _hex(t.fill),
+                    [self._para(p) for p in t.paragraphs], _emu(INSET), ANCHOR_XML[t.anchor])
 
     def fill_text(self, tf, paragraphs, anchor="top", inset=INSET) -> None:
         self._fill_body(tf._txBody, paragraphs, anchor, inset)

@@ -283,20 +283,20 @@ def _sp_frame(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, 
     return sp, sp_pr
 
 
-def text_box(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, fill: str | None = None):
-    """A text box ``<p:sp>`` (what ``shapes.add_textbox`` makes), with an empty ``<p:txBody>``."""
-    from lxml import etree
-
-    sp, sp_pr = _sp_frame(parent, shape_id, name, x, y, w, h, True)
-    geom = etree.SubElement(sp_pr, _a("prstGeom"), prst="rect")
-    etree.SubElement(geom, _a("avLst"))
-    if fill:
-        _solid(sp_pr, fill)
-    else:
-        etree.SubElement(sp_pr, _a("noFill"))
-    body = etree.SubElement(sp, _p("txBody"))
-    etree.SubElement(body, _a("bodyPr"))
-    etree.SubElement(body, _a("lstStyle"))
+def text_box(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, fill: str | None,
+             paragraphs, inset: int, anchor: str):
+    """A text box ``<p:sp>`` (what ``shapes.add_textbox`` makes) holding ``paragraphs`` (as
+    ``set_text_body`` takes them), appended to ``parent``. Written as text and parsed once: lxml makes
+    each element of python-pptx's classes (``SubElement``) at about 4 us apiece, parsing a few
+    hundred a millisecond. Appended, the element drops its own namespace declarations (lxml keeps
+    those of the tree), so the saved XML is what building it element by element gave."""
+    fill_xml = f'<a:solidFill><a:srgbClr val="{_attr(fill)}"/></a:solidFill>' if fill else "<a:noFill/>"
+    sp = _parse(f'<p:sp {_NSDECLS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"/><p:cNvSpPr txBox="1"/>'
+                f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill_xml}</p:spPr>'
+                f'<p:txBody>{_body_pr_xml(inset, anchor)}<a:lstStyle/>{_paragraphs_xml(paragraphs)}</p:txBody></p:sp>')
+    parent.append(sp)
+    _keep_empty_texts(sp, paragraphs)
     return sp
 
 
@@ -340,8 +340,8 @@ def group_shape(parent, shape_id: int, name: str, alt_text: str, x: int, y: int,
 def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
     """Replace a ``<p:txBody>``/``<a:txBody>``'s paragraphs. ``paragraphs``: (props, runs) with props
     {algn, before (1/100 pt), marL, indent (EMU), bullet, rtl} and runs (text, size (1/100 pt), bold,
-    italic, "RRGGBB", typeface). Wraps, never autofits, single line spacing, no space after."""
-    sub = _sub
+    italic, "RRGGBB", typeface). Wraps, never autofits, single line spacing, no space after. The
+    paragraphs are written as text and parsed (``text_box``)."""
     body_pr = body.find(_BODY_PR)
     for child in list(body_pr):
         body_pr.remove(child)
@@ -349,55 +349,94 @@ def set_text_body(body, paragraphs, inset: int, anchor: str) -> None:
     ins = str(inset)
     for k, v in (("wrap", "square"), ("lIns", ins), ("tIns", ins), ("rIns", ins), ("bIns", ins), ("anchor", anchor)):
         body_pr.set(k, v)
-    sub(body_pr, _NO_AUTOFIT)
+    _sub(body_pr, _NO_AUTOFIT)
     for old in body.findall(_P_TAG):
         body.remove(old)
+    made = _parse(f"<a:txBody {_NSDECLS}>{_paragraphs_xml(paragraphs)}</a:txBody>")
+    body.extend(list(made))
+    _keep_empty_texts(body, paragraphs)
+
+
+_NSDECLS = f'xmlns:a="{_A}" xmlns:p="{_PML}"'
+
+
+def _parse(xml: str):
+    from pptx.oxml import parse_xml  # python-pptx's parser: its element classes
+
+    return parse_xml(xml.encode("utf-8"))
+
+
+def _text(text: str) -> str:
+    """``text`` as XML character data, as lxml writes an element's ``text``."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    """``value`` inside a double-quoted attribute; white space as character references, which the
+    parser keeps (literal tabs and newlines in an attribute are read as spaces)."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
+
+
+def _body_pr_xml(inset: int, anchor: str) -> str:
+    return (f'<a:bodyPr wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}" '
+            f'anchor="{_attr(anchor)}"><a:noAutofit/></a:bodyPr>')
+
+
+def _paragraphs_xml(paragraphs) -> str:
+    """The ``<a:p>`` elements of ``set_text_body`` as text, in schema order (CT_TextParagraph-
+    Properties, CT_TextCharacterProperties); one empty paragraph for none (a text body must hold
+    at least one)."""
+    out = []
     for props, runs in paragraphs:
-        p = sub(body, _P_TAG)
-        p_pr = sub(p, _P_PR, algn=props["algn"])
+        ppr = f'<a:p><a:pPr algn="{_attr(props["algn"])}"'
         if props.get("rtl"):
-            p_pr.set("rtl", "1")
+            ppr += ' rtl="1"'
         bullet = props.get("bullet", False)
-        if "marL" in props:
-            p_pr.set("marL", str(props["marL"]))
-            p_pr.set("indent", str(props["indent"]))
-        sub(sub(p_pr, _LN_SPC), _SPC_PCT, val="100000")
-        sub(sub(p_pr, _SPC_BEF), _SPC_PTS, val=str(props["before"]))
-        sub(sub(p_pr, _SPC_AFT), _SPC_PTS, val="0")
-        if "marL" in props:
+        indented = "marL" in props
+        if indented:
+            ppr += f' marL="{props["marL"]}" indent="{props["indent"]}"'
+        out.append(f'{ppr}><a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:spcBef><a:spcPts val="{props["before"]}"/>'
+                   '</a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>')
+        if indented:
             if bullet is None:  # indented with the list but no mark of its own (a source's note)
-                sub(p_pr, _BU_NONE)
+                out.append("<a:buNone/>")
             elif bullet.endswith(".") and bullet[:-1].isdigit():  # startAt: continuation slides count on
-                sub(p_pr, _BU_FONT_TX)
-                sub(p_pr, _BU_AUTO_NUM, type="arabicPeriod", startAt=bullet[:-1])
+                out.append(f'<a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="{bullet[:-1]}"/>')
             else:
-                sub(p_pr, _BU_FONT, typeface="Arial")
-                sub(p_pr, _BU_CHAR, char=bullet)
+                out.append(f'<a:buFont typeface="Arial"/><a:buChar char="{_attr(bullet)}"/>')
+        out.append("</a:pPr>")
         for text, size, bold, italic, color, face in runs:
-            r = sub(p, _R_TAG)
-            r_pr = sub(r, _R_PR, sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
-            _solid(r_pr, color)
-            sub(r_pr, _LATIN, typeface=face)
-            add_script_fonts(r_pr, text)
-            sub(r, _T_TAG).text = escape_control_chars(text)
-    if body.find(_P_TAG) is None:
-        sub(body, _P_TAG)  # a text body must hold at least one paragraph
+            out.append(f'<a:r><a:rPr sz="{size}" b="{"1" if bold else "0"}" i="{"1" if italic else "0"}">'
+                       f'<a:solidFill><a:srgbClr val="{_attr(color)}"/></a:solidFill><a:latin typeface="{_attr(face)}"/>'
+                       f'{_script_fonts_xml(text)}</a:rPr><a:t>{_text(escape_control_chars(text))}</a:t></a:r>')
+        out.append("</a:p>")
+    return "".join(out) or "<a:p/>"
 
 
-def add_script_fonts(r_pr, text: str) -> None:
-    """``<a:ea>``/``<a:cs>`` on a run with East Asian or right-to-left text. python-pptx's
+def _keep_empty_texts(element, paragraphs) -> None:
+    """An empty run's ``<a:t>`` as lxml writes an element whose text was set to "": ``<a:t></a:t>``
+    (parsed, it would have none and be written ``<a:t/>``)."""
+    if any(not text for _, runs in paragraphs for text, *_ in runs):
+        for t in element.iter(_T_TAG):
+            if t.text is None:
+                t.text = ""
+
+
+def _script_fonts_xml(text: str) -> str:
+    """``<a:ea>``/``<a:cs>`` for a run with East Asian or right-to-left text. python-pptx's
     ``Font.name`` sets only ``<a:latin>`` (NOTES: "CJK needs the <a:ea> slot"), and PowerPoint picks
     the font for Chinese, Japanese, Korean from ``ea`` and for Arabic and Hebrew from ``cs``: without
     them it may draw boxes. Schema order: latin, ea, cs."""
     if not text or max(text) < "\u0590":  # below Hebrew: neither right-to-left nor East Asian (most runs)
-        return
+        return ""
     from ..scripts import DECK_CS_FONT, east_asian_font, has_rtl
 
     ea = east_asian_font(text)
-    if ea:
-        _sub(r_pr, _EA, typeface=ea)
+    out = f'<a:ea typeface="{_attr(ea)}"/>' if ea else ""
     if has_rtl(text):
-        _sub(r_pr, _CS, typeface=DECK_CS_FONT)
+        out += f'<a:cs typeface="{_attr(DECK_CS_FONT)}"/>'
+    return out
 
 
 def set_table_sizes(tbl, col_widths, row_heights) -> None:
@@ -472,9 +511,9 @@ def _notes_body(slide):
     master_part = package.presentation_part.notes_master_part
     notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
                                 package, copy.deepcopy(first))
-    notes_part.relate_to(master_part, RT.NOTES_MASTER)  # as NotesSlidePart._add_notes_slide_part
-    notes_part.relate_to(slide_part, RT.SLIDE)
-    slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+    _relate_new(notes_part, master_part, RT.NOTES_MASTER)  # as NotesSlidePart._add_notes_slide_part
+    _relate_new(notes_part, slide_part, RT.SLIDE)
+    _relate_new(slide_part, notes_part, RT.NOTES_SLIDE)
     for sp in notes_part._element.cSld.spTree.iter_ph_elms():  # NotesSlide.notes_placeholder: the first body
         if sp.ph_type == PP_PLACEHOLDER.BODY:
             return sp.get_or_add_txBody()
@@ -519,8 +558,8 @@ def add_slide(prs, layout):
         return slide, title
     slide_part = SlidePart(PackURI("/ppt/slides/slide%d.xml" % (len(sld_ids) + 1)), CT.PML_SLIDE, package,
                            copy.deepcopy(sld))
-    slide_part.relate_to(layout_part, RT.SLIDE_LAYOUT)
-    r_id = pres_part.relate_to(slide_part, RT.SLIDE)
+    _relate_new(slide_part, layout_part, RT.SLIDE_LAYOUT)
+    r_id = _relate_new(pres_part, slide_part, RT.SLIDE)
     sld_id = package._reportkit_next_sld_id
     if sld_id > 2147483647:  # past the largest id: python-pptx looks for a free one
         sld_ids.add_sldId(r_id)
@@ -531,6 +570,13 @@ def add_slide(prs, layout):
     slide.shapes._cached_max_shape_id = last_id  # turbo mode, as above
     title = next((sp for sp in slide.shapes._spTree.iter_ph_elms()), None)
     return slide, title
+
+
+def _relate_new(part, target, reltype: str) -> str:
+    """``part.relate_to(target, reltype)`` where one of them was just made, so no such relationship
+    exists yet: python-pptx looks for one first by grouping every relationship of ``part`` by type,
+    per call (O(n^2) in slides for the presentation part)."""
+    return part._rels._add_relationship(reltype, target)
 
 
 def set_position(sp, x: int, y: int, cx: int, cy: int) -> None:

@@ -1,0 +1,135 @@
+"""Text boxes and text bodies are written as text and parsed once (``workarounds.pptx.text_box``,
+``set_text_body``): the saved XML must be what building them element by element with lxml gave
+(``_reference_body`` below, the earlier code, kept as the oracle), for any text: markup characters,
+quotes, tabs, newlines, control characters, empty runs, right-to-left and East Asian runs, bullets."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pptx")
+from lxml import etree  # noqa: E402
+from pptx import Presentation  # noqa: E402
+
+from reportkit.workarounds import pptx as wa  # noqa: E402
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _solid(parent, rgb):
+    etree.SubElement(etree.SubElement(parent, A + "solidFill"), A + "srgbClr", val=rgb)
+
+
+def _reference_body(body, paragraphs, inset, anchor):
+    from reportkit.scripts import DECK_CS_FONT, east_asian_font, has_rtl
+
+    sub = etree.SubElement
+    body_pr = body.find(A + "bodyPr")
+    for child in list(body_pr):
+        body_pr.remove(child)
+    body_pr.attrib.clear()
+    for k, v in (("wrap", "square"), ("lIns", str(inset)), ("tIns", str(inset)), ("rIns", str(inset)),
+                 ("bIns", str(inset)), ("anchor", anchor)):
+        body_pr.set(k, v)
+    sub(body_pr, A + "noAutofit")
+    for old in body.findall(A + "p"):
+        body.remove(old)
+    for props, runs in paragraphs:
+        p = sub(body, A + "p")
+        p_pr = sub(p, A + "pPr", algn=props["algn"])
+        if props.get("rtl"):
+            p_pr.set("rtl", "1")
+        bullet = props.get("bullet", False)
+        if "marL" in props:
+            p_pr.set("marL", str(props["marL"]))
+            p_pr.set("indent", str(props["indent"]))
+        sub(sub(p_pr, A + "lnSpc"), A + "spcPct", val="100000")
+        sub(sub(p_pr, A + "spcBef"), A + "spcPts", val=str(props["before"]))
+        sub(sub(p_pr, A + "spcAft"), A + "spcPts", val="0")
+        if "marL" in props:
+            if bullet is None:
+                sub(p_pr, A + "buNone")
+            elif bullet.endswith(".") and bullet[:-1].isdigit():
+                sub(p_pr, A + "buFontTx")
+                sub(p_pr, A + "buAutoNum", type="arabicPeriod", startAt=bullet[:-1])
+            else:
+                sub(p_pr, A + "buFont", typeface="Arial")
+                sub(p_pr, A + "buChar", char=bullet)
+        for text, size, bold, italic, color, face in runs:
+            r = sub(p, A + "r")
+            r_pr = sub(r, A + "rPr", sz=str(size), b="1" if bold else "0", i="1" if italic else "0")
+            _solid(r_pr, color)
+            sub(r_pr, A + "latin", typeface=face)
+            if text and max(text) >= "\u0590":
+                if east_asian_font(text):
+                    sub(r_pr, A + "ea", typeface=east_asian_font(text))
+                if has_rtl(text):
+                    sub(r_pr, A + "cs", typeface=DECK_CS_FONT)
+            sub(r, A + "t").text = wa.escape_control_chars(text)
+    if body.find(A + "p") is None:
+        sub(body, A + "p")
+
+
+def _reference_box(parent, shape_id, name, x, y, w, h, fill, paragraphs, inset, anchor):
+    sub = etree.SubElement
+    sp = sub(parent, P + "sp")
+    nv = sub(sp, P + "nvSpPr")
+    sub(nv, P + "cNvPr", id=str(shape_id), name=name)
+    sub(nv, P + "cNvSpPr").set("txBox", "1")
+    sub(nv, P + "nvPr")
+    sp_pr = sub(sp, P + "spPr")
+    xfrm = sub(sp_pr, A + "xfrm")
+    sub(xfrm, A + "off", x=str(x), y=str(y))
+    sub(xfrm, A + "ext", cx=str(w), cy=str(h))
+    sub(sub(sp_pr, A + "prstGeom", prst="rect"), A + "avLst")
+    if fill:
+        _solid(sp_pr, fill)
+    else:
+        sub(sp_pr, A + "noFill")
+    body = sub(sp, P + "txBody")
+    sub(body, A + "bodyPr")
+    sub(body, A + "lstStyle")
+    _reference_body(body, paragraphs, inset, anchor)
+    return sp
+
+
+ODD = ['R&D <x>tag</x> "quoted" \'single\' a > b', "tab\there\nnew line\r\x07bell\x0b", "", " ",
+       "ایران +1: مذاکره", "עברית", "中文 和 日本語 かな", "한국어", "emoji \U0001F600 and \u200e mark", "]]> &amp;"]
+
+
+def _paragraphs():
+    out = []
+    for i, text in enumerate(ODD):
+        props = {"algn": ("l", "ctr", "r")[i % 3], "before": i * 100}
+        if i % 4 == 1:
+            props["rtl"] = True
+        if i % 3 == 0:
+            props.update(marL=228600, indent=-228600, bullet=("\u2022", "3.", None, '"&<')[i // 3 % 4])
+        runs = [(text, 1400 + i, i % 2 == 0, i % 3 == 0, "1F2937", "Calibri"),
+                ("lead: ", 1200, True, False, "ABCDEF", 'Face "&<\t\n')]
+        out.append((props, runs))
+    return out
+
+
+def _slide_xml(build) -> bytes:
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    build(slide.shapes._spTree)
+    return slide.part.blob
+
+
+@pytest.mark.parametrize("paragraphs", [_paragraphs(), [], [({"algn": "l", "before": 0}, [])]],
+                         ids=["odd-texts", "none", "no-runs"])
+@pytest.mark.parametrize("fill", [None, "0A0B0C"])
+def test_text_box_as_text_gives_the_element_by_element_xml(paragraphs, fill):
+    args = (7, 'Name & "more" <x>', 12700, 25400, 38100, 50800, fill, paragraphs, 45720, "ctr")
+    assert _slide_xml(lambda tree: wa.text_box(tree, *args)) == _slide_xml(lambda tree: _reference_box(tree, *args))
+
+
+def test_set_text_body_as_text_gives_the_element_by_element_xml():
+    def fill(tree, setter):
+        sp = _reference_box(tree, 2, "Old", 0, 0, 1, 1, None, [({"algn": "l", "before": 0}, [("old", 1000, False, False,
+                                                                                            "000000", "Calibri")])], 0, "t")
+        setter(sp.find(P + "txBody"), _paragraphs(), 91440, "b")
+
+    assert _slide_xml(lambda tree: fill(tree, wa.set_text_body)) == _slide_xml(lambda tree: fill(tree, _reference_body))
