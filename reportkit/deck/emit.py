@@ -133,9 +133,6 @@ class Emitter:
                     *(_emu(v) for v in (t.box.x, t.box.y, t.box.w, t.box.h)), t.fill and _hex(t.fill),
                     [self._para(p) for p in t.paragraphs], _emu(INSET), ANCHOR_XML[t.anchor])
 
-    def fill_text(self, tf, paragraphs, anchor="top", inset=INSET) -> None:
-        self._fill_body(tf._txBody, paragraphs, anchor, inset)
-
     def _fill_body(self, body, paragraphs, anchor="top", inset=INSET) -> None:
         wa.set_text_body(body, [self._para(p) for p in paragraphs], _emu(inset), ANCHOR_XML[anchor])
 
@@ -173,22 +170,13 @@ class Emitter:
                 self.rect(slide, shape, into=grp)
 
     def table(self, slide, t: Table) -> None:
-        frame = slide.shapes.add_table(len(t.rows), len(t.col_widths),
-                                       *(Pt(v) for v in (t.box.x, t.box.y, t.box.w, t.box.h)))
-        frame.name = t.name
-        wa.set_alt_text(frame, t.alt_text)
-        table = frame.table
-        table.first_row, table.horz_banding = True, False
-        tbl = table._tbl
-        wa.set_table_sizes(tbl, [_emu(w) for w in t.col_widths], [_emu(h) for h in t.row_heights])
-        rule = _hex(self.theme.color("table.rule"))
         from .model import Paragraph, Run
-        cell_margins = (_emu(7.2), _emu(3.6))
-        for tr, row in zip(tbl.tr_lst, t.rows):
-            for tc, cell in zip(tr.tc_lst, row):
-                para = Paragraph((Run(cell.text, cell.bold),), cell.size, align=cell.align, color=cell.color)
-                self._fill_body(tc.txBody, [para], "middle")
-                wa.set_cell_format(tc, rule, _emu(0.75), _hex(cell.fill or "#FFFFFF"), *cell_margins)
+        rows = [[([self._para(Paragraph((Run(cell.text, cell.bold),), cell.size, align=cell.align, color=cell.color))],
+                  _hex(cell.fill or "#FFFFFF")) for cell in row] for row in t.rows]
+        wa.table_frame(slide.shapes._spTree, slide.shapes._next_shape_id, t.name, t.alt_text,
+                       *(_emu(v) for v in (t.box.x, t.box.y, t.box.w, t.box.h)),
+                       [_emu(w) for w in t.col_widths], [_emu(h) for h in t.row_heights], rows, _emu(INSET),
+                       ANCHOR_XML["middle"], _hex(self.theme.color("table.rule")), _emu(0.75), _emu(7.2), _emu(3.6))
 
     def picture(self, slide, p: Picture) -> None:
         from .picture import render_png  # matplotlib only when a picture is drawn

@@ -439,29 +439,45 @@ def _script_fonts_xml(text: str) -> str:
     return out
 
 
-def set_table_sizes(tbl, col_widths, row_heights) -> None:
-    """Column widths and row heights straight on ``<a:gridCol w>`` and ``<a:tr h>``: python-pptx's
-    ``row.height`` setter re-sums every row to resize the frame, O(n^2) for a table of n rows; the
-    frame's height is set once, by ``add_table`` (the planner passes the sum; #613)."""
-    for col, w in zip(tbl.tblGrid.gridCol_lst, col_widths):
-        col.set("w", str(w))
-    for tr, h in zip(tbl.tr_lst, row_heights):
-        tr.set("h", str(h))
+_TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default (CT_Table.new_tbl)
+_EMPTY_CELL = "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody><a:tcPr/></a:tc>"  # CT_TableCell.new
 
 
-def set_cell_format(tc, rule: str, rule_w: int, fill: str, margin_x: int, margin_y: int) -> None:
-    """A table cell's margins, middle anchor, thin rules on all four sides (the default table style's
-    white borders vanish on light fills) and solid fill, as one ``<a:tcPr>`` in schema order."""
-    from lxml import etree
-
-    old = tc.find(_a("tcPr"))
-    if old is not None:
-        tc.remove(old)
-    pr = etree.SubElement(tc, _a("tcPr"), marL=str(margin_x), marR=str(margin_x), marT=str(margin_y),
-                          marB=str(margin_y), anchor="ctr")
-    for tag in ("lnL", "lnR", "lnT", "lnB"):
-        _solid(etree.SubElement(pr, _a(tag), w=str(rule_w)), rule)
-    _solid(pr, fill)
+def table_frame(parent, shape_id: int, name: str, alt_text: str, x: int, y: int, cx: int, cy: int, col_widths,
+                row_heights, rows, inset: int, anchor: str, rule: str, rule_w: int, margin_x: int, margin_y: int):
+    """A table's ``<p:graphicFrame>``, appended to ``parent``: what ``shapes.add_table`` makes, with
+    first-row styling and no banding, the column widths and row heights given straight on
+    ``<a:gridCol w>`` and ``<a:tr h>`` (python-pptx's ``row.height`` setter re-sums every row to
+    resize the frame, O(n^2); #613), and each cell's text (``set_text_body``), margins, middle anchor,
+    thin rules on all four sides (the default table style's white borders vanish on light fills) and
+    solid fill. ``rows``: per row, per cell (paragraphs, fill). Written as text and parsed once, as
+    ``text_box``: python-pptx parses a new table and every cell was then rebuilt element by element
+    (#644)."""
+    line = f'<a:solidFill><a:srgbClr val="{_attr(rule)}"/></a:solidFill>'
+    tc_pr = (f'<a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}" marB="{margin_y}" anchor="ctr">'
+             + "".join(f'<a:{side} w="{rule_w}">{line}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB")))
+    body_pr = _body_pr_xml(inset, anchor)
+    out = [f'<p:graphicFrame {_NSDECLS}><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{_attr(name)}" '
+           f'descr="{_attr(alt_text)}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
+           f'<p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></p:xfrm>'
+           '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+           f'<a:tblPr firstRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>']
+    out += [f'<a:gridCol w="{w}"/>' for w in col_widths]
+    out.append("</a:tblGrid>")
+    paragraphs = []
+    for h, row in zip(row_heights, rows):
+        out.append(f'<a:tr h="{h}">')
+        cells = list(row)[:len(col_widths)]
+        for paras, fill in cells:
+            paragraphs += paras
+            out.append(f'<a:tc><a:txBody>{body_pr}<a:lstStyle/>{_paragraphs_xml(paras)}</a:txBody>{tc_pr}'
+                       f'<a:solidFill><a:srgbClr val="{_attr(fill)}"/></a:solidFill></a:tcPr></a:tc>')
+        out.append(_EMPTY_CELL * (len(col_widths) - len(cells)) + "</a:tr>")
+    out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    frame = _parse("".join(out))
+    parent.append(frame)
+    _keep_empty_texts(frame, paragraphs)
+    return frame
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
@@ -476,15 +492,12 @@ def escape_control_chars(text: str) -> str:
 def set_notes_text(slide, text: str) -> None:
     """The slide's speaker notes, one paragraph per line, written as XML: ``notes_text_frame.text``
     goes through the same per-run proxies as above (#478), half a second in a 190-slide deck."""
-    from lxml import etree
-
     body = _notes_body(slide)
-    for old in body.findall(_a("p")):
+    for old in body.findall(_P_TAG):
         body.remove(old)
-    for line in text.split("\n"):
-        p = etree.SubElement(body, _a("p"))
-        if line:
-            etree.SubElement(etree.SubElement(p, _a("r")), _a("t")).text = escape_control_chars(line)
+    paras = "".join(f"<a:p><a:r><a:t>{_text(escape_control_chars(line))}</a:t></a:r></a:p>" if line else "<a:p/>"
+                    for line in text.split("\n"))
+    body.extend(list(_parse(f"<a:txBody {_NSDECLS}>{paras}</a:txBody>")))  # as text: see text_box
 
 
 def _notes_body(slide):
@@ -650,9 +663,33 @@ def _unsigned_chart_axis_ids(package) -> None:
             unsigned_axis_ids(part._element)
 
 
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def rels_xml(rels) -> bytes:
+    """``rels.xml`` (a part's or the package's ``.rels``) written as text: python-pptx builds it
+    element by element through its proxies, a fifth of saving a deck. The same bytes: relationships
+    in numerical order of their ids, ``TargetMode`` only on external ones."""
+    def number(r_id: str) -> int:
+        return int(r_id[3:]) if r_id.startswith("rId") and r_id[3:].isdigit() else 0
+
+    out = ["<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n", f'<Relationships xmlns="{_RELS_NS}"']
+    ordered = sorted((number(r_id), r_id) for r_id in rels.keys())
+    if not ordered:
+        return "".join(out + ["/>"]).encode("utf-8")
+    out.append(">")
+    for _, r_id in ordered:
+        rel = rels[r_id]
+        mode = ' TargetMode="External"' if rel.is_external else ""
+        out.append(f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" Target="{_attr(rel.target_ref)}"{mode}/>')
+    out.append("</Relationships>")
+    return "".join(out).encode("utf-8")
+
+
 def save_deterministic(prs) -> bytes:
     """The package as bytes with fixed entry dates and attributes (what ``deterministic_zip`` makes of
     ``prs.save``, #702), written once: saving and then re-zipping compressed everything twice."""
+    from pptx.opc.packuri import PACKAGE_URI
     from pptx.opc.serialized import PackageWriter
 
     class FixedZipWriter:
@@ -667,8 +704,11 @@ def save_deterministic(prs) -> bytes:
             with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zf:
                 w = FixedZipWriter(zf)
                 self._write_content_types_stream(w)
-                self._write_pkg_rels(w)
-                self._write_parts(w)
+                w.write(PACKAGE_URI.rels_uri, rels_xml(self._pkg_rels))
+                for part in self._parts:  # PackageWriter._write_parts, with rels_xml
+                    w.write(part.partname, part.blob)
+                    if part._rels:
+                        w.write(part.partname.rels_uri, rels_xml(part._rels))
 
     package = prs.part.package
     _unsigned_chart_axis_ids(package)  # every chart part, whatever drew it

@@ -133,3 +133,91 @@ def test_set_text_body_as_text_gives_the_element_by_element_xml():
         setter(sp.find(P + "txBody"), _paragraphs(), 91440, "b")
 
     assert _slide_xml(lambda tree: fill(tree, wa.set_text_body)) == _slide_xml(lambda tree: fill(tree, _reference_body))
+
+
+def test_notes_as_text_give_the_element_by_element_xml():
+    notes = "\n".join(ODD + ["", "last line"])
+
+    def reference(slide, text):
+        body = slide.notes_slide.notes_text_frame._txBody
+        for old in body.findall(A + "p"):
+            body.remove(old)
+        for line in text.split("\n"):
+            p = etree.SubElement(body, A + "p")
+            if line:
+                etree.SubElement(etree.SubElement(p, A + "r"), A + "t").text = wa.escape_control_chars(line)
+
+    def notes_xml(setter) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        setter(slide, notes)
+        return slide.notes_slide.part.blob
+
+    assert notes_xml(wa.set_notes_text) == notes_xml(reference)
+
+
+def _reference_table(tree, shapes, shape_id, name, alt_text, x, y, cx, cy, col_widths, row_heights, rows, inset,
+                     anchor, rule, rule_w, margin_x, margin_y):
+    """The earlier table: python-pptx's ``add_table``, sizes and cells set element by element."""
+    frame = shapes.add_table(len(rows), len(col_widths), x, y, cx, cy)
+    frame.name = name
+    wa.set_alt_text(frame, alt_text)
+    table = frame.table
+    table.first_row, table.horz_banding = True, False
+    tbl = table._tbl
+    for col, w in zip(tbl.tblGrid.gridCol_lst, col_widths):
+        col.set("w", str(w))
+    for tr, h in zip(tbl.tr_lst, row_heights):
+        tr.set("h", str(h))
+    for tr, row in zip(tbl.tr_lst, rows):
+        for tc, (paras, fill) in zip(tr.tc_lst, row):
+            _reference_body(tc.txBody, paras, inset, anchor)
+            tc.remove(tc.find(A + "tcPr"))
+            pr = etree.SubElement(tc, A + "tcPr", marL=str(margin_x), marR=str(margin_x), marT=str(margin_y),
+                                  marB=str(margin_y), anchor="ctr")
+            for tag in ("lnL", "lnR", "lnT", "lnB"):
+                _solid(etree.SubElement(pr, A + tag, w=str(rule_w)), rule)
+            _solid(pr, fill)
+
+
+def test_table_as_text_gives_python_pptx_table_with_cells_set_element_by_element():
+    odd = _paragraphs()
+    rows = [[([odd[i]], "1F3A5F"), ([odd[i + 1]], 'F"&<'), ([], "FFFFFF")] for i in range(0, len(odd) - 1, 2)]
+    rows.append([([({"algn": "l", "before": 0}, [("", 1400, False, False, "000000", "Calibri")])], "EEEEEE")])  # short row
+    args = (2, 'Positions & "more"', "Alt: R&D <x>\n", 12700, 25400, 3810000, 508000, [1270000, 1270000, 1270000],
+            [101600 + i for i in range(len(rows))], rows, 45720, "ctr", "C5CDD8", 9525, 91440, 45720)
+
+    def made(build) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slide.shapes.turbo_add_enabled = True
+        build(slide)
+        return slide.part.blob
+
+    fast = made(lambda slide: wa.table_frame(slide.shapes._spTree, *args))
+    assert fast == made(lambda slide: _reference_table(slide.shapes._spTree, slide.shapes, *args))
+
+
+def test_rels_as_text_give_python_pptx_rels_xml():
+    """Every .rels of the reference deck, plus an external hyperlink and ids out of order."""
+    from pathlib import Path
+
+    from reportkit.build import render
+    from reportkit.pipeline import prepare, read_source
+
+    content = Path(__file__).resolve().parents[2] / "content" / "us-russia-talks.yaml"
+    captured = []
+    save = wa.save_deterministic
+    try:
+        wa.save_deterministic = lambda prs: (captured.append(prs), save(prs))[1]
+        render(prepare(read_source(content), None, None).for_format("deck"), "deck")
+    finally:
+        wa.save_deterministic = save
+    package = captured[0].part.package
+    slide_part = captured[0].slides[0].part
+    slide_part._rels._add_relationship("http://x/hyperlink", 'https://example.org/?a=1&b="2"<x>', is_external=True)
+    slide_part._rels._rels["rId10"] = slide_part._rels._rels.pop("rId1")
+    all_rels = [package._rels] + [part._rels for part in package.iter_parts() if part._rels]
+    assert len(all_rels) > 50
+    for rels in all_rels:
+        assert wa.rels_xml(rels) == rels.xml
