@@ -107,21 +107,10 @@ def _low(text: str, color: str, fill: str, name: str) -> str:
 
 # --- XML details --------------------------------------------------------------------------------
 
-_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-
-
-def mark_decorative(c_nv_pr) -> None:
-    """Office's "Mark as decorative": screen readers skip the shape (no alt text needed)."""
-    from lxml import etree
-
-    from pptx.oxml.ns import qn
-
-    ext_lst = c_nv_pr.find(qn("a:extLst"))
-    if ext_lst is None:
-        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_URI)
-    etree.SubElement(ext, f"{{{_ADEC}}}decorative", nsmap={"adec": _ADEC}, val="1")
+# Office's "Mark as decorative": screen readers skip the shape (no alt text needed). The extension list
+# of the shape's cNvPr, as text (the emitter writes shapes as text: workarounds.pptx.plain_shape).
+DECORATIVE_XML = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
+                  'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>')
 
 
 def set_language(element, lang: str) -> None:

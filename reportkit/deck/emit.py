@@ -9,7 +9,6 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..chart_workbook import chart_workbook
@@ -153,10 +152,10 @@ class Emitter:
         return props, runs
 
     def rect(self, slide, r: Rect, into=None) -> None:
-        sp = wa.plain_shape(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, r.name,
-                            "ellipse" if r.oval else "rect", *(_emu(v) for v in (r.box.x, r.box.y, r.box.w, r.box.h)),
-                            _hex(r.fill), r.line and _hex(r.line), _emu(r.line_width))
-        a11y.mark_decorative(sp.find(qn("p:nvSpPr")).find(qn("p:cNvPr")))  # rules, swatches: no text to read
+        wa.plain_shape(slide.shapes._spTree if into is None else into, slide.shapes._next_shape_id, r.name,
+                       "ellipse" if r.oval else "rect", *(_emu(v) for v in (r.box.x, r.box.y, r.box.w, r.box.h)),
+                       _hex(r.fill), r.line and _hex(r.line), _emu(r.line_width),
+                       a11y.DECORATIVE_XML)  # rules, swatches: no text to read
 
     def group(self, slide, g: Group) -> None:
         """Shapes the planner placed as one figure (the stance dots): one group, so the figure moves

@@ -245,42 +245,8 @@ def _a(tag: str) -> str:
     return f"{{{_A}}}{tag}"
 
 
-def _p(tag: str) -> str:
-    return f"{{{_PML}}}{tag}"
-
-
-def _solid(parent, hex_rgb: str):
-    fill = _sub(parent, _SOLID_FILL)
-    _sub(fill, _SRGB, val=hex_rgb)
-    return fill
-
-
-# The text-body tags as constants: set_text_body runs for every text box and table cell (about 300
-# per reference deck), and building the names and importing lxml per call was a fifth of its time.
-(_SOLID_FILL, _SRGB, _BODY_PR, _NO_AUTOFIT, _P_TAG, _P_PR, _LN_SPC, _SPC_PCT, _SPC_BEF, _SPC_AFT, _SPC_PTS, _BU_NONE,
- _BU_FONT_TX, _BU_AUTO_NUM, _BU_FONT, _BU_CHAR, _R_TAG, _R_PR, _LATIN, _T_TAG, _EA, _CS) = (
-    _a(t) for t in ("solidFill", "srgbClr", "bodyPr", "noAutofit", "p", "pPr", "lnSpc", "spcPct", "spcBef", "spcAft",
-                    "spcPts", "buNone", "buFontTx", "buAutoNum", "buFont", "buChar", "r", "rPr", "latin", "t", "ea", "cs"))
-
-
-def _sp_frame(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, text_box: bool):
-    """``<p:sp>`` with its id, name and position, appended to ``parent`` (a shape tree or group: made
-    in place, so the element gets python-pptx's classes and no repeated namespace declarations);
-    ``<p:spPr>`` is returned for geometry and fill."""
-    from lxml import etree
-
-    sp = etree.SubElement(parent, _p("sp"))
-    nv = etree.SubElement(sp, _p("nvSpPr"))
-    etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=name)
-    c = etree.SubElement(nv, _p("cNvSpPr"))
-    if text_box:
-        c.set("txBox", "1")
-    etree.SubElement(nv, _p("nvPr"))
-    sp_pr = etree.SubElement(sp, _p("spPr"))
-    xfrm = etree.SubElement(sp_pr, _a("xfrm"))
-    etree.SubElement(xfrm, _a("off"), x=str(x), y=str(y))
-    etree.SubElement(xfrm, _a("ext"), cx=str(w), cy=str(h))
-    return sp, sp_pr
+# The tags set_text_body still finds or adds as elements (the rest is written as text).
+_BODY_PR, _NO_AUTOFIT, _P_TAG, _T_TAG = (_a(t) for t in ("bodyPr", "noAutofit", "p", "t"))
 
 
 def text_box(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, fill: str | None,
@@ -301,39 +267,28 @@ def text_box(parent, shape_id: int, name: str, x: int, y: int, w: int, h: int, f
 
 
 def plain_shape(parent, shape_id: int, name: str, preset: str, x: int, y: int, w: int, h: int, fill: str,
-                line: str | None = None, line_w: int = 0):
-    """A filled rectangle or ellipse with no text, no theme style and so no shadow."""
-    from lxml import etree
-
-    sp, sp_pr = _sp_frame(parent, shape_id, name, x, y, w, h, False)
-    geom = etree.SubElement(sp_pr, _a("prstGeom"), prst=preset)
-    etree.SubElement(geom, _a("avLst"))
-    _solid(sp_pr, fill)
-    ln = etree.SubElement(sp_pr, _a("ln"))
-    if line:
-        ln.set("w", str(line_w))
-        _solid(ln, line)
-    else:
-        etree.SubElement(ln, _a("noFill"))
+                line: str | None = None, line_w: int = 0, c_nv_pr_xml: str = ""):
+    """A filled rectangle or ellipse with no text, no theme style and so no shadow; ``c_nv_pr_xml``:
+    children of its ``p:cNvPr`` as text (``deck.a11y.DECORATIVE_XML``). Written as text and parsed
+    once (``text_box``)."""
+    ln = (f'<a:ln w="{line_w}"><a:solidFill><a:srgbClr val="{_attr(line)}"/></a:solidFill></a:ln>' if line
+          else "<a:ln><a:noFill/></a:ln>")
+    sp = _parse(f'<p:sp {_NSDECLS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}"'
+                + (f">{c_nv_pr_xml}</p:cNvPr>" if c_nv_pr_xml else "/>")
+                + f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+                f'</a:xfrm><a:prstGeom prst="{_attr(preset)}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr '
+                f'val="{_attr(fill)}"/></a:solidFill>{ln}</p:spPr></p:sp>')
+    parent.append(sp)
     return sp
 
 
 def group_shape(parent, shape_id: int, name: str, alt_text: str, x: int, y: int, w: int, h: int):
     """An empty ``<p:grpSp>`` whose children use slide coordinates (child offset = offset)."""
-    from lxml import etree
-
-    grp = etree.SubElement(parent, _p("grpSp"))
-    nv = etree.SubElement(grp, _p("nvGrpSpPr"))
-    etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=name, descr=alt_text)
-    etree.SubElement(nv, _p("cNvGrpSpPr"))
-    etree.SubElement(nv, _p("nvPr"))
-    pr = etree.SubElement(grp, _p("grpSpPr"))
-    xfrm = etree.SubElement(pr, _a("xfrm"))
-    for tag in ("off", "ext", "chOff", "chExt"):
-        if tag.endswith("ff"):
-            etree.SubElement(xfrm, _a(tag), x=str(x), y=str(y))
-        else:
-            etree.SubElement(xfrm, _a(tag), cx=str(w), cy=str(h))
+    grp = _parse(f'<p:grpSp {_NSDECLS}><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{_attr(name)}" '
+                 f'descr="{_attr(alt_text)}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+                 f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/><a:chOff x="{x}" y="{y}"/><a:chExt cx="{w}" '
+                 f'cy="{h}"/></a:xfrm></p:grpSpPr></p:grpSp>')
+    parent.append(grp)
     return grp
 
 

@@ -221,3 +221,59 @@ def test_rels_as_text_give_python_pptx_rels_xml():
     assert len(all_rels) > 50
     for rels in all_rels:
         assert wa.rels_xml(rels) == rels.xml
+
+
+def _reference_shape(parent, shape_id, name, preset, x, y, w, h, fill, line, line_w):
+    sub = etree.SubElement
+    sp = sub(parent, P + "sp")
+    nv = sub(sp, P + "nvSpPr")
+    c_nv_pr = sub(nv, P + "cNvPr", id=str(shape_id), name=name)
+    sub(nv, P + "cNvSpPr")
+    sub(nv, P + "nvPr")
+    sp_pr = sub(sp, P + "spPr")
+    xfrm = sub(sp_pr, A + "xfrm")
+    sub(xfrm, A + "off", x=str(x), y=str(y))
+    sub(xfrm, A + "ext", cx=str(w), cy=str(h))
+    sub(sub(sp_pr, A + "prstGeom", prst=preset), A + "avLst")
+    _solid(sp_pr, fill)
+    ln = sub(sp_pr, A + "ln")
+    if line:
+        ln.set("w", str(line_w))
+        _solid(ln, line)
+    else:
+        sub(ln, A + "noFill")
+    adec = "http://schemas.microsoft.com/office/drawing/2017/decorative"  # deck.a11y's "Mark as decorative"
+    ext = sub(sub(c_nv_pr, A + "extLst"), A + "ext", uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    sub(ext, f"{{{adec}}}decorative", nsmap={"adec": adec}, val="1")
+
+
+def _reference_group(parent, shape_id, name, alt_text, x, y, w, h):
+    sub = etree.SubElement
+    grp = sub(parent, P + "grpSp")
+    nv = sub(grp, P + "nvGrpSpPr")
+    sub(nv, P + "cNvPr", id=str(shape_id), name=name, descr=alt_text)
+    sub(nv, P + "cNvGrpSpPr")
+    sub(nv, P + "nvPr")
+    xfrm = sub(sub(grp, P + "grpSpPr"), A + "xfrm")
+    for tag in ("off", "ext", "chOff", "chExt"):
+        if tag.endswith("ff"):
+            sub(xfrm, A + tag, x=str(x), y=str(y))
+        else:
+            sub(xfrm, A + tag, cx=str(w), cy=str(h))
+    return grp
+
+
+def test_shapes_and_groups_as_text_give_the_element_by_element_xml():
+    from reportkit.deck import a11y
+
+    def fast(tree):
+        grp = wa.group_shape(tree, 2, 'Dots & "x"', "Alt <text>\t", 1, 2, 3, 4)
+        wa.plain_shape(grp, 3, "Dot", "ellipse", 5, 6, 7, 8, "ABCDEF", "123456", 9525, a11y.DECORATIVE_XML)
+        wa.plain_shape(tree, 4, "Rule", "rect", 5, 6, 7, 8, "ABCDEF", None, 0, a11y.DECORATIVE_XML)
+
+    def slow(tree):
+        grp = _reference_group(tree, 2, 'Dots & "x"', "Alt <text>\t", 1, 2, 3, 4)
+        _reference_shape(grp, 3, "Dot", "ellipse", 5, 6, 7, 8, "ABCDEF", "123456", 9525)
+        _reference_shape(tree, 4, "Rule", "rect", 5, 6, 7, 8, "ABCDEF", None, 0)
+
+    assert _slide_xml(fast) == _slide_xml(slow)
