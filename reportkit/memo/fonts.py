@@ -3,7 +3,7 @@
 Carlito (the theme default) covers Latin, accents, Greek and Cyrillic. A character it lacks is drawn
 in the font reportkit ships for its script (``reportkit.scripts``: Noto Sans Arabic and Hebrew,
 WenQuanYi Micro Hei for Chinese, Japanese and Korean), else in DejaVu Sans (inside matplotlib) or
-Symbola (symbols, emoji). Each is registered the first time a character needs it. Right-to-left runs
+Symbola (symbols, emoji), else in any other font reportkit ships that has it. Each is registered the first time a character needs it. Right-to-left runs
 are shaped and kept in logical order for paragraphs, visual order for canvases (``shaping``). A character no font has prints as U+FFFD and the
 build warns.
 """
@@ -158,7 +158,13 @@ class MemoFonts:
         if cp in _fallback()[1]:
             return self.fallback
         name, covered = shipped(scripts.FALLBACK_FILES["other"], bold)
-        return name if cp in covered else ""
+        if cp in covered:
+            return name
+        for files in dict.fromkeys(scripts.FALLBACK_FILES.values()):  # any font we ship that has it
+            name, covered = shipped(files, bold)  # (WenQuanYi also draws Shavian, for one), in a fixed order
+            if cp in covered:
+                return name
+        return ""
 
     def _ltr(self, text: str, bold: bool) -> list[tuple[str, str | None]]:
         out, run, face = [], [], None
