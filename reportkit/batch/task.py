@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..file_stamps import settled, stamp
+
 
 @dataclass(frozen=True)
 class Task:
@@ -48,8 +50,6 @@ _KEPT_HASHES: dict[str, tuple] = {}  # path -> (file_stamps.stamp, sha256): a wo
 def input_hash(path: Path) -> str:
     """``sha256_file``, kept per worker for a settled file whose stamp is unchanged (``file_stamps``):
     every job of a portfolio names the same theme files and fonts."""
-    from ..file_stamps import settled, stamp
-
     now = stamp(path)
     kept = _KEPT_HASHES.get(str(path))
     if kept is not None and kept[0] == now:

@@ -157,11 +157,9 @@ class MemoFonts:
                 return name
         if cp in _fallback()[1]:
             return self.fallback
-        name, covered = shipped(scripts.FALLBACK_FILES["other"], bold)
-        if cp in covered:
-            return name
-        for files in dict.fromkeys(scripts.FALLBACK_FILES.values()):  # any font we ship that has it
-            name, covered = shipped(files, bold)  # (WenQuanYi also draws Shavian, for one), in a fixed order
+        # Symbola (symbols), then any other font we ship that has it (WenQuanYi also draws Shavian)
+        for files in dict.fromkeys((scripts.FALLBACK_FILES["other"], *scripts.FALLBACK_FILES.values())):
+            name, covered = shipped(files, bold)
             if cp in covered:
                 return name
         return ""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import InputError, Problem
+from .. import file_stamps
 from . import assets, keys
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
@@ -332,15 +333,11 @@ class _LoadedTheme:
         self.stamp: tuple = ()
 
     def stamp_now(self) -> tuple:
-        from ..file_stamps import stamp
-
         return (tuple(tuple(theme_candidates(n, self.search)) for n in self.names),
-                tuple(stamp(f) for f in self.files))
+                tuple(file_stamps.stamp(f) for f in self.files))
 
     def settled(self) -> bool:
-        from ..file_stamps import settled
-
-        return settled(self.stamp[1])
+        return file_stamps.settled(self.stamp[1])
 
 
 def _load_theme(name: str, search: tuple[Path, ...], where: str, line: int, col: int) -> tuple[Theme, tuple[str, ...]]:
